@@ -1,0 +1,31 @@
+import type { Em } from '../server/db/orm.js';
+import { readSource } from './locate-source.js';
+import { loadUnits, type ImportReport } from './load-units.js';
+import { readFeatureCollection } from './read-features.js';
+import { validateUnits } from './validate-units.js';
+
+export type { ImportReport };
+
+/**
+ * Imports gminy, powiaty and województwa from `source` (path or URL) in one transaction:
+ * a bad file leaves the database as it was. Safe to run again: unchanged units are not rewritten.
+ */
+export async function importGeodata(em: Em, source: string): Promise<ImportReport> {
+  const documents = await readSource(source);
+  const raw = documents.flatMap((doc) => readFeatureCollection(doc.text, doc.origin));
+  return em.transactional(async (tx) => {
+    const existing = (await tx.getConnection().execute(`select teryt from jst`, [], 'all', tx.getTransactionContext())) as { teryt: string }[];
+    const units = validateUnits(raw, new Set(existing.map((r) => r.teryt)));
+    return loadUnits(tx as Em, units);
+  });
+}
+
+/** One line per fact, for the CLI and the server log. */
+export function describeReport(report: ImportReport): string[] {
+  const lines = [];
+  if (report.inserted + report.updated === 0) lines.push(`geodata: nothing changed (${report.unchanged} units already up to date)`);
+  else lines.push(`geodata: ${report.inserted} inserted, ${report.updated} updated, ${report.unchanged} unchanged`);
+  for (const r of report.repaired) lines.push(`  repaired ${r.teryt} ${r.name}: ${r.reason}`);
+  if (report.partnershipsRefreshed) lines.push(`  functional areas recomputed: ${report.partnershipsRefreshed}`);
+  return lines;
+}

@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Absolute path of the repository root (works from `server/` and from `dist/server/`). */
+export const repoRoot = (() => {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const parts = here.split(path.sep);
+  const distAt = parts.lastIndexOf('dist');
+  return distAt >= 0 ? parts.slice(0, distAt).join(path.sep) : path.resolve(here, '..');
+})();
+
+export type DatabaseConfig =
+  | { kind: 'pglite'; dataDir: string }
+  | { kind: 'postgresql'; url: string };
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  /** Where the geodata import reads from when none is given: a path or an http(s) URL. */
+  geodataSource?: string;
+  /** Largest page a list query may ask for. */
+  maxPageSize: number;
+  production: boolean;
+}
+
+/** Reads the environment once, with defaults that start the embedded database in `./data/pglite`. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const url = env.DATABASE_URL?.trim();
+  const port = Number(env.PORT ?? 4000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be an integer from 0 to 65535, got "${env.PORT}"`);
+  }
+  return {
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    database: url
+      ? { kind: 'postgresql', url }
+      : { kind: 'pglite', dataDir: path.resolve(repoRoot, env.PGLITE_DATA_DIR ?? 'data/pglite') },
+    geodataSource: env.GEODATA_SOURCE?.trim() || undefined,
+    maxPageSize: 200,
+    production: env.NODE_ENV === 'production',
+  };
+}

@@ -1,0 +1,6 @@
+import type { Constructor } from '@mikro-orm/core';
+import type { Migration } from '@mikro-orm/migrations';
+import { Migration20261127000000_initial } from './Migration20261127000000_initial.js';
+
+/** Committed migrations, in order. Listed explicitly so compiled and test runs find the same set. */
+export const migrations: Constructor<Migration>[] = [Migration20261127000000_initial];

@@ -1,0 +1,89 @@
+import type { Rel } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Field, ObjectType } from 'type-graphql';
+import { Jst } from '../jst/jst.entity.js';
+import { Source, type SourceData } from '../shared/source.js';
+import { MemberRole, PartnerKind } from './partnership-enums.js';
+import { Partnership } from './partnership.entity.js';
+
+/** A JST's membership in a partnership, with its dates. A membership with `left` in the past is historical. */
+@ObjectType({ description: 'Membership of a JST in a partnership' })
+@Entity({ tableName: 'membership' })
+@Unique({ properties: ['partnership', 'jst'] })
+export class Membership {
+  @PrimaryKey()
+  id!: number;
+
+  @ManyToOne(() => Partnership, { deleteRule: 'cascade' })
+  partnership!: Rel<Partnership>;
+
+  @Index()
+  @ManyToOne(() => Jst, { fieldName: 'jst_teryt' })
+  jst!: Jst;
+
+  @Field(() => MemberRole)
+  @Enum({ items: () => MemberRole })
+  role!: MemberRole;
+
+  @Field(() => String, { nullable: true, description: 'When the JST joined: YYYY, YYYY-MM or YYYY-MM-DD' })
+  @Property({ type: 'text', nullable: true })
+  joined?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'When the JST left, if it did' })
+  @Property({ type: 'text', nullable: true })
+  left?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The name as the source gives it' })
+  @Property({ type: 'text', nullable: true })
+  sourceName?: string | null;
+
+  @Field(() => [Source])
+  @Property({ type: 'json' })
+  sources: SourceData[] = [];
+}
+
+/** A partner that is not a JST: NGO, business, university. */
+@ObjectType({ description: 'A partner that is not a JST (NGO, business, university, …)' })
+@Entity({ tableName: 'partner' })
+export class Partner {
+  @PrimaryKey()
+  id!: number;
+
+  @ManyToOne(() => Partnership, { deleteRule: 'cascade' })
+  partnership!: Rel<Partnership>;
+
+  @Field()
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Field(() => PartnerKind)
+  @Enum({ items: () => PartnerKind })
+  kind!: PartnerKind;
+
+  @Field(() => [Source])
+  @Property({ type: 'json' })
+  sources: SourceData[] = [];
+}
+
+/** A member a source names that could not be matched to one TERYT code; kept so gaps stay visible. */
+@ObjectType({ description: 'A member named by a source but not matched to a single TERYT code' })
+@Entity({ tableName: 'unmatched_member' })
+export class UnmatchedMember {
+  @PrimaryKey()
+  id!: number;
+
+  @ManyToOne(() => Partnership, { deleteRule: 'cascade' })
+  partnership!: Rel<Partnership>;
+
+  @Field({ description: 'The name as the source gives it' })
+  @Property({ type: 'text' })
+  sourceName!: string;
+
+  @Field({ description: 'Why no code was loaded' })
+  @Property({ type: 'text' })
+  reason!: string;
+
+  @Field(() => [Source])
+  @Property({ type: 'json' })
+  sources: SourceData[] = [];
+}

@@ -1,0 +1,54 @@
+import type { Rel } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Field, Float, ObjectType } from 'type-graphql';
+import { Programme } from '../programme/programme.entity.js';
+import { Source, type SourceData } from '../shared/source.js';
+import { ParticipationStatus } from './partnership-enums.js';
+import { Partnership } from './partnership.entity.js';
+
+/** How a partnership took part in a programme: status, phase, competition, grant, resulting document. */
+@ObjectType({ description: 'A partnership\'s participation in a programme' })
+@Entity({ tableName: 'participation' })
+export class Participation {
+  @PrimaryKey()
+  id!: number;
+
+  @ManyToOne(() => Partnership, { deleteRule: 'cascade' })
+  partnership!: Rel<Partnership>;
+
+  @Index()
+  @ManyToOne(() => Programme)
+  programme!: Rel<Programme>;
+
+  @Field(() => ParticipationStatus)
+  @Enum({ items: () => ParticipationStatus })
+  status!: ParticipationStatus;
+
+  @Field(() => String, { nullable: true, description: 'Phase or edition code of the programme' })
+  @Property({ type: 'text', nullable: true })
+  phase?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Competition, e.g. "POPT MOF nr 1"' })
+  @Property({ type: 'text', nullable: true })
+  competition?: string | null;
+
+  @Field(() => Float, { nullable: true })
+  @Property({ type: 'double', nullable: true })
+  grantAmount?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'PLN or EUR' })
+  @Property({ type: 'text', nullable: true })
+  grantCurrency?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Document produced, e.g. "strategia ZIT"' })
+  @Property({ type: 'text', nullable: true })
+  document?: string | null;
+
+  @Field({ description: 'true when the sources make the participation probable but do not state it' })
+  @Property({ default: false })
+  probable: boolean = false;
+
+  @Field(() => [Source])
+  @Property({ type: 'json' })
+  sources: SourceData[] = [];
+}

@@ -1,0 +1,82 @@
+import { Collection } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Jst } from '../jst/jst.entity.js';
+import { Source, type SourceData } from '../shared/source.js';
+import { AreaType, LegalForm } from './partnership-enums.js';
+import { Membership, Partner, UnmatchedMember } from './membership.entity.js';
+import { Participation } from './participation.entity.js';
+
+/**
+ * An inter-municipal partnership. Its functional area (union of current members' boundaries)
+ * is kept by a database trigger, so it is read through `FunctionalAreaService`, not mapped here.
+ */
+@ObjectType({ description: 'An inter-municipal partnership of JSTs' })
+@Entity({ tableName: 'partnership' })
+export class Partnership {
+  @PrimaryKey()
+  id!: number;
+
+  @Field(() => ID, { description: 'URL-safe identifier' })
+  @Property({ type: 'text', unique: true })
+  slug!: string;
+
+  @Field({ description: 'Name, with Polish diacritics' })
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Index()
+  @Property({ type: 'text' })
+  searchName!: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  shortName?: string | null;
+
+  @Field(() => LegalForm)
+  @Enum({ items: () => LegalForm })
+  legalForm!: LegalForm;
+
+  @Field(() => AreaType)
+  @Enum({ items: () => AreaType })
+  areaType!: AreaType;
+
+  @ManyToOne(() => Jst, { nullable: true, fieldName: 'leader_teryt' })
+  leader?: Jst | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  website?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  description?: string | null;
+
+  @Field({ description: 'true only when a source lists all members' })
+  @Property()
+  membersComplete!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'What is missing or uncertain in the member list' })
+  @Property({ type: 'text', nullable: true })
+  completenessNote?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Member count a source states, where it differs from the named list' })
+  @Property({ type: 'integer', nullable: true })
+  statedMemberCount?: number | null;
+
+  @Field(() => [Source])
+  @Property({ type: 'json' })
+  sources: SourceData[] = [];
+
+  @OneToMany(() => Membership, (m) => m.partnership)
+  memberships = new Collection<Membership>(this);
+
+  @OneToMany(() => Partner, (p) => p.partnership)
+  partners = new Collection<Partner>(this);
+
+  @OneToMany(() => Participation, (p) => p.partnership)
+  participations = new Collection<Participation>(this);
+
+  @OneToMany(() => UnmatchedMember, (u) => u.partnership)
+  unmatchedMembers = new Collection<UnmatchedMember>(this);
+}
