@@ -1,4 +1,5 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { PrimaryKeyProp } from '@mikro-orm/core';
 import type { Geometry } from 'geojson';
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { GeometryType } from '../db/geometry-type.js';
@@ -8,6 +9,8 @@ import { JstKind, JstLevel } from './jst-kind.js';
 @ObjectType({ description: 'A unit of local government: gmina, powiat or województwo, keyed by its TERYT (TERC) code' })
 @Entity({ tableName: 'jst' })
 export class Jst {
+  [PrimaryKeyProp]?: 'teryt';
+
   @Field(() => ID, { description: 'TERC code: 2 digits województwo, 4 powiat, 7 gmina (with its type digit)' })
   @PrimaryKey({ type: 'string', length: 7 })
   teryt!: string;

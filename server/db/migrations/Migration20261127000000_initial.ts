@@ -135,6 +135,7 @@ export class Migration20261127000000_initial extends Migration {
       )`,
       `create index "unmatched_member_partnership_index" on "unmatched_member" ("partnership_id")`,
 
+      // A województwo that joins as a regional partner does not make the whole region the functional area.
       // A member is current unless it has left before today (dates may be YYYY, YYYY-MM or YYYY-MM-DD).
       `create function "membership_is_current"("left" text) returns boolean language sql stable as $$
         select "left" is null or "left" > to_char(current_date, 'YYYY-MM-DD')
@@ -149,7 +150,7 @@ export class Migration20261127000000_initial extends Migration {
             ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_Union(j."boundary")), 3)) as geom,
             count(*)::int as n
           from "membership" m join "jst" j on j."teryt" = m."jst_teryt"
-          where m."partnership_id" = pid and "membership_is_current"(m."left")
+          where m."partnership_id" = pid and "membership_is_current"(m."left") and j."level" <> 'VOIVODESHIP'
         ) u
         where p."id" = pid
       $$`,

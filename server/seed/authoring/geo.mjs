@@ -19,6 +19,7 @@ export const describe = (code) => {
 
 /** Spelling fixes and Polish genitive forms seen in the sources → geodata names. */
 export const GLOBAL_ALIASES = {
+  'dobra szczecińska': 'Dobra (Szczecińska)',
   'wisza mała': 'Wisznia Mała', // typo in the secondary WrOF source
   'sobódka': 'Sobótka',
   'dygowa': 'Dygowo',

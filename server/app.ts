@@ -1,0 +1,49 @@
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { prepareDatabase, type Log } from './bootstrap.js';
+import { repoRoot, type AppConfig } from './config.js';
+import { openOrm, type Em, type OpenOptions, type Orm } from './db/orm.js';
+import { createApollo } from './graphql/apollo.js';
+import { createHttpServer } from './http/server.js';
+
+export interface RunningApp {
+  url: string;
+  orm: Orm;
+  /** Stops taking requests, lets in-flight ones finish, then closes the database. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions extends OpenOptions {
+  log?: Log;
+  /** An ORM opened by the caller (tests share one per file); otherwise opened from the config. */
+  orm?: Orm;
+}
+
+/** Opens the database, prepares it, and serves the API and the map on `config.port`. */
+export async function startApp(config: AppConfig, options: StartOptions = {}): Promise<RunningApp> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const orm = options.orm ?? (await openOrm(config.database, options));
+  await prepareDatabase(orm, config, log);
+  const apollo = await createApollo({ production: config.production });
+  const server = createHttpServer({
+    apollo,
+    em: orm.em as Em,
+    backend: config.database.kind,
+    maxBodyBytes: 1_000_000,
+    web: { root: path.join(repoRoot, 'web', 'dist') },
+  });
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
+    orm,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await apollo.stop();
+      if (!options.orm) await orm.close();
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import type { Em } from './orm.js';
+
+/** Runs parameterised SQL (`?` placeholders) on the request's EntityManager, inside its transaction if any. */
+export async function query<T>(em: Em, sql: string, params: unknown[] = []): Promise<T[]> {
+  return (await em.getConnection().execute(sql, params, 'all', em.getTransactionContext())) as T[];
+}
+
+/** Collects `AND`-ed conditions with their parameters, in order. */
+export class Where {
+  private readonly parts: string[] = [];
+  readonly params: unknown[] = [];
+
+  add(condition: string, ...params: unknown[]): this {
+    this.parts.push(condition);
+    this.params.push(...params);
+    return this;
+  }
+
+  toString(): string {
+    return this.parts.length ? `where ${this.parts.join(' and ')}` : '';
+  }
+}
+
+/** A Postgres text[] literal for `= any(?::text[])`: safe for codes and slugs (no quotes or commas). */
+export const textArray = (values: readonly string[]) => `{${values.map((v) => `"${v.replace(/["\\]/g, '')}"`).join(',')}}`;

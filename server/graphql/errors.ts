@@ -1,0 +1,43 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { InputError, NotFoundError } from '../shared/errors.js';
+
+/** Finds a domain error behind GraphQL's wrapping (resolver errors arrive as `originalError`). */
+function domainError(error: unknown): InputError | NotFoundError | undefined {
+  let current: unknown = error;
+  for (let i = 0; i < 5 && current; i++) {
+    if (current instanceof InputError || current instanceof NotFoundError) return current;
+    current = (current as { originalError?: unknown }).originalError;
+  }
+  return undefined;
+}
+
+/**
+ * Gives each error a code clients can switch on. Bad input (malformed or unknown keys, ranges,
+ * GeoJSON, page sizes) is BAD_USER_INPUT with the field it concerns; anything unexpected is an
+ * INTERNAL_SERVER_ERROR whose details (SQL, stack) stay in the server log outside development.
+ */
+export function formatError(production: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const domain = domainError(error);
+    if (domain) {
+      return {
+        message: domain.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: 'BAD_USER_INPUT', field: domain.field, ...(domain instanceof NotFoundError ? { reason: 'NOT_FOUND' } : {}) },
+      };
+    }
+    const code = formatted.extensions?.code;
+    if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
+      console.error(error);
+      if (production) return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+      const { stacktrace: _omit, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions: { ...extensions, code: 'INTERNAL_SERVER_ERROR' } };
+    }
+    if (production) {
+      const { stacktrace: _omit, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    return formatted;
+  };
+}

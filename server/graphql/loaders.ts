@@ -1,0 +1,95 @@
+import DataLoader from 'dataloader';
+import type { Geometry } from 'geojson';
+import type { Em } from '../db/orm.js';
+import { Jst } from '../jst/jst.entity.js';
+import { JstService } from '../jst/jst.service.js';
+import { Membership, Partner, UnmatchedMember } from '../partnership/membership.entity.js';
+import { Participation } from '../partnership/participation.entity.js';
+import { Partnership } from '../partnership/partnership.entity.js';
+import { PartnershipService, type FunctionalAreaFigures } from '../partnership/partnership.service.js';
+import { Programme } from '../programme/programme.entity.js';
+import type { GeometryOptions } from './geometry-args.js';
+
+/** Groups rows by a key, keeping the order of `keys` (DataLoader's contract). */
+function groupBy<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][] {
+  const groups = new Map<K, V[]>(keys.map((k) => [k, []]));
+  for (const row of rows) groups.get(keyOf(row))?.push(row);
+  return keys.map((k) => groups.get(k)!);
+}
+
+/** Batches lookups by geometry options, so one SQL statement serves every shape a request asks for with the same options. */
+function geometryLoader<K extends string | number>(fetch: (keys: K[], options: GeometryOptions) => Promise<Map<K, Geometry>>) {
+  return new DataLoader<{ key: K; options: GeometryOptions }, Geometry | null, string>(
+    async (requests) => {
+      const byOptions = new Map<string, { options: GeometryOptions; keys: K[] }>();
+      for (const r of requests) {
+        const id = `${r.options.simplify}|${r.options.precision}`;
+        if (!byOptions.has(id)) byOptions.set(id, { options: r.options, keys: [] });
+        byOptions.get(id)!.keys.push(r.key);
+      }
+      const results = new Map<string, Geometry>();
+      for (const [id, group] of byOptions) {
+        const found = await fetch(group.keys, group.options);
+        for (const [key, geometry] of found) results.set(`${key}|${id}`, geometry);
+      }
+      return requests.map((r) => results.get(`${r.key}|${r.options.simplify}|${r.options.precision}`) ?? null);
+    },
+    { cacheKeyFn: (r) => `${r.key}|${r.options.simplify}|${r.options.precision}` },
+  );
+}
+
+/**
+ * Per-request batch loaders: each relation a GraphQL query walks costs one SQL statement per
+ * level of the query, however many parents it has (no N+1).
+ */
+export function createLoaders(em: Em) {
+  const jsts = new JstService(em);
+  const partnerships = new PartnershipService(em);
+  return {
+    jst: new DataLoader<string, Jst | null>(async (keys) => {
+      const found = await em.find(Jst, { teryt: { $in: [...keys] } });
+      const byKey = new Map(found.map((j) => [j.teryt, j]));
+      return keys.map((k) => byKey.get(k) ?? null);
+    }),
+    partnership: new DataLoader<number, Partnership | null>(async (ids) => {
+      const found = await em.find(Partnership, { id: { $in: [...ids] } });
+      const byId = new Map(found.map((p) => [p.id, p]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    programme: new DataLoader<number, Programme | null>(async (ids) => {
+      const found = await em.find(Programme, { id: { $in: [...ids] } });
+      const byId = new Map(found.map((p) => [p.id, p]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    membershipsOfPartnership: new DataLoader<number, Membership[]>(async (ids) =>
+      groupBy(ids, await em.find(Membership, { partnership: { $in: [...ids] } }, { orderBy: { role: 'asc', jst: 'asc' } }), (m) => m.partnership.id),
+    ),
+    membershipsOfJst: new DataLoader<string, Membership[]>(async (keys) =>
+      groupBy(keys, await em.find(Membership, { jst: { $in: [...keys] } }, { orderBy: { partnership: 'asc' } }), (m) => m.jst.teryt),
+    ),
+    participationsOfPartnership: new DataLoader<number, Participation[]>(async (ids) =>
+      groupBy(ids, await em.find(Participation, { partnership: { $in: [...ids] } }, { orderBy: { id: 'asc' } }), (p) => p.partnership.id),
+    ),
+    participationsOfProgramme: new DataLoader<number, Participation[]>(async (ids) =>
+      groupBy(ids, await em.find(Participation, { programme: { $in: [...ids] } }, { orderBy: { id: 'asc' } }), (p) => p.programme.id),
+    ),
+    partnersOfPartnership: new DataLoader<number, Partner[]>(async (ids) =>
+      groupBy(ids, await em.find(Partner, { partnership: { $in: [...ids] } }, { orderBy: { id: 'asc' } }), (p) => p.partnership.id),
+    ),
+    unmatchedOfPartnership: new DataLoader<number, UnmatchedMember[]>(async (ids) =>
+      groupBy(ids, await em.find(UnmatchedMember, { partnership: { $in: [...ids] } }, { orderBy: { id: 'asc' } }), (u) => u.partnership.id),
+    ),
+    functionalArea: new DataLoader<number, FunctionalAreaFigures | null>(async (ids) => {
+      const found = await partnerships.functionalAreas(ids);
+      return ids.map((id) => found.get(id) ?? null);
+    }),
+    jstPlacement: new DataLoader<string, { point: [number, number]; bbox: [number, number, number, number] } | null>(async (keys) => {
+      const found = await jsts.placement(keys);
+      return keys.map((k) => found.get(k) ?? null);
+    }),
+    jstGeometry: geometryLoader<string>((keys, options) => jsts.geometries(keys, options)),
+    areaGeometry: geometryLoader<number>((keys, options) => partnerships.areaGeometries(keys, options)),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,84 @@
+import type { Geometry } from 'geojson';
+import { Arg, Args, Ctx, Float, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../graphql/context.js';
+import { connectionType, pageRequest, toConnection } from '../graphql/connection.js';
+import { GeoJSONScalar } from '../graphql/geojson-scalar.js';
+import { GeometryArgs, geometryOptions } from '../graphql/geometry-args.js';
+import { isCurrent } from '../partnership/is-current.js';
+import { Membership } from '../partnership/membership.entity.js';
+import { jstKindLabelPl, JstLevel } from './jst-kind.js';
+import { Jst } from './jst.entity.js';
+import { JstFilter } from './jst.inputs.js';
+import { JstService } from './jst.service.js';
+
+const JstConnection = connectionType(Jst, 'Jst');
+
+@Resolver(() => Jst)
+export class JstResolver {
+  @Query(() => Jst, { description: 'A JST by TERYT code; an unknown or malformed code is a BAD_USER_INPUT error' })
+  jst(@Arg('teryt') teryt: string, @Ctx() { em }: Context): Promise<Jst> {
+    return new JstService(em).get(teryt);
+  }
+
+  @Query(() => JstConnection, { description: 'JSTs matching the filter, ordered by TERYT code' })
+  async jsts(
+    @Ctx() { em }: Context,
+    @Arg('filter', () => JstFilter, { nullable: true }) filter?: JstFilter | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1–200 (default 50)' }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ) {
+    const page = await new JstService(em).list(filter, pageRequest(first, after));
+    return toConnection(page, (j) => j.teryt);
+  }
+
+  @Query(() => Jst, { nullable: true, description: 'The JST of the given level (default: gmina) containing the point; null outside Poland' })
+  jstAt(
+    @Arg('lon', () => Float, { description: 'Longitude in degrees' }) lon: number,
+    @Arg('lat', () => Float, { description: 'Latitude in degrees' }) lat: number,
+    @Ctx() { em }: Context,
+    @Arg('level', () => JstLevel, { nullable: true }) level?: JstLevel | null,
+  ): Promise<Jst | null> {
+    return new JstService(em).at(lon, lat, level ?? JstLevel.MUNICIPALITY);
+  }
+
+  @FieldResolver(() => String, { description: 'Kind in Polish, for display beside the name (names repeat across kinds)' })
+  kindLabel(@Root() jst: Jst): string {
+    return jstKindLabelPl[jst.kind];
+  }
+
+  @FieldResolver(() => Jst, { nullable: true, description: 'Powiat of a gmina, województwo of a powiat' })
+  async parent(@Root() jst: Jst, @Ctx() { loaders }: Context): Promise<Jst | null> {
+    return jst.parent ? loaders.jst.load(jst.parent.teryt) : null;
+  }
+
+  @FieldResolver(() => Jst, { nullable: true, description: 'The województwo (itself for a województwo)' })
+  async voivodeship(@Root() jst: Jst, @Ctx() { loaders }: Context): Promise<Jst | null> {
+    return loaders.jst.load(jst.voivodeshipTeryt);
+  }
+
+  @FieldResolver(() => [Membership], { description: 'Memberships in partnerships; former ones only with includeFormer' })
+  async memberships(
+    @Root() jst: Jst,
+    @Ctx() { loaders }: Context,
+    @Arg('includeFormer', { defaultValue: false }) includeFormer: boolean,
+  ): Promise<Membership[]> {
+    const all = await loaders.membershipsOfJst.load(jst.teryt);
+    return includeFormer ? all : all.filter((m) => isCurrent(m));
+  }
+
+  @FieldResolver(() => GeoJSONScalar, { nullable: true, description: 'Boundary as GeoJSON MultiPolygon (lng,lat degrees)' })
+  geometry(@Root() jst: Jst, @Args() args: GeometryArgs, @Ctx() { loaders }: Context): Promise<Geometry | null> {
+    return loaders.jstGeometry.load({ key: jst.teryt, options: geometryOptions(args) });
+  }
+
+  @FieldResolver(() => [Float], { nullable: true, description: 'A point inside the unit, [lng, lat] degrees (for labels)' })
+  async labelPoint(@Root() jst: Jst, @Ctx() { loaders }: Context): Promise<number[] | null> {
+    return (await loaders.jstPlacement.load(jst.teryt))?.point ?? null;
+  }
+
+  @FieldResolver(() => [Float], { nullable: true, description: 'Bounding box [west, south, east, north] in degrees' })
+  async bbox(@Root() jst: Jst, @Ctx() { loaders }: Context): Promise<number[] | null> {
+    return (await loaders.jstPlacement.load(jst.teryt))?.bbox ?? null;
+  }
+}
+

@@ -1,0 +1,140 @@
+import type { Geometry } from 'geojson';
+import { query, textArray, Where } from '../db/sql.js';
+import type { Em } from '../db/orm.js';
+import type { Page, PageRequest } from '../graphql/connection.js';
+import type { GeometryOptions } from '../graphql/geometry-args.js';
+import { checkLatitude, checkLongitude, checkTeryt } from '../shared/checks.js';
+import { InputError, NotFoundError } from '../shared/errors.js';
+import { searchName } from '../shared/search-name.js';
+import { JstLevel } from './jst-kind.js';
+import { Jst } from './jst.entity.js';
+import type { JstFilter } from './jst.inputs.js';
+
+const JST_COLUMNS = `j.teryt, j.name, j.search_name, j.level, j.kind, j.parent_teryt, j.voivodeship_teryt, j.area_km2`;
+
+/** SQL condition: membership `m` is current (not left before today). */
+export const CURRENT_MEMBERSHIP = `membership_is_current(m."left")`;
+
+/** Reads JSTs: by code, by filter, by point; geometry shaped for the client. */
+export class JstService {
+  constructor(private readonly em: Em) {}
+
+  private mapRows(rows: Record<string, unknown>[]): Jst[] {
+    return rows.map((row) => this.em.map(Jst, row));
+  }
+
+  /** The JST with this TERYT code; InputError for a malformed code, NotFoundError for an unknown one. */
+  async get(teryt: string, field = 'teryt'): Promise<Jst> {
+    const code = checkTeryt(field, teryt);
+    const jst = await this.em.findOne(Jst, { teryt: code });
+    if (!jst) throw new NotFoundError(field, `no JST with TERYT code ${code}`);
+    return jst;
+  }
+
+  async getMany(teryts: readonly string[]): Promise<Jst[]> {
+    return this.em.find(Jst, { teryt: { $in: [...teryts] } });
+  }
+
+  /** Checks that a partnership slug or programme code named in a filter exists, so a typo is an error, not an empty list. */
+  async requireExisting(table: 'partnership' | 'programme', column: 'slug' | 'code', value: string, field: string): Promise<void> {
+    const rows = await query(this.em, `select 1 from ${table} where ${column} = ? limit 1`, [value]);
+    if (!rows.length) throw new InputError(field, `no ${table} with ${column} "${value}"`);
+  }
+
+  private async where(filter: JstFilter | null | undefined): Promise<Where> {
+    const where = new Where();
+    if (!filter) return where;
+    if (filter.level) where.add('j.level = ?', filter.level);
+    if (filter.kinds?.length) where.add('j.kind = any(?::text[])', textArray(filter.kinds));
+    if (filter.voivodeship) {
+      if (!/^\d{2}$/.test(filter.voivodeship)) throw new InputError('filter.voivodeship', 'must be a 2-digit TERC code of a województwo');
+      where.add('j.voivodeship_teryt = ?', checkTeryt('filter.voivodeship', filter.voivodeship));
+    }
+    if (filter.county) {
+      if (!/^\d{4}$/.test(filter.county)) throw new InputError('filter.county', 'must be a 4-digit TERC code of a powiat');
+      where.add('j.parent_teryt = ?', checkTeryt('filter.county', filter.county));
+    }
+    if (filter.programme) {
+      await this.requireExisting('programme', 'code', filter.programme, 'filter.programme');
+      where.add(
+        `exists (select 1 from membership m join participation pa on pa.partnership_id = m.partnership_id
+                 join programme pr on pr.id = pa.programme_id
+                 where m.jst_teryt = j.teryt and ${CURRENT_MEMBERSHIP} and pr.code = ?)`,
+        filter.programme,
+      );
+    }
+    if (filter.memberOf) {
+      await this.requireExisting('partnership', 'slug', filter.memberOf, 'filter.memberOf');
+      where.add(
+        `exists (select 1 from membership m join partnership p on p.id = m.partnership_id
+                 where m.jst_teryt = j.teryt and ${CURRENT_MEMBERSHIP} and p.slug = ?)`,
+        filter.memberOf,
+      );
+    }
+    if (filter.memberOfNone === true) where.add(`not exists (select 1 from membership m where m.jst_teryt = j.teryt and ${CURRENT_MEMBERSHIP})`);
+    if (filter.memberOfNone === false) where.add(`exists (select 1 from membership m where m.jst_teryt = j.teryt and ${CURRENT_MEMBERSHIP})`);
+    if (filter.search != null) {
+      const needle = searchName(filter.search);
+      if (needle.length < 2) throw new InputError('filter.search', 'search text needs at least 2 letters');
+      if (needle.length > 100) throw new InputError('filter.search', 'search text is limited to 100 characters');
+      where.add(`j.search_name like ? escape '\\'`, `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    }
+    return where;
+  }
+
+  /** One page of JSTs ordered by TERYT code, with the total count of the filter. */
+  async list(filter: JstFilter | null | undefined, page: PageRequest): Promise<Page<Jst>> {
+    const where = await this.where(filter);
+    const countRows = await query<{ n: number }>(this.em, `select count(*)::int as n from jst j ${where}`, [...where.params]);
+    if (page.afterKey !== null) where.add('j.teryt > ?', page.afterKey);
+    const rows = await query<Record<string, unknown>>(
+      this.em,
+      `select ${JST_COLUMNS} from jst j ${where} order by j.teryt limit ?`,
+      [...where.params, page.limit + 1],
+    );
+    return {
+      nodes: this.mapRows(rows.slice(0, page.limit)),
+      hasNextPage: rows.length > page.limit,
+      hasPreviousPage: page.afterKey !== null,
+      totalCount: countRows[0]!.n,
+    };
+  }
+
+  /** The unit of `level` that contains the point (lng, lat in degrees), or null outside Poland. */
+  async at(lon: number, lat: number, level: JstLevel = JstLevel.MUNICIPALITY): Promise<Jst | null> {
+    checkLongitude('lon', lon);
+    checkLatitude('lat', lat);
+    const rows = await query<Record<string, unknown>>(
+      this.em,
+      `select ${JST_COLUMNS} from jst j where j.level = ? and ST_Intersects(j.boundary, ST_SetSRID(ST_MakePoint(?, ?), 4326)) order by j.teryt limit 1`,
+      [level, lon, lat],
+    );
+    return rows.length ? this.mapRows(rows)[0]! : null;
+  }
+
+  /** Boundaries of many JSTs at once, simplified and rounded as asked. */
+  async geometries(teryts: readonly string[], options: GeometryOptions): Promise<Map<string, Geometry>> {
+    const rows = await query<{ teryt: string; geojson: string }>(
+      this.em,
+      `select teryt, ST_AsGeoJSON(${simplified('boundary', options)}, ?) as geojson from jst where teryt = any(?::text[])`,
+      [options.precision, textArray(teryts)],
+    );
+    return new Map(rows.map((r) => [r.teryt, JSON.parse(r.geojson) as Geometry]));
+  }
+
+  /** A point inside each JST (for labels and fly-to), and its bounding box; [lng, lat] degrees. */
+  async placement(teryts: readonly string[]): Promise<Map<string, { point: [number, number]; bbox: [number, number, number, number] }>> {
+    const rows = await query<{ teryt: string; x: number; y: number; w: number; s: number; e: number; n: number }>(
+      this.em,
+      `select teryt, ST_X(p) as x, ST_Y(p) as y, ST_XMin(boundary) as w, ST_YMin(boundary) as s, ST_XMax(boundary) as e, ST_YMax(boundary) as n
+       from (select teryt, boundary, ST_PointOnSurface(boundary) as p from jst where teryt = any(?::text[])) t`,
+      [textArray(teryts)],
+    );
+    return new Map(rows.map((r) => [r.teryt, { point: [r.x, r.y], bbox: [r.w, r.s, r.e, r.n] }]));
+  }
+}
+
+/** SQL for a geometry column simplified with the given tolerance (degrees), topology preserved. */
+export function simplified(column: string, options: GeometryOptions): string {
+  return options.simplify > 0 ? `ST_SimplifyPreserveTopology(${column}, ${Number(options.simplify)})` : column;
+}

@@ -1,0 +1,105 @@
+import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../graphql/context.js';
+import { connectionType, pageRequest, toConnection } from '../graphql/connection.js';
+import { Jst } from '../jst/jst.entity.js';
+import { Programme } from '../programme/programme.entity.js';
+import { FunctionalArea } from './functional-area.js';
+import { isCurrent } from './is-current.js';
+import { Membership, Partner, UnmatchedMember } from './membership.entity.js';
+import { Participation } from './participation.entity.js';
+import { Partnership } from './partnership.entity.js';
+import { PartnershipFilter } from './partnership.inputs.js';
+import { PartnershipService } from './partnership.service.js';
+
+const PartnershipConnection = connectionType(Partnership, 'Partnership');
+
+@Resolver(() => Partnership)
+export class PartnershipResolver {
+  @Query(() => Partnership, { description: 'A partnership by slug' })
+  partnership(@Arg('slug') slug: string, @Ctx() { em }: Context): Promise<Partnership> {
+    return new PartnershipService(em).get(slug);
+  }
+
+  @Query(() => PartnershipConnection, { description: 'Partnerships matching the filter, ordered by slug' })
+  async partnerships(
+    @Ctx() { em }: Context,
+    @Arg('filter', () => PartnershipFilter, { nullable: true }) filter?: PartnershipFilter | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1–200 (default 50)' }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ) {
+    const page = await new PartnershipService(em).list(filter, pageRequest(first, after));
+    return toConnection(page, (p) => p.slug);
+  }
+
+  @Query(() => [Partnership], { description: 'Partnerships whose functional area contains the point' })
+  partnershipsAt(
+    @Arg('lon', () => Float, { description: 'Longitude in degrees' }) lon: number,
+    @Arg('lat', () => Float, { description: 'Latitude in degrees' }) lat: number,
+    @Ctx() { em }: Context,
+  ): Promise<Partnership[]> {
+    return new PartnershipService(em).at(lon, lat);
+  }
+
+  @FieldResolver(() => Jst, { nullable: true, description: 'The leading JST, where known' })
+  leader(@Root() p: Partnership, @Ctx() { loaders }: Context): Promise<Jst | null> | null {
+    return p.leader ? loaders.jst.load(p.leader.teryt) : null;
+  }
+
+  @FieldResolver(() => [Membership], { description: 'Member JSTs; former members only with includeFormer' })
+  async members(@Root() p: Partnership, @Ctx() { loaders }: Context, @Arg('includeFormer', { defaultValue: false }) includeFormer: boolean) {
+    const all = await loaders.membershipsOfPartnership.load(p.id);
+    return includeFormer ? all : all.filter((m) => isCurrent(m));
+  }
+
+  @FieldResolver(() => [Partner], { description: 'Partners that are not JSTs' })
+  partners(@Root() p: Partnership, @Ctx() { loaders }: Context): Promise<Partner[]> {
+    return loaders.partnersOfPartnership.load(p.id);
+  }
+
+  @FieldResolver(() => [Participation], { description: 'Participation in support programmes' })
+  participations(@Root() p: Partnership, @Ctx() { loaders }: Context): Promise<Participation[]> {
+    return loaders.participationsOfPartnership.load(p.id);
+  }
+
+  @FieldResolver(() => [UnmatchedMember], { description: 'Members named by sources that could not be matched to one TERYT code' })
+  unmatchedMembers(@Root() p: Partnership, @Ctx() { loaders }: Context): Promise<UnmatchedMember[]> {
+    return loaders.unmatchedOfPartnership.load(p.id);
+  }
+
+  @FieldResolver(() => FunctionalArea, { description: 'Union of the current members’ boundaries' })
+  async functionalArea(@Root() p: Partnership, @Ctx() { loaders }: Context): Promise<FunctionalArea> {
+    const figures = await loaders.functionalArea.load(p.id);
+    return Object.assign(new FunctionalArea(), figures ?? { partnershipId: p.id, areaKm2: 0, memberCount: 0, bbox: null });
+  }
+}
+
+@Resolver(() => Membership)
+export class MembershipResolver {
+  @FieldResolver(() => Jst)
+  async jst(@Root() m: Membership, @Ctx() { loaders }: Context): Promise<Jst> {
+    return (await loaders.jst.load(m.jst.teryt))!;
+  }
+
+  @FieldResolver(() => Partnership)
+  async partnership(@Root() m: Membership, @Ctx() { loaders }: Context): Promise<Partnership> {
+    return (await loaders.partnership.load(m.partnership.id))!;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'false once the JST has left' })
+  current(@Root() m: Membership): boolean {
+    return isCurrent(m);
+  }
+}
+
+@Resolver(() => Participation)
+export class ParticipationResolver {
+  @FieldResolver(() => Programme)
+  async programme(@Root() p: Participation, @Ctx() { loaders }: Context): Promise<Programme> {
+    return (await loaders.programme.load(p.programme.id))!;
+  }
+
+  @FieldResolver(() => Partnership)
+  async partnership(@Root() p: Participation, @Ctx() { loaders }: Context): Promise<Partnership> {
+    return (await loaders.partnership.load(p.partnership.id))!;
+  }
+}

@@ -1,0 +1,150 @@
+import type { Geometry } from 'geojson';
+import type { Em } from '../db/orm.js';
+import { query, textArray, Where } from '../db/sql.js';
+import type { Page, PageRequest } from '../graphql/connection.js';
+import type { GeometryOptions } from '../graphql/geometry-args.js';
+import { CURRENT_MEMBERSHIP, simplified } from '../jst/jst.service.js';
+import { checkBbox, checkLatitude, checkLongitude, checkTeryt } from '../shared/checks.js';
+import { InputError, NotFoundError } from '../shared/errors.js';
+import { searchName } from '../shared/search-name.js';
+import type { PartnershipFilter } from './partnership.inputs.js';
+import { Partnership } from './partnership.entity.js';
+
+const COLUMNS = `p.id, p.slug, p.name, p.search_name, p.short_name, p.legal_form, p.area_type, p.leader_teryt, p.website,
+  p.description, p.members_complete, p.completeness_note, p.stated_member_count, p.sources`;
+
+/** The functional area of a partnership: union of its current members' boundaries, kept by the database. */
+export interface FunctionalAreaFigures {
+  partnershipId: number;
+  areaKm2: number;
+  memberCount: number;
+  /** [west, south, east, north] in degrees, null when no member is loaded. */
+  bbox: [number, number, number, number] | null;
+}
+
+/** Reads partnerships by slug, filter and location; PostGIS answers the spatial conditions. */
+export class PartnershipService {
+  constructor(private readonly em: Em) {}
+
+  private map(rows: Record<string, unknown>[]): Partnership[] {
+    return rows.map((row) => this.em.map(Partnership, row));
+  }
+
+  async get(slug: string): Promise<Partnership> {
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) throw new InputError('slug', 'must be lowercase letters, digits and single hyphens');
+    const found = await this.em.findOne(Partnership, { slug });
+    if (!found) throw new NotFoundError('slug', `no partnership with slug "${slug}"`);
+    return found;
+  }
+
+  private async where(filter: PartnershipFilter | null | undefined): Promise<Where> {
+    const where = new Where();
+    if (!filter) return where;
+    if (filter.programme != null || filter.statuses?.length) {
+      const cond = new Where().add('pa.partnership_id = p.id');
+      if (filter.programme != null) {
+        const exists = await query(this.em, `select 1 from programme where code = ?`, [filter.programme]);
+        if (!exists.length) throw new InputError('filter.programme', `no programme with code "${filter.programme}"`);
+        cond.add('pr.code = ?', filter.programme);
+      }
+      if (filter.statuses?.length) cond.add('pa.status = any(?::text[])', textArray(filter.statuses));
+      where.add(`exists (select 1 from participation pa join programme pr on pr.id = pa.programme_id ${cond})`, ...cond.params);
+    }
+    if (filter.voivodeship != null) {
+      if (!/^\d{2}$/.test(filter.voivodeship)) throw new InputError('filter.voivodeship', 'must be a 2-digit TERC code of a województwo');
+      checkTeryt('filter.voivodeship', filter.voivodeship);
+      where.add(
+        `exists (select 1 from membership m join jst j on j.teryt = m.jst_teryt where m.partnership_id = p.id and ${CURRENT_MEMBERSHIP} and j.voivodeship_teryt = ?)`,
+        filter.voivodeship,
+      );
+    }
+    if (filter.member != null) {
+      where.add(`exists (select 1 from membership m where m.partnership_id = p.id and ${CURRENT_MEMBERSHIP} and m.jst_teryt = ?)`, checkTeryt('filter.member', filter.member));
+    }
+    if (filter.legalForms?.length) where.add('p.legal_form = any(?::text[])', textArray(filter.legalForms));
+    if (filter.areaTypes?.length) where.add('p.area_type = any(?::text[])', textArray(filter.areaTypes));
+    if (filter.search != null) {
+      const needle = searchName(filter.search);
+      if (needle.length < 2) throw new InputError('filter.search', 'search text needs at least 2 letters');
+      if (needle.length > 100) throw new InputError('filter.search', 'search text is limited to 100 characters');
+      where.add(`p.search_name like ? escape '\\'`, `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    }
+    if (filter.bbox != null) {
+      const [w, s, e, n] = checkBbox('filter.bbox', filter.bbox);
+      where.add('ST_Intersects(p.area, ST_MakeEnvelope(?, ?, ?, ?, 4326))', w, s, e, n);
+    }
+    if (filter.intersects != null) {
+      await this.checkGeometry(filter.intersects);
+      where.add('ST_Intersects(p.area, ST_SetSRID(ST_GeomFromGeoJSON(?), 4326))', JSON.stringify(filter.intersects));
+    }
+    if (filter.containsPoint != null) {
+      const lon = checkLongitude('filter.containsPoint.lon', filter.containsPoint.lon);
+      const lat = checkLatitude('filter.containsPoint.lat', filter.containsPoint.lat);
+      where.add('ST_Intersects(p.area, ST_SetSRID(ST_MakePoint(?, ?), 4326))', lon, lat);
+    }
+    return where;
+  }
+
+  /** Lets PostGIS judge a structurally sound geometry: self-intersections and the like are input errors. */
+  private async checkGeometry(geometry: Geometry): Promise<void> {
+    let rows: { valid: boolean; reason: string }[];
+    try {
+      rows = await query(this.em, `select ST_IsValid(g) as valid, ST_IsValidReason(g) as reason from (select ST_GeomFromGeoJSON(?) as g) t`, [JSON.stringify(geometry)]);
+    } catch (error) {
+      throw new InputError('filter.intersects', `PostGIS cannot read the geometry: ${(error as Error).message.split('\n')[0]}`);
+    }
+    if (!rows[0]?.valid) throw new InputError('filter.intersects', `invalid geometry: ${rows[0]?.reason}`);
+  }
+
+  async list(filter: PartnershipFilter | null | undefined, page: PageRequest): Promise<Page<Partnership>> {
+    const where = await this.where(filter);
+    const count = await query<{ n: number }>(this.em, `select count(*)::int as n from partnership p ${where}`, [...where.params]);
+    if (page.afterKey !== null) where.add('p.slug > ?', page.afterKey);
+    const rows = await query<Record<string, unknown>>(this.em, `select ${COLUMNS} from partnership p ${where} order by p.slug limit ?`, [
+      ...where.params,
+      page.limit + 1,
+    ]);
+    return {
+      nodes: this.map(rows.slice(0, page.limit)),
+      hasNextPage: rows.length > page.limit,
+      hasPreviousPage: page.afterKey !== null,
+      totalCount: count[0]!.n,
+    };
+  }
+
+  /** Partnerships whose functional area contains the point (lng, lat degrees), by name. */
+  async at(lon: number, lat: number): Promise<Partnership[]> {
+    checkLongitude('lon', lon);
+    checkLatitude('lat', lat);
+    const rows = await query<Record<string, unknown>>(
+      this.em,
+      `select ${COLUMNS} from partnership p where ST_Intersects(p.area, ST_SetSRID(ST_MakePoint(?, ?), 4326)) order by p.name`,
+      [lon, lat],
+    );
+    return this.map(rows);
+  }
+
+  async functionalAreas(ids: readonly number[]): Promise<Map<number, FunctionalAreaFigures>> {
+    const rows = await query<{ id: number; area_km2: number; member_count: number; w: number | null; s: number; e: number; n: number }>(
+      this.em,
+      `select id, area_km2, member_count, ST_XMin(area) as w, ST_YMin(area) as s, ST_XMax(area) as e, ST_YMax(area) as n
+       from partnership where id = any(?::int[])`,
+      [`{${ids.join(',')}}`],
+    );
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        { partnershipId: r.id, areaKm2: r.area_km2, memberCount: r.member_count, bbox: r.w === null ? null : [r.w, r.s, r.e, r.n] },
+      ]),
+    );
+  }
+
+  async areaGeometries(ids: readonly number[], options: GeometryOptions): Promise<Map<number, Geometry>> {
+    const rows = await query<{ id: number; geojson: string }>(
+      this.em,
+      `select id, ST_AsGeoJSON(${simplified('area', options)}, ?) as geojson from partnership where id = any(?::int[]) and area is not null`,
+      [options.precision, `{${ids.join(',')}}`],
+    );
+    return new Map(rows.map((r) => [r.id, JSON.parse(r.geojson) as Geometry]));
+  }
+}

@@ -1,0 +1,60 @@
+import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../graphql/context.js';
+import { ParticipationStatus } from '../partnership/partnership-enums.js';
+import { Participation } from '../partnership/participation.entity.js';
+import { Programme, ProgrammePhase, ReportedFigure } from './programme.entity.js';
+import { ProgrammeService } from './programme.service.js';
+
+@ObjectType({ description: 'What the atlas has loaded for a programme; compare with reportedFigures to see the gap' })
+class LoadedFigures {
+  @Field(() => Int, { description: 'Partnerships with a participation in the programme' })
+  partnerships!: number;
+
+  @Field(() => Int, { description: 'Of those, partnerships whose member list is complete' })
+  partnershipsWithCompleteMemberList!: number;
+
+  @Field(() => Int, { description: 'Distinct JSTs that are current members of those partnerships' })
+  jsts!: number;
+
+  @Field(() => Int, { description: 'Of those JSTs, gminy' })
+  gminy!: number;
+}
+
+@Resolver(() => Programme)
+export class ProgrammeResolver {
+  @Query(() => [Programme], { description: 'All support programmes' })
+  programmes(@Ctx() { em }: Context): Promise<Programme[]> {
+    return new ProgrammeService(em).list();
+  }
+
+  @Query(() => Programme, { description: 'A programme by code' })
+  programme(@Arg('code') code: string, @Ctx() { em }: Context): Promise<Programme> {
+    return new ProgrammeService(em).get(code);
+  }
+
+  @FieldResolver(() => [ProgrammePhase])
+  async phases(@Root() p: Programme): Promise<ProgrammePhase[]> {
+    return (await p.phases.load()).getItems();
+  }
+
+  @FieldResolver(() => [ReportedFigure], { description: 'Figures the sources report (not computed from the loaded data)' })
+  async reportedFigures(@Root() p: Programme): Promise<ReportedFigure[]> {
+    return (await p.reportedFigures.load()).getItems();
+  }
+
+  @FieldResolver(() => LoadedFigures, { description: 'What the atlas has loaded for this programme' })
+  async loaded(@Root() p: Programme, @Ctx() { em }: Context): Promise<LoadedFigures> {
+    const figures = (await new ProgrammeService(em).loadedFigures([p.id])).get(p.id);
+    return Object.assign(new LoadedFigures(), figures);
+  }
+
+  @FieldResolver(() => [Participation], { description: 'Partnerships that took part, optionally by status' })
+  async participations(
+    @Root() p: Programme,
+    @Ctx() { loaders }: Context,
+    @Arg('statuses', () => [ParticipationStatus], { nullable: true }) statuses?: ParticipationStatus[] | null,
+  ): Promise<Participation[]> {
+    const all = await loaders.participationsOfProgramme.load(p.id);
+    return statuses?.length ? all.filter((x) => statuses.includes(x.status)) : all;
+  }
+}

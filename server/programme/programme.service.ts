@@ -1,0 +1,48 @@
+import type { Em } from '../db/orm.js';
+import { query } from '../db/sql.js';
+import { InputError, NotFoundError } from '../shared/errors.js';
+import { Programme } from './programme.entity.js';
+
+/** What the atlas has loaded for a programme, to set beside the figures its sources report. */
+export interface LoadedFigures {
+  programmeId: number;
+  partnerships: number;
+  /** Distinct JSTs that are current members of those partnerships. */
+  jsts: number;
+  gminy: number;
+  partnershipsWithCompleteMemberList: number;
+}
+
+export class ProgrammeService {
+  constructor(private readonly em: Em) {}
+
+  async list(): Promise<Programme[]> {
+    return this.em.find(Programme, {}, { orderBy: { startDate: 'asc', code: 'asc' }, populate: ['phases', 'reportedFigures'] });
+  }
+
+  async get(code: string): Promise<Programme> {
+    if (!/^[A-Za-z0-9-]{1,40}$/.test(code)) throw new InputError('code', 'programme code is letters, digits and hyphens (e.g. EEA-PP)');
+    const found = await this.em.findOne(Programme, { code }, { populate: ['phases', 'reportedFigures'] });
+    if (!found) throw new NotFoundError('code', `no programme with code "${code}"`);
+    return found;
+  }
+
+  async loadedFigures(ids: readonly number[]): Promise<Map<number, LoadedFigures>> {
+    const rows = await query<{ id: number; partnerships: number; complete: number; jsts: number; gminy: number }>(
+      this.em,
+      `select pr.id,
+         (select count(distinct pa.partnership_id) from participation pa where pa.programme_id = pr.id)::int as partnerships,
+         (select count(distinct pa.partnership_id) from participation pa join partnership p on p.id = pa.partnership_id
+            where pa.programme_id = pr.id and p.members_complete)::int as complete,
+         (select count(distinct m.jst_teryt) from participation pa join membership m on m.partnership_id = pa.partnership_id
+            where pa.programme_id = pr.id and membership_is_current(m."left"))::int as jsts,
+         (select count(distinct m.jst_teryt) from participation pa join membership m on m.partnership_id = pa.partnership_id
+            where pa.programme_id = pr.id and membership_is_current(m."left") and length(m.jst_teryt) = 7)::int as gminy
+       from programme pr where pr.id = any(?::int[])`,
+      [`{${ids.join(',')}}`],
+    );
+    return new Map(
+      rows.map((r) => [r.id, { programmeId: r.id, partnerships: r.partnerships, jsts: r.jsts, gminy: r.gminy, partnershipsWithCompleteMemberList: r.complete }]),
+    );
+  }
+}

@@ -1,0 +1,16 @@
+// Source helpers shared by the curated files.
+export const SEED = {
+  s000: 'seeds/000_c281c2e4ca9648f1.txt', // ZMP: end of the 5-year EEA project, Poznań conference 18.10.2016
+  s001: 'seeds/001_c2e63964d096c663.txt', // ZMP invitation, Opole 18.04.2016, SLZ 2015 laureates
+  s002: 'seeds/002_1df9fc9dba6eee0e.txt', // EEA-PP phase II presentation, Łódź 12.11.2013
+  s003: 'seeds/003_e5b4c18015f85d95.txt', // EEA-PP description + dobrepraktyki.pl list of 26
+  s004: 'seeds/004_875282d63b5e0608.txt', // CWD Plus networking seminar, Serock
+};
+/** A seed document source, optionally with a verbatim quote (checked by validate.mjs). */
+export const seed = (k, quote, note) => ({ ref: SEED[k], ...(quote ? { quote } : {}), ...(note ? { note } : {}) });
+/** A URL whose quote is taken by build.mjs from the first reference-CSV row with that URL. */
+export const csv = (url, note) => ({ ref: url, fromCsv: true, ...(note ? { note } : {}) });
+/** A URL named in /work/shared/reference/README.md without a verbatim quote. */
+export const readme = (url, note) => ({ ref: url, note: `no verbatim quote available; fact as summarised in the reference README${note ? `; ${note}` : ''}` });
+/** dobrepraktyki.pl list item (seed 003). */
+export const dp = (n, quote) => seed('s003', quote, `dobrepraktyki.pl list "Współpraca pomiędzy JST", item ${n}`);

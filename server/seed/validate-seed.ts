@@ -1,0 +1,63 @@
+import { isTerytFormat } from '../jst/teryt.js';
+import type { SeedData } from './read-seed.js';
+import type { SeedSource } from './seed-types.js';
+
+const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/**
+ * Checks the seed before anything is written: every fact sourced, codes well-formed and known,
+ * slugs unique, leaders among members, programme references resolvable, dates in order.
+ * Returns every problem found (empty when the seed is sound).
+ */
+export function validateSeed(seed: SeedData, knownTeryt: ReadonlySet<string>): string[] {
+  const problems: string[] = [];
+  const sourced = (where: string, sources: SeedSource[] | undefined) => {
+    if (!sources?.length) problems.push(`${where}: no source`);
+    for (const s of sources ?? []) {
+      if (!/^(seeds\/[\w.-]+|https?:\/\/\S+)$/.test(s.ref)) problems.push(`${where}: source "${s.ref}" is neither seeds/<file> nor an http(s) URL`);
+    }
+  };
+  const date = (where: string, value: string | undefined) => {
+    if (value !== undefined && !PARTIAL_DATE.test(value)) problems.push(`${where}: date "${value}" is not YYYY, YYYY-MM or YYYY-MM-DD`);
+  };
+  const codes = new Set<string>();
+  for (const p of seed.programmes) {
+    const where = `programme ${p.code}`;
+    if (codes.has(p.code)) problems.push(`${where}: code repeats`);
+    codes.add(p.code);
+    sourced(where, p.sources);
+    date(where, p.start);
+    date(where, p.end);
+    p.phases.forEach((ph) => sourced(`${where} phase ${ph.code}`, ph.sources));
+    p.reportedFigures.forEach((f) => sourced(`${where} figure "${f.label}"`, f.sources));
+  }
+  const slugs = new Set<string>();
+  for (const p of seed.partnerships) {
+    const where = `partnership ${p.slug}`;
+    if (!SLUG.test(p.slug)) problems.push(`${where}: slug must be lowercase ASCII words joined by hyphens`);
+    if (slugs.has(p.slug)) problems.push(`${where}: slug repeats`);
+    slugs.add(p.slug);
+    sourced(where, p.sources);
+    const members = new Set<string>();
+    for (const m of p.members) {
+      const mw = `${where} member ${m.teryt} (${m.sourceName})`;
+      if (!isTerytFormat(m.teryt)) problems.push(`${mw}: malformed TERYT code`);
+      else if (!knownTeryt.has(m.teryt)) problems.push(`${mw}: TERYT code not in the geodata`);
+      if (members.has(m.teryt)) problems.push(`${mw}: listed twice`);
+      members.add(m.teryt);
+      sourced(mw, m.sources);
+      date(mw, m.joined);
+      date(mw, m.left);
+      if (m.joined && m.left && m.left < m.joined) problems.push(`${mw}: left before joining`);
+    }
+    if (p.leader && !members.has(p.leader)) problems.push(`${where}: leader ${p.leader} is not among the members`);
+    for (const pa of p.participations) {
+      if (!codes.has(pa.programme)) problems.push(`${where}: participation in unknown programme ${pa.programme}`);
+      sourced(`${where} participation ${pa.programme}`, pa.sources);
+    }
+    p.partners.forEach((x) => sourced(`${where} partner ${x.name}`, x.sources));
+    p.unmatched.forEach((u) => sourced(`${where} unmatched ${u.sourceName}`, u.sources));
+  }
+  return problems;
+}
