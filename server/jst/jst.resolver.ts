@@ -1,13 +1,15 @@
-import type { Geometry } from 'geojson';
+import type { FeatureCollection, Geometry } from 'geojson';
 import { Arg, Args, Ctx, Float, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../graphql/context.js';
 import { connectionType, pageRequest, toConnection } from '../graphql/connection.js';
+import { FeatureCollectionScalar } from '../graphql/feature-collection-scalar.js';
 import { GeoJSONScalar } from '../graphql/geojson-scalar.js';
 import { GeometryArgs, geometryOptions } from '../graphql/geometry-args.js';
 import { isCurrent } from '../partnership/is-current.js';
 import { Membership } from '../partnership/membership.entity.js';
 import { jstKindLabelPl, JstLevel } from './jst-kind.js';
 import { Jst } from './jst.entity.js';
+import { jstFeatureCollection } from './jst-features.js';
 import { JstFilter } from './jst.inputs.js';
 import { JstService } from './jst.service.js';
 
@@ -39,6 +41,18 @@ export class JstResolver {
     @Arg('level', () => JstLevel, { nullable: true }) level?: JstLevel | null,
   ): Promise<Jst | null> {
     return new JstService(em).at(lon, lat, level ?? JstLevel.MUNICIPALITY);
+  }
+
+  @Query(() => FeatureCollectionScalar, {
+    description: 'Every boundary of one level as a GeoJSON FeatureCollection (properties: teryt, name, kind, parent, partnerships), for maps',
+  })
+  jstFeatures(
+    @Arg('level', () => JstLevel) level: JstLevel,
+    @Args() args: GeometryArgs,
+    @Ctx() { em }: Context,
+    @Arg('voivodeship', () => String, { nullable: true, description: 'Only units in this województwo (2-digit TERC)' }) voivodeship?: string | null,
+  ): Promise<FeatureCollection> {
+    return jstFeatureCollection(em, level, voivodeship, geometryOptions(args));
   }
 
   @FieldResolver(() => String, { description: 'Kind in Polish, for display beside the name (names repeat across kinds)' })
