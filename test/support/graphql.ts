@@ -1,0 +1,36 @@
+import type { ApolloServer } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
+import { createApollo } from '../../server/graphql/apollo.js';
+import { createContext, type Context } from '../../server/graphql/context.js';
+import type { Orm } from '../../server/db/orm.js';
+
+export interface GraphqlResult<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: readonly GraphQLFormattedError[];
+}
+
+export interface GraphqlClient {
+  run<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphqlResult<T>>;
+  /** Runs and fails the test on any error. */
+  data<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  stop(): Promise<void>;
+}
+
+/** Executes operations in-process through the real schema, with a forked EntityManager per operation, as the server does. */
+export async function graphqlClient(orm: Orm): Promise<GraphqlClient> {
+  const apollo: ApolloServer<Context> = await createApollo({ production: false });
+  const run = async <T>(query: string, variables?: Record<string, unknown>): Promise<GraphqlResult<T>> => {
+    const response = await apollo.executeOperation<T>({ query, variables }, { contextValue: createContext(orm.em as never) });
+    if (response.body.kind !== 'single') throw new Error('incremental delivery is not expected');
+    return response.body.singleResult as GraphqlResult<T>;
+  };
+  return {
+    run,
+    async data<T>(query: string, variables?: Record<string, unknown>) {
+      const result = await run<T>(query, variables);
+      if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
+      return result.data as T;
+    },
+    stop: () => apollo.stop(),
+  };
+}
