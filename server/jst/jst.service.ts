@@ -136,5 +136,5 @@ export class JstService {
 
 /** SQL for a geometry column simplified with the given tolerance (degrees), topology preserved. */
 export function simplified(column: string, options: GeometryOptions): string {
-  return options.simplify > 0 ? `ST_SimplifyPreserveTopology(${column}, ${Number(options.simplify)})` : column;
+  return options.simplify > 0 ? `ST_Multi(ST_SimplifyPreserveTopology(${column}, ${Number(options.simplify)}))` : column;
 }

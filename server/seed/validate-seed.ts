@@ -51,6 +51,7 @@ export function validateSeed(seed: SeedData, knownTeryt: ReadonlySet<string>): s
       date(mw, m.left);
       if (m.joined && m.left && m.left < m.joined) problems.push(`${mw}: left before joining`);
     }
+    if (p.membersComplete && p.unmatched.length) problems.push(`${where}: marked complete but ${p.unmatched.length} member name(s) are unmatched`);
     if (p.leader && !members.has(p.leader)) problems.push(`${where}: leader ${p.leader} is not among the members`);
     for (const pa of p.participations) {
       if (!codes.has(pa.programme)) problems.push(`${where}: participation in unknown programme ${pa.programme}`);

@@ -119,9 +119,14 @@ function buildPartnership(spec, specRows) {
   const out = {
     slug: slugify(spec.slug), name: spec.name, ...(spec.shortName ? { shortName: spec.shortName } : {}),
     legalForm: spec.legalForm, areaType: spec.areaType, ...(leader ? { leader } : {}), ...(spec.website ? { website: spec.website } : {}),
-    ...(spec.description ? { description: spec.description } : {}), membersComplete: spec.membersComplete,
+    ...(spec.description ? { description: spec.description } : {}),
+    // Complete means the loaded list is whole: a source listing everyone is not enough if a name stayed unmatched.
+    membersComplete: spec.membersComplete && unmatched.length === 0,
   };
   let note = spec.completenessNote;
+  if (spec.membersComplete && unmatched.length) {
+    note = [note, `The source lists every member, but ${unmatched.length} name(s) could not be matched to one TERYT code (see unmatchedMembers), so the loaded list is incomplete.`].filter(Boolean).join(' ');
+  }
   if (!spec.membersComplete && !note) throw new Error(`${spec.slug}: incomplete without completenessNote`);
   if (!leader && memberList.length && !/leader/i.test(note ?? '')) note = [note, 'No leader is stated by the sources.'].filter(Boolean).join(' ');
   if (note) out.completenessNote = note;
