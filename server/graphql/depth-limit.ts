@@ -32,7 +32,7 @@ export function depthLimit(maxDepth: number): ValidationRule {
           context.reportError(
             new GraphQLError(`query is nested ${depth} levels deep; the limit is ${maxDepth}`, {
               nodes: [node],
-              extensions: { code: 'QUERY_TOO_DEEP' },
+              extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_DEEP' },
             }),
           );
         }
