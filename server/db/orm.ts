@@ -29,6 +29,7 @@ function baseOptions(opts: OpenOptions): Partial<Options> {
     migrations: { migrationsList: migrations, transactional: true, allOrNothing: true, snapshot: false, silent: true },
     debug: Boolean(opts.onQuery) || opts.debug === true ? ['query'] : false,
     logger: opts.onQuery ?? ((message: string) => console.log(message)),
+    colors: !opts.onQuery,
     allowGlobalContext: false,
     forceUtcTimezone: true,
   };

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { openSeededDatabase, testBackends, type TestDatabase } from '../support/database.js';
+import { graphqlClient, type GraphqlClient } from '../support/graphql.js';
+
+const FIFTY_WITH_MEMBERS = `{
+  partnerships(first: 50) {
+    edges { node {
+      slug leader { name }
+      members { role jst { teryt name parent { name } } }
+      participations { status programme { code name } }
+      partners { name } unmatchedMembers { sourceName }
+      functionalArea { areaKm2 memberCount }
+    } }
+  }
+}`;
+
+describe.each(testBackends())('SQL statements per request on $name', ({ database }) => {
+  let db: TestDatabase;
+  let api: GraphqlClient;
+  const statements: string[] = [];
+  beforeAll(async () => {
+    db = await openSeededDatabase(database, {
+      onQuery: (line) => {
+        if (/^\[query\]/.test(line)) statements.push(line);
+      },
+    });
+    api = await graphqlClient(db.orm);
+  });
+  afterAll(async () => {
+    await api?.stop();
+    await db?.dispose();
+  });
+
+  it('loads 50 partnerships with members, JSTs, programmes and areas in a bounded number of statements', async () => {
+    statements.length = 0;
+    const data = await api.data(FIFTY_WITH_MEMBERS);
+    expect(data.partnerships.edges).toHaveLength(50);
+    // list + count, then one batch per relation level: memberships, jsts, parents, participations,
+    // programmes, partners, unmatched, areas, leaders — never one per partnership.
+    expect(statements.length).toBeGreaterThanOrEqual(5);
+    expect(statements.length).toBeLessThanOrEqual(12);
+  });
+
+  it('costs the same number of statements for 5 partnerships as for 50', async () => {
+    statements.length = 0;
+    await api.data(FIFTY_WITH_MEMBERS.replace('first: 50', 'first: 5'));
+    const few = statements.length;
+    statements.length = 0;
+    await api.data(FIFTY_WITH_MEMBERS);
+    expect(statements.length).toBe(few);
+  });
+});
