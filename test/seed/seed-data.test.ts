@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { importGeodata } from '../../geodata/import-geodata.js';
+import { repoRoot } from '../../server/config.js';
+import { query } from '../../server/db/sql.js';
+import { loadSeed, SeedError } from '../../server/seed/load-seed.js';
+import { readSeed, type SeedData } from '../../server/seed/read-seed.js';
+import { validateSeed } from '../../server/seed/validate-seed.js';
+import { databaseChecksum } from '../support/checksum.js';
+import { openEmptyDatabase, type TestDatabase } from '../support/database.js';
+import { GEODATA_DIR } from '../support/fixtures.js';
+
+const SHARED_SEEDS = path.join(repoRoot, '..', 'shared', 'seeds');
+
+describe('the seed data', () => {
+  let seed: SeedData;
+  let known: Set<string>;
+  beforeAll(async () => {
+    seed = await readSeed();
+    known = new Set(
+      ['poland.voivodeships.json', 'poland.counties.json', 'poland.municipalities.json'].flatMap((f) =>
+        (JSON.parse(readFileSync(path.join(GEODATA_DIR, f), 'utf8')) as { features: { properties: { terc: string } }[] }).features.map((x) => x.properties.terc),
+      ),
+    );
+  });
+
+  it('passes every rule: sources, codes, slugs, leaders, dates, programme references', () => {
+    expect(validateSeed(seed, known)).toEqual([]);
+  });
+
+  it('cites only seed documents that exist in ../shared/seeds', () => {
+    const refs = JSON.stringify(seed).match(/"seeds\/[^"]+"/g) ?? [];
+    expect(refs.length).toBeGreaterThan(10);
+    for (const ref of new Set(refs)) expect(readFileSync(path.join(SHARED_SEEDS, JSON.parse(ref).slice('seeds/'.length)), 'utf8').length).toBeGreaterThan(0);
+  });
+
+  it('holds the programmes of the sources and the figures they report', () => {
+    const codes = seed.programmes.map((p) => p.code);
+    expect(codes).toEqual(expect.arrayContaining(['EEA-PP', 'POPT-MOF', 'SLZ-2015', 'CWD', 'CWD-PLUS']));
+    const cwdPlus = seed.programmes.find((p) => p.code === 'CWD-PLUS')!;
+    expect(cwdPlus.reportedFigures.map((f) => f.value)).toEqual(expect.arrayContaining([77, 700]));
+  });
+
+  it('marks a member list complete only when every named member was matched', () => {
+    for (const p of seed.partnerships) if (p.membersComplete) expect(p.unmatched).toEqual([]);
+  });
+
+  it('flags a leader who is not a member, a malformed code and a missing source', () => {
+    const broken: SeedData = structuredClone(seed);
+    broken.partnerships[0]!.leader = '1261011';
+    broken.partnerships[1]!.members.push({ teryt: '12x', sourceName: 'X', role: 'MEMBER', sources: [{ ref: 'seeds/000_c281c2e4ca9648f1.txt' }] });
+    broken.partnerships[2]!.sources = [];
+    const problems = validateSeed(broken, known);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('leader 1261011 is not among the members'),
+        expect.stringContaining('malformed TERYT code'),
+        expect.stringMatching(/partnership \S+: no source/),
+      ]),
+    );
+  });
+});
+
+describe('loading the seed', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await openEmptyDatabase({ kind: 'pglite', dataDir: 'memory://' });
+    await importGeodata(db.em(), GEODATA_DIR);
+  });
+  afterAll(async () => db?.dispose());
+
+  it('writes nothing when any fact is bad', async () => {
+    const before = await databaseChecksum(db.em());
+    const broken = structuredClone(await readSeed());
+    broken.partnerships.at(-1)!.members.push({ teryt: '1201091', sourceName: 'Nowhere', role: 'MEMBER', sources: [{ ref: 'https://example.org' }] });
+    await expect(loadSeed(db.em(), broken)).rejects.toThrow(SeedError);
+    await expect(loadSeed(db.em(), broken)).rejects.toThrow('TERYT code not in the geodata');
+    expect(await databaseChecksum(db.em())).toEqual(before);
+  });
+
+  it('loads every partnership, membership and source, and refuses to load twice', async () => {
+    const seed = await readSeed();
+    const report = await loadSeed(db.em(), seed);
+    expect(report.partnerships).toBe(seed.partnerships.length);
+    const [row] = await query<{ n: number; unsourced: number }>(
+      db.em(),
+      `select count(*)::int as n, count(*) filter (where jsonb_array_length(sources) = 0)::int as unsourced from membership`,
+    );
+    expect(row).toEqual({ n: report.memberships, unsourced: 0 });
+    await expect(loadSeed(db.em(), seed)).rejects.toThrow('already holds partnerships');
+  });
+});
