@@ -44,7 +44,7 @@ describe.each(testBackends())('GraphQL API on $name', ({ database }) => {
   it('pages through a filter with cursors, never repeating or skipping a unit', async () => {
     const seen: string[] = [];
     let after: string | null = null;
-    let total = 0;
+    let total: number;
     do {
       const data: any = await api.data(`query($after: String) { jsts(filter: { voivodeship: "08", level: MUNICIPALITY }, first: 30, after: $after) {
         totalCount edges { node { teryt } } pageInfo { hasNextPage endCursor } } }`, { after });

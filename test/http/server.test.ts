@@ -39,7 +39,7 @@ describe('HTTP server on the embedded database', () => {
   it('refuses a body over 1 MB with 413 and a code', async () => {
     const response = await post(JSON.stringify({ query: `{ programmes { code } } # ${'x'.repeat(1_100_000)}` }));
     expect(response.status).toBe(413);
-    expect((await response.json()).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(((await response.json()) as any).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
   it('refuses a body that is not JSON with 400 and a code', async () => {
@@ -49,7 +49,7 @@ describe('HTTP server on the embedded database', () => {
 
   it('gives bad input a 200 with a BAD_USER_INPUT error, as GraphQL clients expect', async () => {
     const response = await post(JSON.stringify({ query: '{ jsts(first: 1000) { totalCount } }' }));
-    const body = await response.json();
+    const body = (await response.json()) as any;
     expect(body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
     expect(body.errors[0].extensions.stacktrace).toBeUndefined();
   });
@@ -63,6 +63,6 @@ describe('HTTP server on the embedded database', () => {
   it('answers 404 with a code for an unknown route', async () => {
     const response = await fetch(`${app.url}/nope`);
     expect(response.status).toBe(404);
-    expect((await response.json()).error.code).toBe('NOT_FOUND');
+    expect(((await response.json()) as any).error.code).toBe('NOT_FOUND');
   });
 });
