@@ -23,14 +23,19 @@ export async function prepareDatabase(orm: Orm, config: AppConfig, log: Log): Pr
   if (counts!.jsts === 0) {
     const source = resolveSource(undefined, config.geodataSource);
     log(`first start: importing boundaries from ${source}`);
-    for (const line of describeReport(await importGeodata(em, source))) log(line);
+    const started = performance.now();
+    const report = await importGeodata(em, source);
+    for (const line of describeReport(report)) log(line);
+    log(`geodata: imported in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
   if (counts!.partnerships === 0 && counts!.programmes === 0) {
     log('first start: loading the seed partnerships and programmes');
+    const started = performance.now();
     const report = await loadSeed(orm.em.fork() as Em, await readSeed());
     log(
       `seed: ${report.programmes} programmes, ${report.partnerships} partnerships, ${report.memberships} memberships, ` +
-        `${report.participations} participations, ${report.unmatched} names not matched to a TERYT code`,
+        `${report.participations} participations, ${report.unmatched} names not matched to a TERYT code ` +
+        `(${((performance.now() - started) / 1000).toFixed(1)} s)`,
     );
   }
 }

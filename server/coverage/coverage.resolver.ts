@@ -1,0 +1,71 @@
+import { Arg, Ctx, Field, FieldResolver, Float, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../graphql/context.js';
+import { Jst } from '../jst/jst.entity.js';
+import { CoverageService, type CoverageFigures } from './coverage.service.js';
+
+@ObjectType({ description: 'Coverage of gminy by partnerships in one area' })
+class CoverageRow {
+  voivodeshipTeryt!: string | null;
+
+  @Field(() => Int, { description: 'Gminy in the area' })
+  gminyTotal!: number;
+
+  @Field(() => Int, { description: 'Gminy inside at least one functional area (the gmina or its powiat is a current member)' })
+  gminyCovered!: number;
+
+  @Field(() => Float, { description: 'gminyCovered / gminyTotal, 0–1' })
+  gminyShare(): number {
+    return this.gminyTotal ? this.gminyCovered / this.gminyTotal : 0;
+  }
+
+  @Field(() => Float, { description: 'Area of the gminy, km²' })
+  areaTotalKm2!: number;
+
+  @Field(() => Float, { description: 'Area of the covered gminy, km²' })
+  areaCoveredKm2!: number;
+
+  @Field(() => Float, { description: 'areaCoveredKm2 / areaTotalKm2, 0–1' })
+  areaShare(): number {
+    return this.areaTotalKm2 ? this.areaCoveredKm2 / this.areaTotalKm2 : 0;
+  }
+
+  @Field(() => Int, { description: 'Partnerships with a current member in the area' })
+  partnerships!: number;
+}
+
+@ObjectType({ description: 'Coverage of gminy by partnerships, overall and per województwo' })
+class Coverage extends CoverageRow {
+  @Field(() => String, { nullable: true, description: 'Programme code the coverage is limited to, if any' })
+  programme!: string | null;
+
+  @Field(() => [CoverageRow])
+  byVoivodeship!: CoverageRow[];
+}
+
+const asRow = (figures: CoverageFigures) => Object.assign(new CoverageRow(), figures);
+
+@Resolver(() => CoverageRow)
+export class CoverageRowResolver {
+  @FieldResolver(() => Jst, { nullable: true, description: 'The województwo, for a per-województwo row or a coverage limited to one' })
+  voivodeship(@Root() row: CoverageRow, @Ctx() { loaders }: Context): Promise<Jst | null> | null {
+    return row.voivodeshipTeryt ? loaders.jst.load(row.voivodeshipTeryt) : null;
+  }
+}
+
+@Resolver(() => Coverage)
+export class CoverageResolver {
+  @Query(() => Coverage, { description: 'How many gminy and how much area partnerships cover, optionally for one programme and one województwo' })
+  async coverage(
+    @Ctx() { em }: Context,
+    @Arg('programme', () => String, { nullable: true, description: 'Programme code' }) programme?: string | null,
+    @Arg('voivodeship', () => String, { nullable: true, description: 'TERC code of a województwo' }) voivodeship?: string | null,
+  ): Promise<Coverage> {
+    const result = await new CoverageService(em).coverage(programme, voivodeship);
+    return Object.assign(new Coverage(), { ...result, byVoivodeship: result.byVoivodeship.map(asRow) });
+  }
+
+  @FieldResolver(() => Jst, { nullable: true, description: 'The województwo the coverage is limited to, if any' })
+  voivodeship(@Root() row: Coverage, @Ctx() { loaders }: Context): Promise<Jst | null> | null {
+    return row.voivodeshipTeryt ? loaders.jst.load(row.voivodeshipTeryt) : null;
+  }
+}

@@ -1,0 +1,88 @@
+import type { Em } from '../db/orm.js';
+import { query } from '../db/sql.js';
+import { checkTeryt } from '../shared/checks.js';
+import { InputError } from '../shared/errors.js';
+
+export interface CoverageFigures {
+  voivodeshipTeryt: string | null;
+  gminyTotal: number;
+  gminyCovered: number;
+  areaTotalKm2: number;
+  areaCoveredKm2: number;
+  partnerships: number;
+}
+
+export interface CoverageResult extends CoverageFigures {
+  programme: string | null;
+  byVoivodeship: CoverageFigures[];
+}
+
+/**
+ * How much of Poland partnerships cover. A gmina is covered when it, its powiat or its
+ * województwo is a current member of a partnership (of the programme, if one is given):
+ * that is, when it lies inside some functional area.
+ */
+export class CoverageService {
+  constructor(private readonly em: Em) {}
+
+  async coverage(programme: string | null | undefined, voivodeship: string | null | undefined): Promise<CoverageResult> {
+    if (programme != null) {
+      const exists = await query(this.em, `select 1 from programme where code = ?`, [programme]);
+      if (!exists.length) throw new InputError('programme', `no programme with code "${programme}"`);
+    }
+    if (voivodeship != null) {
+      if (!/^\d{2}$/.test(voivodeship)) throw new InputError('voivodeship', 'must be a 2-digit TERC code of a województwo');
+      checkTeryt('voivodeship', voivodeship);
+    }
+    const rows = await query<{ v: string; gt: number; gc: number; at: number; ac: number; np: number }>(
+      this.em,
+      `with parts as (
+         select p.id from partnership p
+         where ?::text is null or exists (select 1 from participation pa join programme pr on pr.id = pa.programme_id
+                                          where pa.partnership_id = p.id and pr.code = ?)
+       ),
+       members as (
+         select m.partnership_id, m.jst_teryt from membership m join parts on parts.id = m.partnership_id
+         where membership_is_current(m."left")
+       ),
+       codes as (select distinct jst_teryt as code from members),
+       gminy as (
+         select g.teryt, g.voivodeship_teryt as v, g.area_km2, (own.code is not null or county.code is not null) as covered
+         from jst g left join codes own on own.code = g.teryt left join codes county on county.code = g.parent_teryt
+         where g.level = 'MUNICIPALITY' and (?::text is null or g.voivodeship_teryt = ?)
+       )
+       select v, count(*)::int as gt, count(*) filter (where covered)::int as gc,
+              sum(area_km2) as at, coalesce(sum(area_km2) filter (where covered), 0) as ac,
+              (select count(distinct mm.partnership_id)::int from members mm join jst j on j.teryt = mm.jst_teryt where j.voivodeship_teryt = gminy.v) as np
+       from gminy group by v order by v`,
+      [programme ?? null, programme ?? null, voivodeship ?? null, voivodeship ?? null],
+    );
+    const totalPartnerships = await query<{ n: number }>(
+      this.em,
+      `select count(distinct m.partnership_id)::int as n from membership m join jst j on j.teryt = m.jst_teryt
+       where membership_is_current(m."left") and (?::text is null or j.voivodeship_teryt = ?)
+         and (?::text is null or exists (select 1 from participation pa join programme pr on pr.id = pa.programme_id
+                                         where pa.partnership_id = m.partnership_id and pr.code = ?))`,
+      [voivodeship ?? null, voivodeship ?? null, programme ?? null, programme ?? null],
+    );
+    const byVoivodeship = rows.map((r) => ({
+      voivodeshipTeryt: r.v,
+      gminyTotal: r.gt,
+      gminyCovered: r.gc,
+      areaTotalKm2: r.at,
+      areaCoveredKm2: r.ac,
+      partnerships: r.np,
+    }));
+    const sum = (f: (r: CoverageFigures) => number) => byVoivodeship.reduce((acc, r) => acc + f(r), 0);
+    return {
+      programme: programme ?? null,
+      voivodeshipTeryt: voivodeship ?? null,
+      gminyTotal: sum((r) => r.gminyTotal),
+      gminyCovered: sum((r) => r.gminyCovered),
+      areaTotalKm2: sum((r) => r.areaTotalKm2),
+      areaCoveredKm2: sum((r) => r.areaCoveredKm2),
+      partnerships: totalPartnerships[0]!.n,
+      byVoivodeship,
+    };
+  }
+}
