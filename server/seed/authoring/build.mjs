@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { SHARED } from './shared-dir.mjs';
 // Builds ../data/programmes.json, ../data/partnerships.json and ../data/UNMATCHED.md from the reference CSVs,
 // the geodata and the curated files. Usage: node build.mjs
 import { writeFileSync } from 'node:fs';
@@ -12,7 +14,7 @@ import { writeUnmatchedReport } from './report.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const OUT = join(HERE, '..', 'data');
-const REF = process.env.REFERENCE_DIR || '/work/shared/reference';
+const REF = process.env.REFERENCE_DIR || path.join(SHARED, 'reference');
 
 const rows = [
   ...readCsv(`${REF}/memberships-cwd-eea.csv`).map((r) => ({ file: 'cwd-eea', partnership: r.partnership_name, context: r.programme, leader: r.leader, member: r.member_name, kind: r.member_kind_if_stated, url: r.source_url_or_repo_path, quote: r.quote })),

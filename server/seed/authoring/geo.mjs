@@ -1,7 +1,9 @@
-// TERYT look-up and name matching against /work/shared/geodata (see README.md).
+import path from 'node:path';
+import { SHARED } from './shared-dir.mjs';
+// TERYT look-up and name matching against ../shared/geodata (see README.md).
 import { readFileSync } from 'node:fs';
 
-const GEO = process.env.GEODATA_DIR || '/work/shared/geodata';
+const GEO = process.env.GEODATA_DIR || path.join(SHARED, 'geodata');
 const load = (f) => JSON.parse(readFileSync(`${GEO}/${f}`, 'utf8')).features.map((x) => x.properties);
 
 export const gminy = load('poland.municipalities.json');

@@ -10,7 +10,7 @@ export const SEED = {
 export const seed = (k, quote, note) => ({ ref: SEED[k], ...(quote ? { quote } : {}), ...(note ? { note } : {}) });
 /** A URL whose quote is taken by build.mjs from the first reference-CSV row with that URL. */
 export const csv = (url, note) => ({ ref: url, fromCsv: true, ...(note ? { note } : {}) });
-/** A URL named in /work/shared/reference/README.md without a verbatim quote. */
+/** A URL named in ../shared/reference/README.md without a verbatim quote. */
 export const readme = (url, note) => ({ ref: url, note: `no verbatim quote available; fact as summarised in the reference README${note ? `; ${note}` : ''}` });
 /** dobrepraktyki.pl list item (seed 003). */
 export const dp = (n, quote) => seed('s003', quote, `dobrepraktyki.pl list "Współpraca pomiędzy JST", item ${n}`);

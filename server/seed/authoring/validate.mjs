@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { SHARED } from './shared-dir.mjs';
 // Validates ../data/programmes.json and ../data/partnerships.json. Usage: node validate.mjs (exit 1 on error).
 import { readFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -7,8 +9,8 @@ import { readCsv } from './csv.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const DATA = process.env.DATA_DIR || join(HERE, '..', 'data');
-const SEEDS = process.env.SEEDS_DIR || '/work/shared/seeds';
-const REF = process.env.REFERENCE_DIR || '/work/shared/reference';
+const SEEDS = process.env.SEEDS_DIR || path.join(SHARED, 'seeds');
+const REF = process.env.REFERENCE_DIR || path.join(SHARED, 'reference');
 const programmes = JSON.parse(readFileSync(join(DATA, 'programmes.json'), 'utf8'));
 const partnerships = JSON.parse(readFileSync(join(DATA, 'partnerships.json'), 'utf8'));
 
