@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createReadStream, existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { importGeodata } from '../../geodata/import-geodata.js';
 import { GeodataInputError } from '../../geodata/read-features.js';
 import { query } from '../../server/db/sql.js';
@@ -113,5 +117,25 @@ describe.each(testBackends())('geodata repair and reprojection on $name', ({ dat
       `select ST_Area(ST_GeomFromText('POLYGON((15 52, 15.5 52, 15.5 52.5, 15 52.5, 15 52))', 4326)::geography) / 1e6 as area`,
     );
     expect(Math.abs(row!.area - square!.area) / square!.area).toBeLessThan(0.001);
+  });
+
+  it('reads the level files from a URL ending in "/"', async () => {
+    // A loopback HTTP server standing in for a download mirror of the boundaries.
+    const server = createServer((req, res) => {
+      const file = path.join(GEODATA_DIR, path.basename(req.url ?? ''));
+      if (!existsSync(file)) return void res.writeHead(404).end();
+      res.writeHead(200, { 'content-type': 'application/geo+json' });
+      createReadStream(file).pipe(res);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const report = await importGeodata(db.em(), `http://127.0.0.1:${port}/`);
+      expect(report.inserted + report.updated + report.unchanged).toBe(2873);
+      const [row] = await query<{ n: number }>(db.em(), `select count(*)::int as n from jst where level = 'MUNICIPALITY'`);
+      expect(row!.n).toBe(2477);
+    } finally {
+      server.close();
+    }
   });
 });
