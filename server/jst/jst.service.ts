@@ -5,7 +5,7 @@ import type { Page, PageRequest } from '../graphql/connection.js';
 import type { GeometryOptions } from '../graphql/geometry-args.js';
 import { checkLatitude, checkLongitude, checkTeryt } from '../shared/checks.js';
 import { InputError, NotFoundError } from '../shared/errors.js';
-import { searchName } from '../shared/search-name.js';
+import { containsPattern } from '../shared/search-name.js';
 import { JstLevel } from './jst-kind.js';
 import { Jst } from './jst.entity.js';
 import type { JstFilter } from './jst.inputs.js';
@@ -73,12 +73,7 @@ export class JstService {
     }
     if (filter.memberOfNone === true) where.add(`not exists (select 1 from membership m where m.jst_teryt = j.teryt and ${CURRENT_MEMBERSHIP})`);
     if (filter.memberOfNone === false) where.add(`exists (select 1 from membership m where m.jst_teryt = j.teryt and ${CURRENT_MEMBERSHIP})`);
-    if (filter.search != null) {
-      const needle = searchName(filter.search);
-      if (needle.length < 2) throw new InputError('filter.search', 'search text needs at least 2 letters');
-      if (needle.length > 100) throw new InputError('filter.search', 'search text is limited to 100 characters');
-      where.add(`j.search_name like ? escape '\\'`, `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    }
+    if (filter.search != null) where.add(`j.search_name like ? escape '\\'`, containsPattern('filter.search', filter.search));
     return where;
   }
 

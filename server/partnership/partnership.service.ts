@@ -6,7 +6,7 @@ import type { GeometryOptions } from '../graphql/geometry-args.js';
 import { CURRENT_MEMBERSHIP, simplified } from '../jst/jst.service.js';
 import { checkBbox, checkLatitude, checkLongitude, checkTeryt } from '../shared/checks.js';
 import { InputError, NotFoundError } from '../shared/errors.js';
-import { searchName } from '../shared/search-name.js';
+import { containsPattern } from '../shared/search-name.js';
 import type { PartnershipFilter } from './partnership.inputs.js';
 import { Partnership } from './partnership.entity.js';
 
@@ -63,12 +63,7 @@ export class PartnershipService {
     }
     if (filter.legalForms?.length) where.add('p.legal_form = any(?::text[])', textArray(filter.legalForms));
     if (filter.areaTypes?.length) where.add('p.area_type = any(?::text[])', textArray(filter.areaTypes));
-    if (filter.search != null) {
-      const needle = searchName(filter.search);
-      if (needle.length < 2) throw new InputError('filter.search', 'search text needs at least 2 letters');
-      if (needle.length > 100) throw new InputError('filter.search', 'search text is limited to 100 characters');
-      where.add(`p.search_name like ? escape '\\'`, `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    }
+    if (filter.search != null) where.add(`p.search_name like ? escape '\\'`, containsPattern('filter.search', filter.search));
     if (filter.bbox != null) {
       const [w, s, e, n] = checkBbox('filter.bbox', filter.bbox);
       where.add('ST_Intersects(p.area, ST_MakeEnvelope(?, ?, ?, ?, 4326))', w, s, e, n);

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { databaseChecksum } from '../support/checksum.js';
-import { openSeededDatabase, testBackends, type TestDatabase } from '../support/database.js';
-import { graphqlClient, type GraphqlClient } from '../support/graphql.js';
+import { testBackends } from '../support/database.js';
+import { useSeededApi } from '../support/seeded-api.js';
 
 const square = (x: number, y: number) => `[[[${x}, ${y}], [${x + 1}, ${y}], [${x + 1}, ${y + 1}], [${x}, ${y + 1}], [${x}, ${y}]]]`;
 
@@ -31,21 +31,14 @@ const CASES: [string, string, string, RegExp][] = [
 ];
 
 describe.each(testBackends())('bad input on $name', ({ database }) => {
-  let db: TestDatabase;
-  let api: GraphqlClient;
   let before: Record<string, string>;
+  const seeded = useSeededApi(database);
   beforeAll(async () => {
-    db = await openSeededDatabase(database);
-    api = await graphqlClient(db.orm);
-    before = await databaseChecksum(db.em());
-  });
-  afterAll(async () => {
-    await api?.stop();
-    await db?.dispose();
+    before = await databaseChecksum(seeded.db.em());
   });
 
   it.each(CASES)('rejects %s as BAD_USER_INPUT naming the field and the rule', async (_what, operation, field, rule) => {
-    const result = await api.run(operation);
+    const result = await seeded.api.run(operation);
     expect(result.errors).toHaveLength(1);
     const [error] = result.errors!;
     expect(error!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
@@ -54,12 +47,12 @@ describe.each(testBackends())('bad input on $name', ({ database }) => {
   });
 
   it('rejects a query nested deeper than the limit before running it', async () => {
-    const result = await api.run(`{ partnerships { edges { node { members { jst { memberships { partnership { members { jst { parent { parent { name } } } } } } } } } } } }`);
+    const result = await seeded.api.run(`{ partnerships { edges { node { members { jst { memberships { partnership { members { jst { parent { parent { name } } } } } } } } } } } }`);
     expect(result.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(result.errors?.[0]?.message).toMatch(/nested 1\d levels deep; the limit is 10/);
   });
 
   it('leaves the database exactly as it was after every rejected request', async () => {
-    expect(await databaseChecksum(db.em())).toEqual(before);
+    expect(await databaseChecksum(seeded.db.em())).toEqual(before);
   });
 });

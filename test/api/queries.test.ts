@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { openSeededDatabase, testBackends, type TestDatabase } from '../support/database.js';
+import { describe, expect, it } from '@jest/globals';
+import { testBackends } from '../support/database.js';
 import { exampleQueries } from '../support/examples.js';
-import { graphqlClient, type GraphqlClient } from '../support/graphql.js';
+import { useSeededApi } from '../support/seeded-api.js';
 
 describe.each(testBackends())('GraphQL API on $name', ({ database }) => {
-  let db: TestDatabase;
-  let api: GraphqlClient;
-  beforeAll(async () => {
-    db = await openSeededDatabase(database);
-    api = await graphqlClient(db.orm);
-  });
-  afterAll(async () => {
-    await api?.stop();
-    await db?.dispose();
-  });
+  const seeded = useSeededApi(database);
 
   it('reports all 2,477 gminy, 380 powiaty and 16 województwa', async () => {
-    const data = await api.data(`{
+    const data = await seeded.api.data(`{
       gminy: jsts(filter: { level: MUNICIPALITY }, first: 1) { totalCount }
       powiaty: jsts(filter: { level: COUNTY }, first: 1) { totalCount }
       woj: jsts(filter: { level: VOIVODESHIP }, first: 1) { totalCount }
@@ -25,18 +16,18 @@ describe.each(testBackends())('GraphQL API on $name', ({ database }) => {
   });
 
   it('serves the seed partnerships and programmes', async () => {
-    const data = await api.data(`{ partnerships(first: 1) { totalCount } programmes { code } }`);
+    const data = await seeded.api.data(`{ partnerships(first: 1) { totalCount } programmes { code } }`);
     expect(data.partnerships.totalCount).toBe(70);
     expect(data.programmes.map((p: { code: string }) => p.code)).toEqual(expect.arrayContaining(['EEA-PP', 'POPT-MOF', 'SLZ-2015', 'CWD', 'CWD-PLUS']));
   });
 
   it('finds Łódź when searching "lodz", ignoring case and diacritics', async () => {
-    const data = await api.data(`{ jsts(filter: { search: "LODZ", level: MUNICIPALITY }, first: 50) { edges { node { teryt name } } } }`);
+    const data = await seeded.api.data(`{ jsts(filter: { search: "LODZ", level: MUNICIPALITY }, first: 50) { edges { node { teryt name } } } }`);
     expect(data.jsts.edges.map((e: { node: { name: string } }) => e.node.name)).toContain('Łódź');
   });
 
   it('keeps same-named units apart by code and shows their kind', async () => {
-    const data = await api.data(`{ town: jst(teryt: "1201011") { name kindLabel } rural: jst(teryt: "1201022") { name kindLabel } }`);
+    const data = await seeded.api.data(`{ town: jst(teryt: "1201011") { name kindLabel } rural: jst(teryt: "1201022") { name kindLabel } }`);
     expect(data.town).toEqual({ name: 'Bochnia', kindLabel: 'gmina miejska' });
     expect(data.rural).toEqual({ name: 'Bochnia', kindLabel: 'gmina wiejska' });
   });
@@ -46,7 +37,7 @@ describe.each(testBackends())('GraphQL API on $name', ({ database }) => {
     let after: string | null = null;
     let total: number;
     do {
-      const data: any = await api.data(`query($after: String) { jsts(filter: { voivodeship: "08", level: MUNICIPALITY }, first: 30, after: $after) {
+      const data: any = await seeded.api.data(`query($after: String) { jsts(filter: { voivodeship: "08", level: MUNICIPALITY }, first: 30, after: $after) {
         totalCount edges { node { teryt } } pageInfo { hasNextPage endCursor } } }`, { after });
       total = data.jsts.totalCount;
       seen.push(...data.jsts.edges.map((e: { node: { teryt: string } }) => e.node.teryt));
@@ -58,12 +49,12 @@ describe.each(testBackends())('GraphQL API on $name', ({ database }) => {
   });
 
   it('lists the members of a partnership as JSTs', async () => {
-    const data = await api.data(`{ jsts(filter: { memberOf: "blisko-krakowa" }) { totalCount edges { node { name } } } }`);
+    const data = await seeded.api.data(`{ jsts(filter: { memberOf: "blisko-krakowa" }) { totalCount edges { node { name } } } }`);
     expect(data.jsts.totalCount).toBe(5);
   });
 
   it('lists gminy that belong to no partnership', async () => {
-    const data = await api.data(`{
+    const data = await seeded.api.data(`{
       none: jsts(filter: { level: MUNICIPALITY, memberOfNone: true }, first: 1) { totalCount }
       some: jsts(filter: { level: MUNICIPALITY, memberOfNone: false }, first: 1) { totalCount }
     }`);
@@ -72,7 +63,7 @@ describe.each(testBackends())('GraphQL API on $name', ({ database }) => {
   });
 
   it('filters partnerships by programme and status', async () => {
-    const data = await api.data(`{ partnerships(filter: { programme: "SLZ-2015", statuses: [LAUREATE] }) { edges { node { slug } } } }`);
+    const data = await seeded.api.data(`{ partnerships(filter: { programme: "SLZ-2015", statuses: [LAUREATE] }) { edges { node { slug } } } }`);
     expect(data.partnerships.edges.map((e: { node: { slug: string } }) => e.node.slug)).toEqual(
       expect.arrayContaining(['aglomeracja-walbrzyska', 'lgd-dolina-raby', 'lgd-wokol-lysej-gory']),
     );
@@ -80,18 +71,18 @@ describe.each(testBackends())('GraphQL API on $name', ({ database }) => {
   });
 
   it('finds the partnerships containing a point in Poznań, and the gmina there', async () => {
-    const data = await api.data(`{ partnershipsAt(lon: 16.93, lat: 52.41) { slug } jstAt(lon: 16.93, lat: 52.41) { teryt name } }`);
+    const data = await seeded.api.data(`{ partnershipsAt(lon: 16.93, lat: 52.41) { slug } jstAt(lon: 16.93, lat: 52.41) { teryt name } }`);
     expect(data.partnershipsAt.map((p: { slug: string }) => p.slug)).toContain('metropolia-poznan');
     expect(data.jstAt).toEqual({ teryt: '3064011', name: 'Poznań' });
   });
 
   it('answers null for a point outside Poland', async () => {
-    const data = await api.data(`{ partnershipsAt(lon: 2.35, lat: 48.85) { slug } jstAt(lon: 2.35, lat: 48.85) { teryt } }`);
+    const data = await seeded.api.data(`{ partnershipsAt(lon: 2.35, lat: 48.85) { slug } jstAt(lon: 2.35, lat: 48.85) { teryt } }`);
     expect(data).toEqual({ partnershipsAt: [], jstAt: null });
   });
 
   it('filters partnerships by a bbox and by a GeoJSON geometry alike', async () => {
-    const data = await api.data(`{
+    const data = await seeded.api.data(`{
       box: partnerships(filter: { bbox: [19.8, 49.95, 20.1, 50.15] }) { edges { node { slug } } }
       poly: partnerships(filter: { intersects: { type: "Polygon", coordinates: [[[19.8, 49.95], [20.1, 49.95], [20.1, 50.15], [19.8, 50.15], [19.8, 49.95]]] } }) { edges { node { slug } } }
     }`);
@@ -100,7 +91,7 @@ describe.each(testBackends())('GraphQL API on $name', ({ database }) => {
   });
 
   it('reports coverage overall and per województwo, consistent with itself', async () => {
-    const data = await api.data(`{ coverage { gminyTotal gminyCovered gminyShare areaShare byVoivodeship { gminyTotal gminyCovered } } }`);
+    const data = await seeded.api.data(`{ coverage { gminyTotal gminyCovered gminyShare areaShare byVoivodeship { gminyTotal gminyCovered } } }`);
     const c = data.coverage;
     expect(c.gminyTotal).toBe(2477);
     expect(c.byVoivodeship).toHaveLength(16);
@@ -111,21 +102,21 @@ describe.each(testBackends())('GraphQL API on $name', ({ database }) => {
   });
 
   it('narrows coverage to a programme and a województwo', async () => {
-    const data = await api.data(`{ all: coverage(voivodeship: "02") { gminyCovered gminyTotal } zit: coverage(programme: "ZIT-2014-2020", voivodeship: "02") { gminyCovered gminyTotal } }`);
+    const data = await seeded.api.data(`{ all: coverage(voivodeship: "02") { gminyCovered gminyTotal } zit: coverage(programme: "ZIT-2014-2020", voivodeship: "02") { gminyCovered gminyTotal } }`);
     expect(data.zit.gminyTotal).toBe(data.all.gminyTotal);
     expect(data.zit.gminyCovered).toBeGreaterThanOrEqual(22); // Aglomeracja Wałbrzyska alone has 22 gminy in 2014–2020
     expect(data.zit.gminyCovered).toBeLessThanOrEqual(data.all.gminyCovered);
   });
 
   it('sets reported programme figures beside what is loaded', async () => {
-    const data = await api.data(`{ programme(code: "EEA-PP") { reportedFigures { value unit phase sources { ref } } loaded { partnerships } } }`);
+    const data = await seeded.api.data(`{ programme(code: "EEA-PP") { reportedFigures { value unit phase sources { ref } } loaded { partnerships } } }`);
     expect(data.programme.reportedFigures).toEqual(expect.arrayContaining([expect.objectContaining({ value: 61, phase: 'I' })]));
     expect(data.programme.reportedFigures.every((f: { sources: unknown[] }) => f.sources.length > 0)).toBe(true);
     expect(data.programme.loaded.partnerships).toBeLessThan(61);
   });
 
   it('returns lighter geometry when asked to simplify and round', async () => {
-    const data = await api.data(`{ jst(teryt: "30") { full: geometry light: geometry(simplify: 0.01, precision: 3) } }`);
+    const data = await seeded.api.data(`{ jst(teryt: "30") { full: geometry light: geometry(simplify: 0.01, precision: 3) } }`);
     const positions = (g: unknown) => (JSON.stringify(g).match(/\[-?\d+(\.\d+)?,-?\d+(\.\d+)?\]/g) ?? []).length;
     expect(data.jst.light.type).toBe('MultiPolygon');
     expect(positions(data.jst.light)).toBeLessThan(positions(data.jst.full) / 2);
@@ -133,7 +124,7 @@ describe.each(testBackends())('GraphQL API on $name', ({ database }) => {
   });
 
   it('serves every boundary of a level as one FeatureCollection with partnership slugs', async () => {
-    const data = await api.data(`{ jstFeatures(level: MUNICIPALITY, simplify: 0.01, precision: 3) }`);
+    const data = await seeded.api.data(`{ jstFeatures(level: MUNICIPALITY, simplify: 0.01, precision: 3) }`);
     const fc = data.jstFeatures;
     expect(fc.features).toHaveLength(2477);
     const krakow = fc.features.find((f: { id: string }) => f.id === '1261011');
@@ -141,7 +132,7 @@ describe.each(testBackends())('GraphQL API on $name', ({ database }) => {
   });
 
   it.each(exampleQueries())('answers the documented example $name without errors', async ({ query }) => {
-    const result = await api.run(query);
+    const result = await seeded.api.run(query);
     expect(result.errors).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { openSeededDatabase, testBackends, type TestDatabase } from '../support/database.js';
-import { graphqlClient, type GraphqlClient } from '../support/graphql.js';
+import { describe, expect, it } from '@jest/globals';
+import { testBackends } from '../support/database.js';
+import { useSeededApi } from '../support/seeded-api.js';
 
 const FIFTY_WITH_MEMBERS = `{
   partnerships(first: 50) {
@@ -15,25 +15,16 @@ const FIFTY_WITH_MEMBERS = `{
 }`;
 
 describe.each(testBackends())('SQL statements per request on $name', ({ database }) => {
-  let db: TestDatabase;
-  let api: GraphqlClient;
   const statements: string[] = [];
-  beforeAll(async () => {
-    db = await openSeededDatabase(database, {
+  const seeded = useSeededApi(database, {
       onQuery: (line) => {
         if (/^\[query\]/.test(line)) statements.push(line);
       },
     });
-    api = await graphqlClient(db.orm);
-  });
-  afterAll(async () => {
-    await api?.stop();
-    await db?.dispose();
-  });
 
   it('loads 50 partnerships with members, JSTs, programmes and areas in a bounded number of statements', async () => {
     statements.length = 0;
-    const data = await api.data(FIFTY_WITH_MEMBERS);
+    const data = await seeded.api.data(FIFTY_WITH_MEMBERS);
     expect(data.partnerships.edges).toHaveLength(50);
     // list + count, then one batch per relation level: memberships, jsts, parents, participations,
     // programmes, partners, unmatched, areas, leaders — never one per partnership.
@@ -43,10 +34,10 @@ describe.each(testBackends())('SQL statements per request on $name', ({ database
 
   it('costs the same number of statements for 5 partnerships as for 50', async () => {
     statements.length = 0;
-    await api.data(FIFTY_WITH_MEMBERS.replace('first: 50', 'first: 5'));
+    await seeded.api.data(FIFTY_WITH_MEMBERS.replace('first: 50', 'first: 5'));
     const few = statements.length;
     statements.length = 0;
-    await api.data(FIFTY_WITH_MEMBERS);
+    await seeded.api.data(FIFTY_WITH_MEMBERS);
     expect(statements.length).toBe(few);
   });
 });
