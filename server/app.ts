@@ -4,6 +4,7 @@ import { prepareDatabase, type Log } from './bootstrap.js';
 import { repoRoot, type AppConfig } from './config.js';
 import { openOrm, type Em, type OpenOptions, type Orm } from './db/orm.js';
 import { createApollo } from './graphql/apollo.js';
+import { createContext } from './graphql/context.js';
 import { createHttpServer } from './http/server.js';
 
 export interface RunningApp {
@@ -28,6 +29,8 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   const server = createHttpServer({
     apollo,
     em: orm.em as Em,
+    context: async () => createContext(orm.em as Em),
+    routes: [],
     backend: config.database.kind,
     maxBodyBytes: 1_000_000,
     web: { root: path.join(repoRoot, 'web', 'dist') },

@@ -1,15 +1,22 @@
 import type { ApolloServer } from '@apollo/server';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Em } from '../db/orm.js';
-import { createContext, type Context } from '../graphql/context.js';
+import type { Context } from '../graphql/context.js';
 import { applyCors } from './cors.js';
 import { graphqlRoute } from './graphql-route.js';
 import { health, sendJson } from './health.js';
 import { HttpError } from './read-body.js';
 import { staticRoute, type StaticOptions } from './static-route.js';
 
+/** A route of a feature (e.g. exports): answers and returns true, or returns false to pass. */
+export type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
+
 export interface HttpOptions {
   apollo: ApolloServer<Context>;
+  /** Builds the GraphQL context of one request (forked EntityManager, caller identity). */
+  context: (req: IncomingMessage) => Promise<Context>;
+  /** Feature routes tried before the map app's static files. */
+  routes?: Route[];
   /** The root EntityManager; each request gets a fork. */
   em: Em;
   backend: 'pglite' | 'postgresql';
@@ -27,11 +34,12 @@ export function createHttpServer(options: HttpOptions): Server {
         await graphqlRoute(req, res, url, {
           apollo: options.apollo,
           maxBytes: options.maxBodyBytes,
-          context: async () => createContext(options.em),
+          context: () => options.context(req),
         });
         return;
       }
       if (url.pathname === '/health') return await health(res, { em: () => options.em.fork() as Em, backend: options.backend });
+      for (const route of options.routes ?? []) if (await route(req, res, url)) return;
       if (await staticRoute(req, res, url, options.web)) return;
       sendJson(res, 404, { error: { code: 'NOT_FOUND', message: `no route ${url.pathname}` } });
     } catch (error) {
