@@ -29,7 +29,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   const server = createHttpServer({
     apollo,
     em: orm.em as Em,
-    context: async () => createContext(orm.em as Em),
+    context: async (req) => createContext(orm.em as Em, req.headers.authorization),
     routes: [],
     backend: config.database.kind,
     maxBodyBytes: 1_000_000,

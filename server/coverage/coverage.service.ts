@@ -38,8 +38,8 @@ export class CoverageService {
       this.em,
       `with parts as (
          select p.id from partnership p
-         where ?::text is null or exists (select 1 from participation pa join programme pr on pr.id = pa.programme_id
-                                          where pa.partnership_id = p.id and pr.code = ?)
+         where p.archived_at is null and (?::text is null or exists (select 1 from participation pa join programme pr on pr.id = pa.programme_id
+                                          where pa.partnership_id = p.id and pr.code = ?))
        ),
        members as (
          select m.partnership_id, m.jst_teryt from membership m join parts on parts.id = m.partnership_id
@@ -60,7 +60,8 @@ export class CoverageService {
     const totalPartnerships = await query<{ n: number }>(
       this.em,
       `select count(distinct m.partnership_id)::int as n from membership m join jst j on j.teryt = m.jst_teryt
-       where membership_is_current(m."left") and (?::text is null or j.voivodeship_teryt = ?)
+       join partnership p on p.id = m.partnership_id
+       where p.archived_at is null and membership_is_current(m."left") and (?::text is null or j.voivodeship_teryt = ?)
          and (?::text is null or exists (select 1 from participation pa join programme pr on pr.id = pa.programme_id
                                          where pa.partnership_id = m.partnership_id and pr.code = ?))`,
       [voivodeship ?? null, voivodeship ?? null, programme ?? null, programme ?? null],

@@ -1,19 +1,20 @@
 import type { GraphQLFormattedError } from 'graphql';
-import { InputError, NotFoundError } from '../shared/errors.js';
+import { DomainError } from '../shared/errors.js';
 
 /** Finds a domain error behind GraphQL's wrapping (resolver errors arrive as `originalError`). */
-function domainError(error: unknown): InputError | NotFoundError | undefined {
+function domainError(error: unknown): DomainError | undefined {
   let current: unknown = error;
   for (let i = 0; i < 5 && current; i++) {
-    if (current instanceof InputError || current instanceof NotFoundError) return current;
+    if (current instanceof DomainError) return current;
     current = (current as { originalError?: unknown }).originalError;
   }
   return undefined;
 }
 
 /**
- * Gives each error a code clients can switch on. Bad input (malformed or unknown keys, ranges,
- * GeoJSON, page sizes) is BAD_USER_INPUT with the field it concerns; anything unexpected is an
+ * Gives each error a code clients can switch on. Domain errors keep theirs: bad input (malformed or
+ * unknown keys, ranges, GeoJSON, page sizes) is BAD_USER_INPUT with the field it concerns; then
+ * UNAUTHENTICATED, FORBIDDEN, CONFLICT (with the current version). Anything unexpected is an
  * INTERNAL_SERVER_ERROR whose details (SQL, stack) stay in the server log outside development.
  */
 export function formatError(production: boolean) {
@@ -24,7 +25,7 @@ export function formatError(production: boolean) {
         message: domain.message,
         locations: formatted.locations,
         path: formatted.path,
-        extensions: { code: 'BAD_USER_INPUT', field: domain.field, ...(domain instanceof NotFoundError ? { reason: 'NOT_FOUND' } : {}) },
+        extensions: { code: domain.code, ...('field' in domain ? { field: domain.field } : {}), ...domain.details },
       };
     }
     const code = formatted.extensions?.code;

@@ -1,9 +1,13 @@
+import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AuditResolver, PartnershipHistoryResolver } from '../audit/audit.resolver.js';
 import { CoverageResolver, CoverageRowResolver } from '../coverage/coverage.resolver.js';
 import { JstResolver } from '../jst/jst.resolver.js';
 import { FunctionalAreaResolver } from '../partnership/functional-area.js';
+import { PartnershipMutations } from '../partnership/partnership.mutations.js';
 import { MembershipResolver, ParticipationResolver, PartnershipResolver } from '../partnership/partnership.resolver.js';
+import { ProgrammeMutations } from '../programme/programme.mutations.js';
 import { ProgrammeResolver } from '../programme/programme.resolver.js';
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -20,6 +24,10 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       ProgrammeResolver,
       CoverageResolver,
       CoverageRowResolver,
+      PartnershipMutations,
+      ProgrammeMutations,
+      AuditResolver,
+      PartnershipHistoryResolver,
     ],
     validate: false,
     emitSchemaFile: false,

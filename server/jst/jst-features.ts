@@ -25,7 +25,7 @@ export async function jstFeatureCollection(em: Em, level: JstLevel, voivodeship:
         'geometry', ST_AsGeoJSON(${simplified('j.boundary', options)}, ?)::json,
         'properties', json_build_object('teryt', j.teryt, 'name', j.name, 'kind', j.kind, 'parent', j.parent_teryt,
           'partnerships', coalesce((select json_agg(p.slug order by p.slug) from membership m join partnership p on p.id = m.partnership_id
-                                    where m.jst_teryt = j.teryt and membership_is_current(m."left")), '[]'::json))
+                                    where m.jst_teryt = j.teryt and p.archived_at is null and membership_is_current(m."left")), '[]'::json))
       ) order by j.teryt), '[]'::json))::text as fc
      from jst j ${where}`,
     [options.precision, ...where.params],

@@ -12,8 +12,8 @@ import type { JstFilter } from './jst.inputs.js';
 
 const JST_COLUMNS = `j.teryt, j.name, j.search_name, j.level, j.kind, j.parent_teryt, j.voivodeship_teryt, j.area_km2`;
 
-/** SQL condition: membership `m` is current (not left before today). */
-export const CURRENT_MEMBERSHIP = `membership_is_current(m."left")`;
+/** SQL condition: membership `m` is current (not left before today) in a partnership that is not archived. */
+export const CURRENT_MEMBERSHIP = `membership_is_current(m."left") and not exists (select 1 from partnership ap where ap.id = m.partnership_id and ap.archived_at is not null)`;
 
 /** Reads JSTs: by code, by filter, by point; geometry shaped for the client. */
 export class JstService {

@@ -1,6 +1,6 @@
-import type { Rel } from '@mikro-orm/core';
+import { OptionalProps, type Rel } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Jst } from '../jst/jst.entity.js';
 import { Source, type SourceData } from '../shared/source.js';
 import { MemberRole, PartnerKind } from './partnership-enums.js';
@@ -11,6 +11,8 @@ import { Partnership } from './partnership.entity.js';
 @Entity({ tableName: 'membership' })
 @Unique({ properties: ['partnership', 'jst'] })
 export class Membership {
+  [OptionalProps]?: 'version';
+
   @PrimaryKey()
   id!: number;
 
@@ -40,6 +42,10 @@ export class Membership {
   @Field(() => [Source])
   @Property({ type: 'json' })
   sources: SourceData[] = [];
+
+  @Field(() => Int, { description: 'Version for optimistic locking: send it back with an update' })
+  @Property()
+  version: number = 1;
 }
 
 /** A partner that is not a JST: NGO, business, university. */

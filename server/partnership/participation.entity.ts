@@ -1,6 +1,6 @@
-import type { Rel } from '@mikro-orm/core';
+import { OptionalProps, type Rel } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { Field, Float, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Programme } from '../programme/programme.entity.js';
 import { Source, type SourceData } from '../shared/source.js';
 import { ParticipationStatus } from './partnership-enums.js';
@@ -10,6 +10,8 @@ import { Partnership } from './partnership.entity.js';
 @ObjectType({ description: 'A partnership\'s participation in a programme' })
 @Entity({ tableName: 'participation' })
 export class Participation {
+  [OptionalProps]?: 'version';
+
   @PrimaryKey()
   id!: number;
 
@@ -51,4 +53,8 @@ export class Participation {
   @Field(() => [Source])
   @Property({ type: 'json' })
   sources: SourceData[] = [];
+
+  @Field(() => Int, { description: 'Version for optimistic locking: send it back with an update' })
+  @Property()
+  version: number = 1;
 }

@@ -1,4 +1,4 @@
-import { Collection } from '@mikro-orm/core';
+import { Collection, OptionalProps } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Jst } from '../jst/jst.entity.js';
@@ -14,6 +14,8 @@ import { Participation } from './participation.entity.js';
 @ObjectType({ description: 'An inter-municipal partnership of JSTs' })
 @Entity({ tableName: 'partnership' })
 export class Partnership {
+  [OptionalProps]?: 'version';
+
   @PrimaryKey()
   id!: number;
 
@@ -67,6 +69,14 @@ export class Partnership {
   @Field(() => [Source])
   @Property({ type: 'json' })
   sources: SourceData[] = [];
+
+  @Field(() => Int, { description: 'Version for optimistic locking: send it back with an update' })
+  @Property()
+  version: number = 1;
+
+  @Field(() => Date, { nullable: true, description: 'When the partnership was archived (it is then left out of lists unless asked for)' })
+  @Property({ type: 'Date', nullable: true })
+  archivedAt?: Date | null;
 
   @OneToMany(() => Membership, (m) => m.partnership)
   memberships = new Collection<Membership>(this);

@@ -43,4 +43,7 @@ export class PartnershipFilter {
 
   @Field(() => PointInput, { nullable: true, description: 'Functional area contains this point' })
   containsPoint?: PointInput | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Include archived partnerships (left out by default)' })
+  includeArchived?: boolean | null;
 }

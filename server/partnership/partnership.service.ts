@@ -3,7 +3,10 @@ import type { Em } from '../db/orm.js';
 import { query, textArray, Where } from '../db/sql.js';
 import type { Page, PageRequest } from '../graphql/connection.js';
 import type { GeometryOptions } from '../graphql/geometry-args.js';
-import { CURRENT_MEMBERSHIP, simplified } from '../jst/jst.service.js';
+import { simplified } from '../jst/jst.service.js';
+
+/** SQL condition: membership `m` is current (not left before today). Archived partnerships are filtered on their own. */
+const CURRENT_MEMBERSHIP = `membership_is_current(m."left")`;
 import { checkBbox, checkLatitude, checkLongitude, checkTeryt } from '../shared/checks.js';
 import { InputError, NotFoundError } from '../shared/errors.js';
 import { containsPattern } from '../shared/search-name.js';
@@ -11,7 +14,7 @@ import type { PartnershipFilter } from './partnership.inputs.js';
 import { Partnership } from './partnership.entity.js';
 
 const COLUMNS = `p.id, p.slug, p.name, p.search_name, p.short_name, p.legal_form, p.area_type, p.leader_teryt, p.website,
-  p.description, p.members_complete, p.completeness_note, p.stated_member_count, p.sources`;
+  p.description, p.members_complete, p.completeness_note, p.stated_member_count, p.sources, p.version, p.archived_at`;
 
 /** The functional area of a partnership: union of its current members' boundaries, kept by the database. */
 export interface FunctionalAreaFigures {
@@ -39,6 +42,7 @@ export class PartnershipService {
 
   private async where(filter: PartnershipFilter | null | undefined): Promise<Where> {
     const where = new Where();
+    if (!filter?.includeArchived) where.add('p.archived_at is null');
     if (!filter) return where;
     if (filter.programme != null || filter.statuses?.length) {
       const cond = new Where().add('pa.partnership_id = p.id');
@@ -113,7 +117,7 @@ export class PartnershipService {
     checkLatitude('lat', lat);
     const rows = await query<Record<string, unknown>>(
       this.em,
-      `select ${COLUMNS} from partnership p where ST_Intersects(p.area, ST_SetSRID(ST_MakePoint(?, ?), 4326)) order by p.name`,
+      `select ${COLUMNS} from partnership p where p.archived_at is null and ST_Intersects(p.area, ST_SetSRID(ST_MakePoint(?, ?), 4326)) order by p.name`,
       [lon, lat],
     );
     return this.map(rows);

@@ -1,12 +1,14 @@
-import { Collection } from '@mikro-orm/core';
+import { Collection, OptionalProps } from '@mikro-orm/core';
 import { Entity, ManyToOne, OneToMany, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Source, type SourceData } from '../shared/source.js';
 
 /** A national support programme for partnerships (EEA projekt predefiniowany, POPT MOF, CWD, …). */
 @ObjectType({ description: 'A support programme for inter-municipal partnerships' })
 @Entity({ tableName: 'programme' })
 export class Programme {
+  [OptionalProps]?: 'version';
+
   @PrimaryKey()
   id!: number;
 
@@ -49,6 +51,10 @@ export class Programme {
   @Field(() => [Source])
   @Property({ type: 'json' })
   sources: SourceData[] = [];
+
+  @Field(() => Int, { description: 'Version for optimistic locking: send it back with an update' })
+  @Property()
+  version: number = 1;
 
   @OneToMany(() => ProgrammePhase, (phase) => phase.programme, { orderBy: { position: 'asc' } })
   phases = new Collection<ProgrammePhase>(this);

@@ -10,24 +10,26 @@ export interface GraphqlResult<T = Record<string, unknown>> {
 }
 
 export interface GraphqlClient {
-  run<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphqlResult<T>>;
+  /** Runs one operation; `token` is sent as `Authorization: Bearer <token>`. */
+  run<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphqlResult<T>>;
   /** Runs and fails the test on any error. */
-  data<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  data<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T>;
   stop(): Promise<void>;
 }
 
 /** Executes operations in-process through the real schema, with a forked EntityManager per operation, as the server does. */
 export async function graphqlClient(orm: Orm): Promise<GraphqlClient> {
   const apollo: ApolloServer<Context> = await createApollo({ production: false });
-  const run = async <T>(query: string, variables?: Record<string, unknown>): Promise<GraphqlResult<T>> => {
-    const response = await apollo.executeOperation<T>({ query, variables }, { contextValue: createContext(orm.em as never) });
+  const run = async <T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphqlResult<T>> => {
+    const contextValue = createContext(orm.em as never, token ? `Bearer ${token}` : undefined);
+    const response = await apollo.executeOperation<T>({ query, variables }, { contextValue });
     if (response.body.kind !== 'single') throw new Error('incremental delivery is not expected');
     return response.body.singleResult as GraphqlResult<T>;
   };
   return {
     run,
-    async data<T>(query: string, variables?: Record<string, unknown>) {
-      const result = await run<T>(query, variables);
+    async data<T>(query: string, variables?: Record<string, unknown>, token?: string) {
+      const result = await run<T>(query, variables, token);
       if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
       return result.data as T;
     },

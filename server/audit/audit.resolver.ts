@@ -1,0 +1,33 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../graphql/context.js';
+import { connectionType, pageRequest, toConnection } from '../graphql/connection.js';
+import { Partnership } from '../partnership/partnership.entity.js';
+import { InputError } from '../shared/errors.js';
+import { AuditEntry } from './audit-entry.entity.js';
+import { AuditService } from './audit.service.js';
+
+const AuditConnection = connectionType(AuditEntry, 'AuditEntry');
+
+@Resolver()
+export class AuditResolver {
+  @Query(() => AuditConnection, { description: 'Recorded changes, oldest first: since a moment, by one token name' })
+  async changes(
+    @Ctx() { em }: Context,
+    @Arg('since', () => Date, { nullable: true, description: 'ISO 8601 date-time, inclusive' }) since?: Date | null,
+    @Arg('by', () => String, { nullable: true, description: 'Name of the API token' }) by?: string | null,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ) {
+    const page = await new AuditService(em).changes(since, by, pageRequest(first, after));
+    return toConnection(page, (e) => String(e.id));
+  }
+}
+
+@Resolver(() => Partnership)
+export class PartnershipHistoryResolver {
+  @FieldResolver(() => [AuditEntry], { description: 'Changes to this partnership, its members and participations, newest first' })
+  history(@Root() p: Partnership, @Ctx() { em }: Context, @Arg('last', () => Int, { defaultValue: 50 }) last: number): Promise<AuditEntry[]> {
+    if (!Number.isInteger(last) || last < 1 || last > 200) throw new InputError('last', `must be an integer from 1 to 200, got ${last}`);
+    return new AuditService(em).ofPartnership(p.id, last);
+  }
+}

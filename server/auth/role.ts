@@ -1,0 +1,19 @@
+import { registerEnumType } from 'type-graphql';
+
+/** What a token may change. Anyone may read without one. */
+export enum Role {
+  /** Partnerships, memberships, participations; optionally only in some województwa. */
+  EDITOR = 'EDITOR',
+  /** Everything an editor may, plus programmes, tokens and geodata import, everywhere. */
+  ADMIN = 'ADMIN',
+}
+
+registerEnumType(Role, { name: 'Role', description: 'Role of an API token' });
+
+/** Who is calling, as established from the request's token; null for anonymous readers. */
+export interface Actor {
+  name: string;
+  role: Role;
+  /** TERC codes of the województwa an editor is limited to; null for no limit. */
+  voivodeships: string[] | null;
+}

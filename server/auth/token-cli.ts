@@ -1,0 +1,51 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.js';
+import { migrate, openOrm, type Em } from '../db/orm.js';
+import { DomainError } from '../shared/errors.js';
+import { Role } from './role.js';
+import { TokenService } from './token.service.js';
+
+const USAGE = `usage:
+  npm run token -- create --role editor|admin --name <name> [--voivodeships 02,04]
+  npm run token -- revoke --name <name>
+  npm run token -- list`;
+
+/** `npm run token -- …`: create, revoke and list API tokens. The secret is printed once, at creation. */
+async function main(): Promise<number> {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { role: { type: 'string' }, name: { type: 'string' }, voivodeships: { type: 'string' } },
+  });
+  const command = positionals[0];
+  if (!command || !['create', 'revoke', 'list'].includes(command) || (command !== 'list' && !values.name)) {
+    console.error(USAGE);
+    return 2;
+  }
+  const orm = await openOrm(loadConfig().database);
+  try {
+    await migrate(orm);
+    const tokens = new TokenService(orm.em.fork() as Em);
+    if (command === 'create') {
+      const role = (values.role ?? '').toUpperCase() as Role;
+      const voivodeships = values.voivodeships ? values.voivodeships.split(',').map((v) => v.trim()).filter(Boolean) : null;
+      const created = await tokens.create(values.name!, role, voivodeships);
+      console.log(`created ${created.role.toLowerCase()} token "${created.name}"${created.voivodeships ? ` for województwa ${created.voivodeships.join(', ')}` : ''}`);
+      console.log(`secret (shown once; send it as "Authorization: Bearer <secret>"):\n${created.secret}`);
+    } else if (command === 'revoke') {
+      await tokens.revoke(values.name!);
+      console.log(`revoked token "${values.name}"`);
+    } else {
+      for (const t of await tokens.list()) {
+        console.log(`${t.name}\t${t.role}\t${t.voivodeships?.join(',') ?? 'all'}\t${t.revokedAt ? `revoked ${t.revokedAt.toISOString()}` : 'active'}`);
+      }
+    }
+    return 0;
+  } catch (error) {
+    console.error(error instanceof DomainError ? error.message : error);
+    return 1;
+  } finally {
+    await orm.close();
+  }
+}
+
+process.exitCode = await main();

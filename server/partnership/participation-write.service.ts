@@ -1,0 +1,78 @@
+import { LockMode } from '@mikro-orm/core';
+import { AuditService } from '../audit/audit.service.js';
+import { requireRegion } from '../auth/guard.js';
+import type { Actor } from '../auth/role.js';
+import type { Em } from '../db/orm.js';
+import { Programme } from '../programme/programme.entity.js';
+import { ConflictError, InputError, NotFoundError } from '../shared/errors.js';
+import { checkSources } from '../shared/source-input.js';
+import { Membership } from './membership.entity.js';
+import { Participation } from './participation.entity.js';
+import type { ParticipationInput, ParticipationPatch } from './partnership-write.inputs.js';
+import { PartnershipWriteService } from './partnership-write.service.js';
+import { participationSnapshot } from './snapshots.js';
+
+function checkParticipationPatch(patch: ParticipationPatch): Partial<Participation> {
+  const out: Partial<Participation> = {};
+  if (patch.status != null) out.status = patch.status;
+  for (const key of ['phase', 'competition', 'document'] as const) {
+    if (patch[key] !== undefined) {
+      const value = patch[key]?.trim() || null;
+      if (value && value.length > 300) throw new InputError(key, 'is limited to 300 characters');
+      out[key] = value;
+    }
+  }
+  if (patch.grantAmount !== undefined) {
+    if (patch.grantAmount != null && (!Number.isFinite(patch.grantAmount) || patch.grantAmount < 0)) throw new InputError('grantAmount', 'must be a non-negative number');
+    out.grantAmount = patch.grantAmount ?? null;
+  }
+  if (patch.grantCurrency !== undefined) {
+    if (patch.grantCurrency != null && !['PLN', 'EUR'].includes(patch.grantCurrency)) throw new InputError('grantCurrency', 'must be PLN or EUR');
+    out.grantCurrency = patch.grantCurrency ?? null;
+  }
+  if (patch.probable != null) out.probable = patch.probable;
+  if (patch.sources != null) out.sources = checkSources('sources', patch.sources);
+  return out;
+}
+
+/** Adds and changes participations of partnerships in programmes. */
+export class ParticipationWriteService {
+  constructor(private readonly em: Em) {}
+
+  async add(actor: Actor, slug: string, input: ParticipationInput): Promise<Participation> {
+    const fields = checkParticipationPatch(input);
+    if (!fields.status) throw new InputError('status', 'is required for a new participation');
+    if (!fields.sources) throw new InputError('sources', 'at least one source is required (a public URL or seeds/<file>)');
+    return this.em.transactional(async (tx) => {
+      const programme = await tx.findOne(Programme, { code: input.programme });
+      if (!programme) throw new InputError('programme', `no programme with code "${input.programme}"`);
+      const partnership = await PartnershipWriteService.lockForChange(tx as Em, slug, null);
+      requireRegion(actor, (await tx.find(Membership, { partnership })).map((m) => m.jst.teryt));
+      const participation = tx.create(Participation, { ...fields, partnership, programme, status: fields.status!, probable: fields.probable ?? false, sources: fields.sources!, version: 1 });
+      await tx.flush();
+      new AuditService(tx as Em).record(actor.name, {
+        action: 'ADD_PARTICIPATION', entity: 'participation', entityKey: `${slug}/${programme.code}/${participation.id}`, partnershipId: partnership.id, after: participationSnapshot(participation),
+      });
+      await tx.flush();
+      return participation;
+    });
+  }
+
+  async update(actor: Actor, id: number, version: number, patch: ParticipationPatch): Promise<Participation> {
+    const fields = checkParticipationPatch(patch);
+    return this.em.transactional(async (tx) => {
+      const participation = await tx.findOne(Participation, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['programme', 'partnership'] });
+      if (!participation) throw new NotFoundError('id', `no participation with id ${id}`);
+      if (participation.version !== version) throw new ConflictError('participation', String(id), participation.version, version);
+      requireRegion(actor, (await tx.find(Membership, { partnership: participation.partnership })).map((m) => m.jst.teryt));
+      const before = participationSnapshot(participation);
+      Object.assign(participation, fields, { version: participation.version + 1 });
+      new AuditService(tx as Em).record(actor.name, {
+        action: 'UPDATE_PARTICIPATION', entity: 'participation', entityKey: `${participation.partnership.slug}/${participation.programme.code}/${id}`,
+        partnershipId: participation.partnership.id, before, after: participationSnapshot(participation),
+      });
+      await tx.flush();
+      return participation;
+    });
+  }
+}

@@ -1,0 +1,141 @@
+import { LockMode } from '@mikro-orm/core';
+import { AuditService } from '../audit/audit.service.js';
+import { requireRegion } from '../auth/guard.js';
+import type { Actor } from '../auth/role.js';
+import type { Em } from '../db/orm.js';
+import { Jst } from '../jst/jst.entity.js';
+import { ConflictError, InputError, NotFoundError } from '../shared/errors.js';
+import { searchName } from '../shared/search-name.js';
+import { Membership } from './membership.entity.js';
+import { AreaType, LegalForm } from './partnership-enums.js';
+import { checkLeader, checkMembers, checkPatch, checkSlug, type CheckedMember } from './partnership-rules.js';
+import type { MemberInput, PartnershipInput, PartnershipPatch } from './partnership-write.inputs.js';
+import { Partnership } from './partnership.entity.js';
+import { membershipSnapshot, partnershipSnapshot } from './snapshots.js';
+
+/**
+ * Changes partnerships and their members. Each method validates everything first, then writes
+ * in one transaction with its audit entries; an update names the version it read, and a stale
+ * version is a CONFLICT that writes nothing.
+ */
+export class PartnershipWriteService {
+  constructor(private readonly em: Em) {}
+
+  /** Loads a partnership for change, locking its row so concurrent edits queue up, and checks the version. */
+  static async lockForChange(tx: Em, slug: string, version: number | null): Promise<Partnership> {
+    checkSlug(slug);
+    const found = await tx.findOne(Partnership, { slug }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!found) throw new NotFoundError('slug', `no partnership with slug "${slug}"`);
+    if (version !== null && found.version !== version) throw new ConflictError('partnership', slug, found.version, version);
+    return found;
+  }
+
+  private static async currentMembers(tx: Em, partnership: Partnership): Promise<Membership[]> {
+    return tx.find(Membership, { partnership }, { orderBy: { id: 'asc' } });
+  }
+
+  async create(actor: Actor, input: PartnershipInput): Promise<Partnership> {
+    const slug = checkSlug(input.slug);
+    const fields = checkPatch(input);
+    if (!fields.name) throw new InputError('name', 'must not be empty');
+    if (!fields.sources) throw new InputError('sources', 'at least one source is required (a public URL or seeds/<file>)');
+    const members = await checkMembers(this.em, input.members ?? []);
+    const leader = input.leader ?? null;
+    checkLeader(leader, members);
+    requireRegion(actor, members.map((m) => m.teryt));
+    return this.em.transactional(async (tx) => {
+      if (await tx.findOne(Partnership, { slug })) throw new InputError('slug', `a partnership with slug "${slug}" exists already`);
+      const partnership = tx.create(Partnership, {
+        slug, name: fields.name!, searchName: searchName(`${fields.name} ${fields.shortName ?? ''}`), shortName: fields.shortName ?? null,
+        legalForm: fields.legalForm ?? LegalForm.UNKNOWN, areaType: fields.areaType ?? AreaType.OTHER, leader: leader ? tx.getReference(Jst, leader) : null,
+        website: fields.website ?? null, description: fields.description ?? null, membersComplete: fields.membersComplete ?? false,
+        completenessNote: fields.completenessNote ?? null, statedMemberCount: fields.statedMemberCount ?? null, sources: fields.sources!, version: 1,
+      });
+      await tx.flush();
+      const audit = new AuditService(tx as Em);
+      audit.record(actor.name, { action: 'CREATE', entity: 'partnership', entityKey: slug, partnershipId: partnership.id, after: partnershipSnapshot(partnership) });
+      for (const m of members) {
+        const membership = tx.create(Membership, { partnership, jst: tx.getReference(Jst, m.teryt), role: m.role, joined: m.joined, left: m.left, sources: m.sources, version: 1 });
+        audit.record(actor.name, { action: 'ADD_MEMBER', entity: 'membership', entityKey: `${slug}/${m.teryt}`, partnershipId: partnership.id, after: membershipSnapshot(membership) });
+      }
+      await tx.flush();
+      return partnership;
+    });
+  }
+
+  async update(actor: Actor, slug: string, version: number, patch: PartnershipPatch): Promise<Partnership> {
+    const fields = checkPatch(patch);
+    return this.em.transactional(async (tx) => {
+      const partnership = await PartnershipWriteService.lockForChange(tx as Em, slug, version);
+      const members = await PartnershipWriteService.currentMembers(tx as Em, partnership);
+      requireRegion(actor, members.map((m) => m.jst.teryt));
+      if (patch.leader !== undefined) checkLeader(patch.leader, members.map((m) => ({ teryt: m.jst.teryt })));
+      const before = partnershipSnapshot(partnership);
+      tx.assign(partnership, fields as Partial<Partnership>);
+      if (patch.leader !== undefined) partnership.leader = patch.leader ? tx.getReference(Jst, patch.leader) : null;
+      if (fields.name !== undefined || fields.shortName !== undefined) partnership.searchName = searchName(`${partnership.name} ${partnership.shortName ?? ''}`);
+      partnership.version += 1;
+      new AuditService(tx as Em).record(actor.name, { action: 'UPDATE', entity: 'partnership', entityKey: slug, partnershipId: partnership.id, before, after: partnershipSnapshot(partnership) });
+      await tx.flush();
+      return partnership;
+    });
+  }
+
+  async archive(actor: Actor, slug: string, version: number): Promise<Partnership> {
+    return this.em.transactional(async (tx) => {
+      const partnership = await PartnershipWriteService.lockForChange(tx as Em, slug, version);
+      requireRegion(actor, (await PartnershipWriteService.currentMembers(tx as Em, partnership)).map((m) => m.jst.teryt));
+      if (partnership.archivedAt) throw new InputError('slug', `partnership "${slug}" is archived already`);
+      const before = partnershipSnapshot(partnership);
+      partnership.archivedAt = new Date();
+      partnership.version += 1;
+      new AuditService(tx as Em).record(actor.name, { action: 'ARCHIVE', entity: 'partnership', entityKey: slug, partnershipId: partnership.id, before, after: partnershipSnapshot(partnership) });
+      await tx.flush();
+      return partnership;
+    });
+  }
+
+  /** Replaces the member list: adds, changes and removes memberships so the list equals `members`. */
+  async setMembers(actor: Actor, slug: string, version: number, members: readonly MemberInput[], leader: string | null | undefined): Promise<Partnership> {
+    const wanted = await checkMembers(this.em, members);
+    return this.em.transactional(async (tx) => {
+      const partnership = await PartnershipWriteService.lockForChange(tx as Em, slug, version);
+      const existing = await PartnershipWriteService.currentMembers(tx as Em, partnership);
+      requireRegion(actor, [...existing.map((m) => m.jst.teryt), ...wanted.map((m) => m.teryt)]);
+      const newLeader = leader !== undefined ? leader : (partnership.leader?.teryt ?? null);
+      checkLeader(newLeader, wanted);
+      const before = partnershipSnapshot(partnership);
+      applyMemberList(tx as Em, actor, partnership, existing, wanted);
+      partnership.leader = newLeader ? tx.getReference(Jst, newLeader) : null;
+      partnership.version += 1;
+      new AuditService(tx as Em).record(actor.name, { action: 'SET_MEMBERS', entity: 'partnership', entityKey: slug, partnershipId: partnership.id, before, after: partnershipSnapshot(partnership) });
+      await tx.flush();
+      return partnership;
+    });
+  }
+}
+
+/** Adds, changes and removes memberships of `partnership` so they equal `wanted`, recording each change. */
+export function applyMemberList(tx: Em, actor: Actor, partnership: Partnership, existing: Membership[], wanted: CheckedMember[]): void {
+  const audit = new AuditService(tx);
+  const byTeryt = new Map(existing.map((m) => [m.jst.teryt, m]));
+  const key = (teryt: string) => `${partnership.slug}/${teryt}`;
+  for (const m of wanted) {
+    const current = byTeryt.get(m.teryt);
+    if (!current) {
+      const created = tx.create(Membership, { partnership, jst: tx.getReference(Jst, m.teryt), role: m.role, joined: m.joined, left: m.left, sources: m.sources, version: 1 });
+      audit.record(actor.name, { action: 'ADD_MEMBER', entity: 'membership', entityKey: key(m.teryt), partnershipId: partnership.id, after: membershipSnapshot(created) });
+      continue;
+    }
+    byTeryt.delete(m.teryt);
+    const same = current.role === m.role && (current.joined ?? null) === m.joined && (current.left ?? null) === m.left && JSON.stringify(current.sources) === JSON.stringify(m.sources);
+    if (same) continue;
+    const before = membershipSnapshot(current);
+    Object.assign(current, { role: m.role, joined: m.joined, left: m.left, sources: m.sources, version: current.version + 1 });
+    audit.record(actor.name, { action: 'UPDATE_MEMBER', entity: 'membership', entityKey: key(m.teryt), partnershipId: partnership.id, before, after: membershipSnapshot(current) });
+  }
+  for (const gone of byTeryt.values()) {
+    audit.record(actor.name, { action: 'REMOVE_MEMBER', entity: 'membership', entityKey: key(gone.jst.teryt), partnershipId: partnership.id, before: membershipSnapshot(gone) });
+    tx.remove(gone);
+  }
+}
