@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AuditResolver, PartnershipHistoryResolver } from '../audit/audit.resolver.js';
 import { CoverageResolver, CoverageRowResolver } from '../coverage/coverage.resolver.js';
+import { ImportResolver } from '../import/import.resolver.js';
 import { JstResolver } from '../jst/jst.resolver.js';
 import { FunctionalAreaResolver } from '../partnership/functional-area.js';
 import { PartnershipMutations } from '../partnership/partnership.mutations.js';
@@ -28,6 +29,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       ProgrammeMutations,
       AuditResolver,
       PartnershipHistoryResolver,
+      ImportResolver,
     ],
     validate: false,
     emitSchemaFile: false,

@@ -17,6 +17,7 @@ export function checkSlug(slug: string): string {
 export function checkPartialDate(field: string, value: string | null | undefined): string | null {
   if (value == null || value === '') return null;
   if (!PARTIAL_DATE.test(value)) throw new InputError(field, `"${value}" is not a date as YYYY, YYYY-MM or YYYY-MM-DD`);
+  if (value.length === 10 && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) throw new InputError(field, `${value} is not a day of the calendar`);
   return value;
 }
 

@@ -1,0 +1,43 @@
+import { readFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import { parseArgs } from 'node:util';
+import { Role } from '../auth/role.js';
+import { loadConfig } from '../config.js';
+import { migrate, openOrm, type Em } from '../db/orm.js';
+import { DomainError } from '../shared/errors.js';
+import { PartnershipImportService } from './partnership-import.service.js';
+
+/**
+ * `npm run data:import -- file.csv [--dry-run]`: the spreadsheet import, run by whoever can open
+ * the database (recorded in the history as `cli:<user>`).
+ */
+async function main(): Promise<number> {
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false } } });
+  if (positionals.length !== 1) {
+    console.error('usage: npm run data:import -- <file.csv> [--dry-run]');
+    return 2;
+  }
+  const csv = await readFile(positionals[0]!, 'utf8');
+  const orm = await openOrm(loadConfig().database);
+  try {
+    await migrate(orm);
+    const actor = { name: `cli:${userInfo().username}`, role: Role.ADMIN, voivodeships: null };
+    const result = await new PartnershipImportService(orm.em.fork() as Em).run(actor, csv, values['dry-run']!);
+    for (const e of result.errors) console.error(`line ${e.line}, ${e.field}: ${e.message}`);
+    if (result.errors.length) {
+      console.error(`${result.errors.length} bad row(s): nothing was written`);
+      return 1;
+    }
+    const count = (kind: string) => result.changes.filter((c) => c.kind === kind).length;
+    for (const c of result.changes) console.log(`${c.kind.padEnd(8)} ${c.entity.padEnd(13)} ${c.key}${c.lines.length ? `  (line ${c.lines.join(', ')})` : ''}`);
+    console.log(`${result.rows} rows: ${count('created')} created, ${count('changed')} changed, ${count('removed')} removed — ${result.applied ? 'written' : 'dry run, nothing written'}`);
+    return 0;
+  } catch (error) {
+    console.error(error instanceof DomainError ? error.message : error);
+    return 1;
+  } finally {
+    await orm.close();
+  }
+}
+
+process.exitCode = await main();

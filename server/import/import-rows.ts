@@ -1,0 +1,90 @@
+import { parseTeryt, TerytFormatError } from '../jst/teryt.js';
+import { checkPartialDate } from '../partnership/partnership-rules.js';
+import { MemberRole, ParticipationStatus } from '../partnership/partnership-enums.js';
+import { InputError } from '../shared/errors.js';
+import type { CsvRow } from './csv.js';
+import type { ImportRowError } from './import-types.js';
+
+/** Column names accepted, English first, then Polish (as a spreadsheet in Poland may have them). */
+const COLUMNS: Record<string, string[]> = {
+  partnership: ['partnership', 'partnerstwo', 'slug'],
+  teryt: ['teryt', 'terc', 'kod teryt'],
+  role: ['role', 'rola'],
+  joined: ['joined', 'od', 'przystąpienie', 'data przystąpienia'],
+  left: ['left', 'do', 'wystąpienie', 'data wystąpienia'],
+  programme: ['programme', 'program'],
+  status: ['status'],
+  source: ['source', 'źródło', 'zrodlo'],
+};
+const REQUIRED = ['partnership', 'teryt', 'source'];
+
+const ROLES: Record<string, MemberRole> = { leader: MemberRole.LEADER, lider: MemberRole.LEADER, member: MemberRole.MEMBER, członek: MemberRole.MEMBER, czlonek: MemberRole.MEMBER, founder: MemberRole.FOUNDER, założyciel: MemberRole.FOUNDER, zalozyciel: MemberRole.FOUNDER };
+const STATUSES: Record<string, ParticipationStatus> = {
+  applicant: ParticipationStatus.APPLICANT, wnioskodawca: ParticipationStatus.APPLICANT,
+  grantee: ParticipationStatus.GRANTEE, beneficjent: ParticipationStatus.GRANTEE, grantobiorca: ParticipationStatus.GRANTEE,
+  participant: ParticipationStatus.PARTICIPANT, uczestnik: ParticipationStatus.PARTICIPANT,
+  laureate: ParticipationStatus.LAUREATE, laureat: ParticipationStatus.LAUREATE,
+};
+
+/** One valid row of a membership import. */
+export interface ImportRow {
+  line: number;
+  partnership: string;
+  teryt: string;
+  role: MemberRole;
+  joined: string | null;
+  left: string | null;
+  programme: string | null;
+  status: ParticipationStatus | null;
+  source: string;
+}
+
+/** Maps the header to our column names; reports missing required ones against line 1. */
+export function mapHeader(header: string[]): { columns: Record<string, string>; errors: ImportRowError[] } {
+  const columns: Record<string, string> = {};
+  for (const [name, aliases] of Object.entries(COLUMNS)) {
+    const found = header.find((h) => aliases.includes(h));
+    if (found) columns[name] = found;
+  }
+  const errors = REQUIRED.filter((c) => !columns[c]).map((c) => ({ line: 1, field: c, message: `the header has no "${c}" column (accepted: ${COLUMNS[c]!.join(', ')})` }));
+  return { columns, errors };
+}
+
+/** Checks one row's own values (existence of codes and programmes is checked against the database later). */
+export function checkRow(row: CsvRow, columns: Record<string, string>): ImportRow | ImportRowError[] {
+  const get = (name: string) => (columns[name] ? (row.values[columns[name]!] ?? '') : '');
+  const errors: ImportRowError[] = [];
+  const fail = (field: string, message: string) => void errors.push({ line: row.line, field, message });
+  const partnership = get('partnership');
+  if (!partnership) fail('partnership', 'is empty: give the partnership name or slug');
+  else if (partnership.length > 300) fail('partnership', 'is longer than 300 characters');
+  const teryt = get('teryt').replace(/\s/g, '');
+  try {
+    parseTeryt(teryt);
+  } catch (error) {
+    if (!(error instanceof TerytFormatError)) throw error;
+    fail('teryt', error.message);
+  }
+  const roleText = get('role').toLowerCase();
+  const role = roleText ? ROLES[roleText] : MemberRole.MEMBER;
+  if (!role) fail('role', `"${get('role')}" is not a role (leader/lider, member/członek, founder/założyciel)`);
+  const dates: Record<string, string | null> = {};
+  for (const field of ['joined', 'left']) {
+    try {
+      dates[field] = checkPartialDate(field, get(field));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      fail(field, error.rule);
+    }
+  }
+  if (dates.joined && dates.left && dates.left < dates.joined) fail('left', `${dates.left} is before joined ${dates.joined}`);
+  const programme = get('programme') || null;
+  const statusText = get('status').toLowerCase();
+  const status = statusText ? STATUSES[statusText] : programme ? ParticipationStatus.PARTICIPANT : null;
+  if (statusText && !status) fail('status', `"${get('status')}" is not a status (applicant, grantee, participant, laureate)`);
+  if (statusText && !programme) fail('status', 'a status needs a programme');
+  const source = get('source');
+  if (!/^(https?:\/\/\S{3,2000}|seeds\/[\w.-]{1,200})$/.test(source)) fail('source', 'must be an http(s) URL or seeds/<file>: every membership needs its source');
+  if (errors.length) return errors;
+  return { line: row.line, partnership, teryt, role: role!, joined: dates.joined ?? null, left: dates.left ?? null, programme, status, source };
+}

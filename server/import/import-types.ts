@@ -1,0 +1,53 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Field, Int, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'A bad row of an import file: nothing is written while any row is bad' })
+export class ImportRowError {
+  @Field(() => Int, { description: 'Line in the file (the header is line 1)' })
+  line!: number;
+
+  @Field({ description: 'Column' })
+  field!: string;
+
+  @Field()
+  message!: string;
+}
+
+@ObjectType({ description: 'One change an import makes (or would make, in a dry run)' })
+export class ImportChange {
+  @Field({ description: 'created, changed or removed' })
+  kind!: 'created' | 'changed' | 'removed';
+
+  @Field({ description: 'partnership, membership or participation' })
+  entity!: string;
+
+  @Field({ description: 'Slug, slug/TERYT or slug/programme' })
+  key!: string;
+
+  @Field(() => [Int], { description: 'Lines of the file behind the change (none for a removal)' })
+  lines!: number[];
+
+  @Field(() => GraphQLJSONObject, { nullable: true })
+  before?: Record<string, unknown> | null;
+
+  @Field(() => GraphQLJSONObject, { nullable: true })
+  after?: Record<string, unknown> | null;
+}
+
+@ObjectType({ description: 'What an import found and did' })
+export class ImportResult {
+  @Field()
+  dryRun!: boolean;
+
+  @Field({ description: 'true when the changes were written (never in a dry run or with bad rows)' })
+  applied!: boolean;
+
+  @Field(() => Int)
+  rows!: number;
+
+  @Field(() => [ImportChange])
+  changes!: ImportChange[];
+
+  @Field(() => [ImportRowError])
+  errors!: ImportRowError[];
+}
