@@ -5,6 +5,7 @@ import { repoRoot, type AppConfig } from './config.js';
 import { openOrm, type Em, type OpenOptions, type Orm } from './db/orm.js';
 import { createApollo } from './graphql/apollo.js';
 import { createContext } from './graphql/context.js';
+import { exportRoute } from './export/export-route.js';
 import { createHttpServer } from './http/server.js';
 
 export interface RunningApp {
@@ -30,7 +31,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     apollo,
     em: orm.em as Em,
     context: async (req) => createContext(orm.em as Em, req.headers.authorization),
-    routes: [],
+    routes: [exportRoute({ em: orm.em as Em })],
     backend: config.database.kind,
     maxBodyBytes: 1_000_000,
     web: { root: path.join(repoRoot, 'web', 'dist') },

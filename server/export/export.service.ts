@@ -1,0 +1,122 @@
+import type { Feature, FeatureCollection } from 'geojson';
+import type { Em } from '../db/orm.js';
+import { query, textArray } from '../db/sql.js';
+import { MAX_PAGE_SIZE, type Page } from '../graphql/connection.js';
+import type { GeometryOptions } from '../graphql/geometry-args.js';
+import { jstKindLabelPl } from '../jst/jst-kind.js';
+import type { Jst } from '../jst/jst.entity.js';
+import type { JstFilter } from '../jst/jst.inputs.js';
+import { JstService } from '../jst/jst.service.js';
+import type { Partnership } from '../partnership/partnership.entity.js';
+import type { PartnershipFilter } from '../partnership/partnership.inputs.js';
+import { PartnershipService } from '../partnership/partnership.service.js';
+import { toCsv } from './csv-write.js';
+
+/** Walks every page of a list, so exports see exactly what the API's filter sees. */
+async function all<T>(list: (after: string | null) => Promise<Page<T>>, keyOf: (t: T) => string): Promise<T[]> {
+  const out: T[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page = await list(after);
+    out.push(...page.nodes);
+    if (!page.hasNextPage || !page.nodes.length) return out;
+    after = keyOf(page.nodes[page.nodes.length - 1]!);
+  }
+}
+
+interface MemberRow {
+  slug: string;
+  name: string;
+  teryt: string;
+  jst_name: string;
+  jst_kind: string;
+  role: string;
+  joined: string | null;
+  left: string | null;
+  sources: { ref: string }[];
+  programmes: string | null;
+}
+
+/** Downloads of any `partnerships`/`jsts` filter as CSV (one row per membership or JST) and GeoJSON. */
+export class ExportService {
+  constructor(private readonly em: Em) {}
+
+  partnerships(filter: PartnershipFilter | null): Promise<Partnership[]> {
+    const service = new PartnershipService(this.em);
+    return all((after) => service.list(filter, { limit: MAX_PAGE_SIZE, afterKey: after }), (p) => p.slug);
+  }
+
+  jsts(filter: JstFilter | null): Promise<Jst[]> {
+    const service = new JstService(this.em);
+    return all((after) => service.list(filter, { limit: MAX_PAGE_SIZE, afterKey: after }), (j) => j.teryt);
+  }
+
+  /** One row per membership, in the columns the spreadsheet import reads (extra columns are ignored there). */
+  async partnershipsCsv(filter: PartnershipFilter | null): Promise<string> {
+    const partnerships = await this.partnerships(filter);
+    const rows = await query<MemberRow>(
+      this.em,
+      `select p.slug, p.name, m.jst_teryt as teryt, j.name as jst_name, j.kind as jst_kind, m.role, m.joined, m."left", m.sources,
+         (select string_agg(pr.code || ':' || pa.status, ' ' order by pr.code) from participation pa join programme pr on pr.id = pa.programme_id where pa.partnership_id = p.id) as programmes
+       from partnership p join membership m on m.partnership_id = p.id join jst j on j.teryt = m.jst_teryt
+       where p.slug = any(?::text[]) order by p.slug, m.role, m.jst_teryt`,
+      [textArray(partnerships.map((p) => p.slug))],
+    );
+    return toCsv(
+      ['partnership', 'partnership_name', 'teryt', 'jst_name', 'jst_kind', 'role', 'joined', 'left', 'programmes', 'source'],
+      rows.map((r) => [r.slug, r.name, r.teryt, r.jst_name, jstKindLabelPl[r.jst_kind as Jst['kind']], r.role, r.joined, r.left, r.programmes, r.sources.map((s) => s.ref).join(' ')]),
+    );
+  }
+
+  async partnershipsGeoJson(filter: PartnershipFilter | null, options: GeometryOptions): Promise<FeatureCollection> {
+    const partnerships = await this.partnerships(filter);
+    const service = new PartnershipService(this.em);
+    const ids = partnerships.map((p) => p.id);
+    const [geometries, areas] = await Promise.all([service.areaGeometries(ids, options), service.functionalAreas(ids)]);
+    const features: Feature[] = partnerships.map((p) => ({
+      type: 'Feature',
+      id: p.slug,
+      geometry: geometries.get(p.id) ?? null!,
+      properties: {
+        slug: p.slug, name: p.name, shortName: p.shortName ?? null, legalForm: p.legalForm, areaType: p.areaType, leader: p.leader?.teryt ?? null,
+        membersComplete: p.membersComplete, memberCount: areas.get(p.id)?.memberCount ?? 0, areaKm2: areas.get(p.id)?.areaKm2 ?? 0,
+        sources: p.sources.map((s) => s.ref),
+      },
+    }));
+    return { type: 'FeatureCollection', features };
+  }
+
+  async jstsCsv(filter: JstFilter | null): Promise<string> {
+    const jsts = await this.jsts(filter);
+    const memberOf = await this.memberships(jsts.map((j) => j.teryt));
+    return toCsv(
+      ['teryt', 'name', 'kind', 'level', 'parent', 'voivodeship', 'area_km2', 'partnerships'],
+      jsts.map((j) => [j.teryt, j.name, jstKindLabelPl[j.kind], j.level, j.parent?.teryt ?? '', j.voivodeshipTeryt, j.areaKm2.toFixed(2), (memberOf.get(j.teryt) ?? []).join(' ')]),
+    );
+  }
+
+  async jstsGeoJson(filter: JstFilter | null, options: GeometryOptions): Promise<FeatureCollection> {
+    const jsts = await this.jsts(filter);
+    const teryts = jsts.map((j) => j.teryt);
+    const [geometries, memberOf] = await Promise.all([new JstService(this.em).geometries(teryts, options), this.memberships(teryts)]);
+    return {
+      type: 'FeatureCollection',
+      features: jsts.map((j) => ({
+        type: 'Feature',
+        id: j.teryt,
+        geometry: geometries.get(j.teryt)!,
+        properties: { teryt: j.teryt, name: j.name, kind: j.kind, kindLabel: jstKindLabelPl[j.kind], parent: j.parent?.teryt ?? null, areaKm2: j.areaKm2, partnerships: memberOf.get(j.teryt) ?? [] },
+      })),
+    };
+  }
+
+  private async memberships(teryts: string[]): Promise<Map<string, string[]>> {
+    const rows = await query<{ teryt: string; slugs: string[] }>(
+      this.em,
+      `select m.jst_teryt as teryt, array_agg(p.slug order by p.slug) as slugs from membership m join partnership p on p.id = m.partnership_id
+       where m.jst_teryt = any(?::text[]) and p.archived_at is null and membership_is_current(m."left") group by m.jst_teryt`,
+      [textArray(teryts)],
+    );
+    return new Map(rows.map((r) => [r.teryt, r.slugs]));
+  }
+}
