@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AuditResolver, PartnershipHistoryResolver } from '../audit/audit.resolver.js';
+import { TokenResolver } from '../auth/token.resolver.js';
 import { CoverageResolver, CoverageRowResolver } from '../coverage/coverage.resolver.js';
 import { ImportResolver } from '../import/import.resolver.js';
 import { JstResolver } from '../jst/jst.resolver.js';
@@ -30,6 +31,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       AuditResolver,
       PartnershipHistoryResolver,
       ImportResolver,
+      TokenResolver,
     ],
     validate: false,
     emitSchemaFile: false,

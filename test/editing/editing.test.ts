@@ -51,6 +51,16 @@ describe.each(testBackends())('editing on $name', ({ database }) => {
       expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     });
 
+    it('lets an admin, and only an admin, create and revoke tokens through the API', async () => {
+      const denied = await seeded.api.run(`mutation { createToken(name: "nowy", role: EDITOR) { secret } }`, {}, tokens.editor);
+      expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      const { createToken } = await seeded.api.data(`mutation { createToken(name: "nowy", role: EDITOR, voivodeships: ["12"]) { role voivodeships secret } }`, {}, tokens.admin);
+      expect(createToken).toMatchObject({ role: 'EDITOR', voivodeships: ['12'], secret: expect.stringMatching(/^atlas_/) });
+      await seeded.api.data(`mutation { revokeToken(name: "nowy") }`, {}, tokens.admin);
+      const after = await seeded.api.run(`mutation { archivePartnership(slug: "gzm", version: 1) { slug } }`, {}, createToken.secret);
+      expect(after.errors?.[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: 'the API token was revoked' });
+    });
+
     it('lets a regional editor change only JSTs of its województwa', async () => {
       expect((await create('w-malopolsce', tokens.malopolska)).errors).toBeUndefined();
       const outside = await create('poza-regionem', tokens.malopolska, { members: members('1201022', '0201011'), leader: '1201022' });
