@@ -31,13 +31,16 @@ export class ProgrammeService {
     const rows = await query<{ id: number; partnerships: number; complete: number; jsts: number; gminy: number }>(
       this.em,
       `select pr.id,
-         (select count(distinct pa.partnership_id) from participation pa where pa.programme_id = pr.id)::int as partnerships,
          (select count(distinct pa.partnership_id) from participation pa join partnership p on p.id = pa.partnership_id
-            where pa.programme_id = pr.id and p.members_complete)::int as complete,
+            where pa.programme_id = pr.id and p.archived_at is null)::int as partnerships,
+         (select count(distinct pa.partnership_id) from participation pa join partnership p on p.id = pa.partnership_id
+            where pa.programme_id = pr.id and p.archived_at is null and p.members_complete)::int as complete,
          (select count(distinct m.jst_teryt) from participation pa join membership m on m.partnership_id = pa.partnership_id
-            where pa.programme_id = pr.id and membership_is_current(m."left"))::int as jsts,
+            join partnership p on p.id = pa.partnership_id
+            where pa.programme_id = pr.id and p.archived_at is null and membership_is_current(m."left"))::int as jsts,
          (select count(distinct m.jst_teryt) from participation pa join membership m on m.partnership_id = pa.partnership_id
-            where pa.programme_id = pr.id and membership_is_current(m."left") and length(m.jst_teryt) = 7)::int as gminy
+            join partnership p on p.id = pa.partnership_id
+            where pa.programme_id = pr.id and p.archived_at is null and membership_is_current(m."left") and length(m.jst_teryt) = 7)::int as gminy
        from programme pr where pr.id = any(?::int[])`,
       [`{${ids.join(',')}}`],
     );
