@@ -1,7 +1,5 @@
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config.js';
-import { migrate, openOrm, type Em } from '../db/orm.js';
-import { DomainError } from '../shared/errors.js';
+import { withDatabase } from '../db/cli-session.js';
 import { Role } from './role.js';
 import { TokenService } from './token.service.js';
 
@@ -21,10 +19,8 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const orm = await openOrm(loadConfig().database);
-  try {
-    await migrate(orm);
-    const tokens = new TokenService(orm.em.fork() as Em);
+  return withDatabase(async (em) => {
+    const tokens = new TokenService(em);
     if (command === 'create') {
       const role = (values.role ?? '').toUpperCase() as Role;
       const voivodeships = values.voivodeships ? values.voivodeships.split(',').map((v) => v.trim()).filter(Boolean) : null;
@@ -40,12 +36,7 @@ async function main(): Promise<number> {
       }
     }
     return 0;
-  } catch (error) {
-    console.error(error instanceof DomainError ? error.message : error);
-    return 1;
-  } finally {
-    await orm.close();
-  }
+  });
 }
 
 process.exitCode = await main();

@@ -2,9 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Role } from '../auth/role.js';
-import { loadConfig } from '../config.js';
-import { migrate, openOrm, type Em } from '../db/orm.js';
-import { DomainError } from '../shared/errors.js';
+import { withDatabase } from '../db/cli-session.js';
 import { PartnershipImportService } from './partnership-import.service.js';
 
 /**
@@ -18,11 +16,9 @@ async function main(): Promise<number> {
     return 2;
   }
   const csv = await readFile(positionals[0]!, 'utf8');
-  const orm = await openOrm(loadConfig().database);
-  try {
-    await migrate(orm);
+  return withDatabase(async (em) => {
     const actor = { name: `cli:${userInfo().username}`, role: Role.ADMIN, voivodeships: null };
-    const result = await new PartnershipImportService(orm.em.fork() as Em).run(actor, csv, values['dry-run']!);
+    const result = await new PartnershipImportService(em).run(actor, csv, values['dry-run']!);
     for (const e of result.errors) console.error(`line ${e.line}, ${e.field}: ${e.message}`);
     if (result.errors.length) {
       console.error(`${result.errors.length} bad row(s): nothing was written`);
@@ -32,12 +28,7 @@ async function main(): Promise<number> {
     for (const c of result.changes) console.log(`${c.kind.padEnd(8)} ${c.entity.padEnd(13)} ${c.key}${c.lines.length ? `  (line ${c.lines.join(', ')})` : ''}`);
     console.log(`${result.rows} rows: ${count('created')} created, ${count('changed')} changed, ${count('removed')} removed — ${result.applied ? 'written' : 'dry run, nothing written'}`);
     return 0;
-  } catch (error) {
-    console.error(error instanceof DomainError ? error.message : error);
-    return 1;
-  } finally {
-    await orm.close();
-  }
+  });
 }
 
 process.exitCode = await main();
