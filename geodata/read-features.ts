@@ -15,6 +15,7 @@ export interface RawUnit {
 export class GeodataInputError extends Error {
   constructor(readonly problems: string[]) {
     super(`geodata rejected (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n  - ${problems.slice(0, 20).join('\n  - ')}${problems.length > 20 ? `\n  … and ${problems.length - 20} more` : ''}`);
+    this.name = 'GeodataInputError';
   }
 }
 
