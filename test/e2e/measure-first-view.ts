@@ -1,0 +1,61 @@
+/**
+ * What the first view of the map costs: time until the map is idle with its data drawn, bytes and
+ * requests over the wire; and the gzipped size of the built JavaScript. For `npm run bench:web`.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './browser.js';
+
+export interface FirstView {
+  msToIdle: number;
+  bytesTransferred: number;
+  requests: number;
+  /** Bytes of the GraphQL answers by query label, as the app counts them. */
+  apiBytesByLabel: Record<string, number>;
+}
+
+/** Opens `url` in a fresh page and waits for the app's test hook and the map's idle event. */
+export async function measureFirstView(url: string, options: { browser?: Browser; timeoutMs?: number } = {}): Promise<FirstView> {
+  const browser = options.browser ?? (await launchChromium());
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    let bytes = 0;
+    let requests = 0;
+    const pending: Promise<void>[] = [];
+    page.on('response', (res) => {
+      requests += 1;
+      pending.push(
+        res.body().then(
+          (b) => void (bytes += b.length),
+          () => undefined,
+        ),
+      );
+    });
+    const t0 = Date.now();
+    await page.goto(url);
+    await page.waitForFunction(() => (globalThis as any).__atlas?.ready === true, null, { timeout: options.timeoutMs ?? 60_000 });
+    await page.evaluate(() => (globalThis as any).__atlas.idle());
+    const msToIdle = Date.now() - t0;
+    await Promise.all(pending);
+    const apiBytesByLabel = await page.evaluate(() => ({ ...(globalThis as any).__atlas.stats.byLabel }));
+    await context.close();
+    return { msToIdle, bytesTransferred: bytes, requests, apiBytesByLabel };
+  } finally {
+    if (!options.browser) await browser.close();
+  }
+}
+
+/** Raw and gzipped bytes of every web/dist/assets/*.js file (the app and the map worker). */
+export function bundleSize(distDir = path.resolve(process.cwd(), 'web', 'dist')): { files: { file: string; bytes: number; gzipBytes: number }[]; bytes: number; gzipBytes: number } {
+  const dir = path.join(distDir, 'assets');
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.js'))
+    .map((file) => {
+      const buf = readFileSync(path.join(dir, file));
+      return { file, bytes: buf.length, gzipBytes: gzipSync(buf, { level: 9 }).length };
+    });
+  return { files, bytes: files.reduce((s, f) => s + f.bytes, 0), gzipBytes: files.reduce((s, f) => s + f.gzipBytes, 0) };
+}

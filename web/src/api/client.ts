@@ -1,0 +1,30 @@
+/** POSTs GraphQL to the same origin; counts the bytes it loads (shown in the test hook). */
+
+export class ApiError extends Error {
+  constructor(message: string, readonly code: string | undefined) {
+    super(message);
+  }
+}
+
+export const loadStats = { requests: 0, bytes: 0, byLabel: {} as Record<string, number> };
+
+export async function gql<T>(query: string, variables: Record<string, unknown> = {}, label = 'query'): Promise<T> {
+  const res = await fetch('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const text = await res.text();
+  loadStats.requests += 1;
+  loadStats.bytes += text.length;
+  loadStats.byLabel[label] = (loadStats.byLabel[label] ?? 0) + text.length;
+  let body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new ApiError(`HTTP ${res.status}`, undefined);
+  }
+  if (body.errors?.length) throw new ApiError(body.errors[0].message, body.errors[0].extensions?.code);
+  if (!body.data) throw new ApiError(`HTTP ${res.status}`, undefined);
+  return body.data;
+}

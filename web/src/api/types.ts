@@ -1,0 +1,80 @@
+/** Shapes of the API answers the map reads. */
+import type { Feature, FeatureCollection, Geometry, MultiPolygon } from 'geojson';
+
+export interface JstProps {
+  teryt: string;
+  name: string;
+  kind: string;
+  parent: string | null;
+  partnerships: string[];
+}
+export type JstFeature = Feature<Geometry, JstProps>;
+export type JstCollection = FeatureCollection<Geometry, JstProps>;
+
+export interface ReportedFigure { label: string; labelPl: string; value: number; unit: string }
+export interface Programme {
+  code: string;
+  name: string;
+  nameEn: string | null;
+  funder: string;
+  reportedFigures: ReportedFigure[];
+  loaded: { partnerships: number; jsts: number; gminy: number };
+}
+
+export interface PartnershipSummary {
+  slug: string;
+  name: string;
+  shortName: string | null;
+  legalForm: string;
+  areaType: string;
+  participations: { status: string; probable: boolean; programme: { code: string } }[];
+  functionalArea: { areaKm2: number; memberCount: number; bbox: number[] | null; geometry: MultiPolygon | null };
+}
+
+export interface JstRef { teryt: string; name: string; kindLabel: string }
+export interface Source { ref: string; quote: string | null; note: string | null }
+export interface ParticipationDetail {
+  status: string;
+  phase: string | null;
+  competition: string | null;
+  probable: boolean;
+  programme: { code: string; name: string; nameEn: string | null };
+}
+export interface PartnershipDetail {
+  slug: string;
+  name: string;
+  shortName: string | null;
+  legalForm: string;
+  areaType: string;
+  membersComplete: boolean;
+  completenessNote: string | null;
+  statedMemberCount: number | null;
+  website: string | null;
+  sources: Source[];
+  leader: JstRef | null;
+  members: { role: string; joined: string | null; left: string | null; jst: JstRef }[];
+  participations: ParticipationDetail[];
+  unmatchedMembers: { sourceName: string; reason: string }[];
+  functionalArea: { areaKm2: number; memberCount: number; bbox: number[] | null };
+}
+
+export interface MembershipRef {
+  role: string;
+  partnership: { slug: string; name: string; participations: ParticipationDetail[] };
+}
+export interface JstDetail extends JstRef {
+  level: string;
+  bbox: number[] | null;
+  parent: (JstRef & { memberships: MembershipRef[] }) | null;
+  voivodeship: JstRef | null;
+  memberships: MembershipRef[];
+}
+
+export interface CoverageRow { gminyTotal: number; gminyCovered: number; gminyShare: number; areaShare: number }
+export interface Coverage extends CoverageRow {
+  partnerships: number;
+  byVoivodeship: (CoverageRow & { voivodeship: { teryt: string; name: string } })[];
+}
+
+export interface JstHit { teryt: string; name: string; kindLabel: string; level: string; bbox: number[] | null; voivodeship: { name: string } | null }
+export interface PartnershipHit { slug: string; name: string; shortName: string | null; functionalArea: { bbox: number[] | null } }

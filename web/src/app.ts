@@ -1,0 +1,263 @@
+/** Wires the state, the API, the map and the panels together. */
+import turfBbox from '@turf/bbox';
+import { loadStats } from './api/client.js';
+import { fetchCoverage, fetchJst, fetchPartnership, fetchPartnerships, fetchProgrammes } from './api/queries.js';
+import type { Coverage, PartnershipSummary, Programme } from './api/types.js';
+import { strings } from './i18n/strings.js';
+import { assignColours, visiblePartnerships, type PartnershipFacts } from './map/colouring.js';
+import { COARSE } from './map/detail-level.js';
+import { GeoData } from './map/geodata.js';
+import { MapView } from './map/map-view.js';
+import { PARTNERSHIP_PALETTE } from './map/palette.js';
+import { Store, filtersChanged } from './state/store.js';
+import { parseState, serializeState, shareUrls, type ViewState } from './state/url-state.js';
+import { renderCoverage } from './ui/coverage.js';
+import { renderGmina, renderPartnership, type DetailActions } from './ui/details.js';
+import { h, replace } from './ui/dom.js';
+import { renderFilters } from './ui/filters.js';
+import { buildLayout } from './ui/layout.js';
+import { renderLegend, type LegendEntry } from './ui/legend.js';
+import { createSearch } from './ui/search.js';
+import { renderShare } from './ui/share.js';
+import { renderScreenReaderList } from './ui/sr-list.js';
+
+export async function startApp(el: HTMLElement): Promise<void> {
+  const embed = location.pathname === '/embed';
+  const store = new Store(parseState(location.search));
+  const t = () => strings(store.get().lang);
+  const ui = buildLayout(el, embed);
+  const geo = new GeoData();
+  let programmes: Programme[] = [];
+  let summaries: PartnershipSummary[] = [];
+  let facts: PartnershipFacts[] = [];
+  let shown: PartnershipSummary[] = [];
+  let colours: Map<string, string> = new Map();
+  let coverage: Coverage | null = null;
+  let ready = false;
+  let detailSeq = 0;
+
+  const initial = store.get();
+  const view = new MapView(geo, {
+    container: ui.map,
+    center: initial.center,
+    zoom: initial.zoom,
+    ariaLabel: t().mapLabel,
+    attribution: t().attribution,
+    onGminaClick: (teryt) => store.update({ gmina: teryt, partnership: null }),
+    onMoveEnd: () => {
+      if (!ready) return;
+      const cam = view.camera();
+      store.update({ center: cam.center, zoom: cam.zoom });
+    },
+  });
+
+  const flyTo = (bbox: number[] | null | undefined) => bbox && view.fitBbox(bbox);
+  const gminaBbox = (teryt: string) => {
+    const f = geo.gminy.get(teryt);
+    return f ? (turfBbox(f) as number[]) : null;
+  };
+  const partnershipBbox = (slug: string) => {
+    const p = summaries.find((s) => s.slug === slug);
+    return p?.functionalArea.geometry ? (turfBbox(p.functionalArea.geometry) as number[]) : (p?.functionalArea.bbox ?? null);
+  };
+
+  const actions: DetailActions = {
+    selectPartnership: (slug) => {
+      store.update({ partnership: slug, gmina: null });
+      flyTo(partnershipBbox(slug));
+    },
+    selectGmina: (teryt) => {
+      store.update({ gmina: teryt, partnership: null });
+      flyTo(gminaBbox(teryt));
+    },
+    close: () => store.update({ gmina: null, partnership: null }),
+  };
+
+  // ---- rendering pieces ----
+  const legendEntries = (): LegendEntry[] => {
+    const counts = new Map<string, number>();
+    for (const g of view.renderedGminy()) for (const s of g.shown) counts.set(s, (counts.get(s) ?? 0) + 1);
+    const sel = store.get().partnership;
+    return shown
+      .filter((p) => counts.has(p.slug) || p.slug === sel)
+      .sort((a, b) => Number(b.slug === sel) - Number(a.slug === sel) || (counts.get(b.slug) ?? 0) - (counts.get(a.slug) ?? 0) || a.name.localeCompare(b.name, 'pl'))
+      .map((p) => ({ slug: p.slug, name: p.shortName && embed ? p.shortName : p.name, colour: colours.get(p.slug)! }));
+  };
+
+  const renderLegendAndList = () => {
+    if (!ready) return;
+    const entries = legendEntries();
+    const rendered = view.renderedGminy();
+    renderLegend(ui.legend, entries, rendered.some((g) => g.count >= 2), t(), actions.selectPartnership);
+    const members = new Map<string, string[]>();
+    for (const f of geo.gminy.values()) {
+      for (const s of new Set(geo.memberOf(f))) if (colours.has(s)) members.set(s, [...(members.get(s) ?? []), f.properties.name]);
+    }
+    const covered = [...geo.gminy.values()].filter((f) => geo.memberOf(f).some((s) => colours.has(s))).length;
+    renderScreenReaderList(ui.srList, entries, members, covered, t());
+  };
+
+  const repaint = () => {
+    const visible = visiblePartnerships(facts, store.get());
+    colours = assignColours(visible, PARTNERSHIP_PALETTE);
+    const slugs = new Set(visible.map((p) => p.slug));
+    shown = summaries.filter((p) => slugs.has(p.slug));
+    view.paint(shown, colours);
+  };
+
+  const loadCoverage = async () => {
+    const s = store.get();
+    coverage = null;
+    renderChromeCoverage();
+    const mine = s.programme;
+    try {
+      const c = await fetchCoverage(s.programme, null);
+      if (store.get().programme === mine) coverage = c;
+    } catch {
+      coverage = null;
+    }
+    renderChromeCoverage();
+  };
+  const renderChromeCoverage = () => {
+    if (!ui.coverage) return;
+    const s = store.get();
+    renderCoverage(ui.coverage, coverage, programmes.find((p) => p.code === s.programme) ?? null, t(), s.lang);
+  };
+
+  const renderDetails = async () => {
+    const s = store.get();
+    view.select(s.gmina, s.partnership);
+    if (!ui.details) return;
+    const mine = ++detailSeq;
+    // The panel keeps its place when empty, so the map never resizes under a camera animation.
+    if (!s.gmina && !s.partnership) return replace(ui.details, h('h2', { id: 'details-title' }, t().details), h('p', { class: 'muted' }, t().detailsHint));
+    replace(ui.details, h('p', { class: 'muted' }, t().loading));
+    try {
+      if (s.partnership) {
+        const p = await fetchPartnership(s.partnership);
+        if (mine === detailSeq) renderPartnership(ui.details, p, t(), s.lang, actions);
+      } else if (s.gmina) {
+        const j = await fetchJst(s.gmina);
+        if (mine === detailSeq) renderGmina(ui.details, j, t(), s.lang, actions);
+      }
+    } catch (err) {
+      if (mine === detailSeq) replace(ui.details, h('p', { role: 'alert' }, `${t().loadError}: ${(err as Error).message}`));
+    }
+  };
+
+  const search = embed ? null : createSearch(t(), (hit) => {
+    if (hit.kind === 'partnership') actions.selectPartnership(hit.id);
+    else if (hit.kind === 'gmina') actions.selectGmina(hit.id);
+    else {
+      const f = (hit.kind === 'powiat' ? geo.powiaty : geo.wojewodztwa).features.find((x) => x.properties.teryt === hit.id);
+      if (f) flyTo(turfBbox(f) as number[]);
+    }
+  });
+  if (search && ui.searchSlot) ui.searchSlot.append(search.element);
+
+  const renderChrome = () => {
+    const s = store.get();
+    const tt = t();
+    document.documentElement.lang = s.lang;
+    document.title = `${tt.appTitle} — ${tt.appSubtitle}`;
+    replace(ui.headerTitle, tt.appTitle);
+    view.map.getCanvas().setAttribute('aria-label', tt.mapLabel);
+    ui.map.setAttribute('aria-label', tt.mapLabel);
+    search?.setStrings(tt);
+    if (ui.langButton) {
+      ui.langButton.textContent = tt.language;
+      ui.langButton.setAttribute('aria-label', tt.languageLabel);
+      ui.langButton.setAttribute('lang', s.lang === 'pl' ? 'en' : 'pl');
+      ui.langButton.onclick = () => store.update({ lang: s.lang === 'pl' ? 'en' : 'pl' });
+    }
+    if (ui.shareSlot && ui.shareOutput) renderShare(ui.shareSlot, () => shareUrls(location.origin, store.get()), tt, ui.shareOutput);
+    if (ui.filters) {
+      const voivodeships = [...geo.voivodeshipNames].sort((a, b) => a[1].localeCompare(b[1], 'pl'));
+      const legalForms = [...new Set(summaries.map((p) => p.legalForm))].sort();
+      const areaTypes = [...new Set(summaries.map((p) => p.areaType))].sort();
+      renderFilters(ui.filters, { programmes, voivodeships, legalForms, areaTypes }, s, tt, s.lang, (patch) => store.update(patch));
+    }
+    if (ui.embedFooter) {
+      const full = `/${serializeState(s)}`;
+      replace(ui.embedFooter, h('span', {}, tt.attribution), ' · ', h('a', { href: full, target: '_blank', rel: 'noopener' }, tt.fullView));
+    }
+    renderChromeCoverage();
+    renderLegendAndList();
+  };
+
+  // ---- state changes ----
+  store.subscribe((next, prev) => {
+    history.replaceState(null, '', `${location.pathname}${serializeState(next)}`);
+    if (!ready) return;
+    if (filtersChanged(next, prev)) {
+      repaint();
+      if (next.programme !== prev.programme) void loadCoverage();
+    }
+    if (next.gmina !== prev.gmina || next.partnership !== prev.partnership) void renderDetails();
+    if (next.lang !== prev.lang) {
+      renderChrome();
+      void renderDetails();
+    } else if (filtersChanged(next, prev)) renderChrome();
+    else if (ui.embedFooter) renderChrome();
+  });
+
+  // Keyboard: Enter on the focused map selects the gmina at its centre.
+  view.map.getCanvas().addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter') return;
+    const c = view.map.project(view.map.getCenter());
+    const f = view.map.queryRenderedFeatures(c, { layers: ['gminy-fill'] })[0];
+    if (f?.properties?.teryt) store.update({ gmina: f.properties.teryt as string, partnership: null });
+  });
+
+  ui.status.textContent = t().loading;
+  try {
+    const [, progs, parts] = await Promise.all([geo.loadCoarse(), fetchProgrammes(), fetchPartnerships(COARSE.simplify, COARSE.precision), view.ready]);
+    programmes = progs;
+    summaries = parts;
+  } catch (err) {
+    ui.status.textContent = `${t().loadError}: ${(err as Error).message}`;
+    ui.status.setAttribute('role', 'alert');
+    return;
+  }
+  const woj = new Map<string, Set<string>>();
+  const note = (slugs: string[], code: string) => slugs.forEach((s) => woj.set(s, (woj.get(s) ?? new Set()).add(code)));
+  for (const f of geo.gminy.values()) note(f.properties.partnerships, f.properties.teryt.slice(0, 2));
+  for (const f of geo.powiaty.features) note(f.properties.partnerships, f.properties.teryt.slice(0, 2));
+  facts = summaries.map((p) => ({
+    slug: p.slug, legalForm: p.legalForm, areaType: p.areaType, bbox: p.functionalArea.bbox,
+    participations: p.participations.map((x) => ({ status: x.status, programme: x.programme.code })),
+    voivodeships: [...(woj.get(p.slug) ?? [])],
+  }));
+  view.setBoundaries();
+  ready = true;
+  repaint();
+  const s = store.get();
+  if (!s.center) {
+    const bbox = s.partnership ? partnershipBbox(s.partnership) : s.gmina ? gminaBbox(s.gmina) : null;
+    if (bbox) view.fitBbox(bbox, false);
+  }
+  ui.status.textContent = '';
+  view.map.on('idle', renderLegendAndList);
+  renderChrome();
+  void renderDetails();
+  void loadCoverage();
+  exposeTestHook(view, store, () => ({ shown: shown.map((p) => p.slug), colours: Object.fromEntries(colours) }), embed);
+}
+
+function exposeTestHook(view: MapView, store: Store, paint: () => { shown: string[]; colours: Record<string, string> }, embed: boolean): void {
+  const hook = {
+    map: view.map,
+    embed,
+    state: (): ViewState => store.get(),
+    query: () => serializeState(store.get()),
+    renderedGminy: () => view.renderedGminy(),
+    renderedAreas: (layer = 'areas-line') => view.map.queryRenderedFeatures({ layers: [layer] }).map((f) => f.properties?.slug as string),
+    paint,
+    stats: loadStats,
+    /** Resolves once the map has no pending tiles or transitions. */
+    idle: () => view.settled(),
+    ready: true,
+  };
+  (window as unknown as { __atlas: typeof hook }).__atlas = hook;
+  document.body.dataset.ready = 'true';
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from '@jest/globals';
+import { DEFAULT_STATE, embedSnippet, parseState, serializeState, shareUrls, type ViewState } from './url-state.js';
+
+const full: ViewState = {
+  programme: 'CWD-PLUS',
+  status: 'GRANTEE',
+  voivodeship: '10',
+  legalForms: ['JST_ASSOCIATION', 'AGREEMENT'],
+  areaTypes: ['MOF'],
+  gmina: null,
+  partnership: 'lodzki-obszar-metropolitalny',
+  center: [19.4561, 51.7592],
+  zoom: 8.25,
+  lang: 'en',
+};
+
+describe('view state ⇄ query string', () => {
+  it('the default view is an empty query', () => {
+    expect(serializeState(DEFAULT_STATE)).toBe('');
+    expect(parseState('')).toEqual(DEFAULT_STATE);
+  });
+
+  it('round-trips every field', () => {
+    const back = parseState(serializeState(full));
+    expect(back).toEqual({ ...full, legalForms: ['AGREEMENT', 'JST_ASSOCIATION'] });
+  });
+
+  it('writes a readable, stable query', () => {
+    expect(serializeState(full)).toBe(
+      '?prog=CWD-PLUS&status=GRANTEE&woj=10&form=AGREEMENT,JST_ASSOCIATION&area=MOF&p=lodzki-obszar-metropolitalny&c=19.4561,51.7592&z=8.25&lang=en',
+    );
+  });
+
+  it('keeps a gmina selection when no partnership is selected', () => {
+    const s = parseState('?g=1061011&c=19.5,51.7&z=9');
+    expect(s.gmina).toBe('1061011');
+    expect(s.partnership).toBeNull();
+    expect(serializeState(s)).toBe('?g=1061011&c=19.5000,51.7000&z=9.00');
+  });
+
+  it('drops malformed values instead of failing', () => {
+    const s = parseState('?prog=<script>&status=WINNER&woj=1&g=12&p=Bad_Slug&c=500,1&z=3&lang=de&form=ok,AGREEMENT');
+    expect(s).toEqual({ ...DEFAULT_STATE, legalForms: ['AGREEMENT'] });
+  });
+
+  it('needs both centre and zoom for a camera', () => {
+    expect(parseState('?c=19,52').center).toBeNull();
+    expect(parseState('?z=7').zoom).toBeNull();
+    expect(parseState('?c=19,52&z=40').zoom).toBe(22);
+  });
+
+  it('builds full and embed URLs from the same query', () => {
+    const urls = shareUrls('https://atlas.example', { ...DEFAULT_STATE, programme: 'CWD' });
+    expect(urls.full).toBe('https://atlas.example/?prog=CWD');
+    expect(urls.embed).toBe('https://atlas.example/embed?prog=CWD');
+  });
+
+  it('escapes the iframe snippet', () => {
+    expect(embedSnippet('https://a/embed?x=1&y=2', 'Atlas "P"')).toBe(
+      '<iframe src="https://a/embed?x=1&amp;y=2" title="Atlas &quot;P&quot;" width="100%" height="480" style="border:0" loading="lazy"></iframe>',
+    );
+  });
+});

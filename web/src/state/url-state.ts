@@ -1,0 +1,109 @@
+/** The whole view as plain data, and its round trip through a query string. */
+
+export type Lang = 'pl' | 'en';
+export const STATUSES = ['APPLICANT', 'PARTICIPANT', 'LAUREATE', 'GRANTEE'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export interface ViewState {
+  /** Programme code, or null for all partnerships. */
+  programme: string | null;
+  /** Participation status within the programme (or any programme), or null for any. */
+  status: Status | null;
+  /** 2-digit TERC of a województwo, or null. */
+  voivodeship: string | null;
+  legalForms: string[];
+  areaTypes: string[];
+  /** Selected gmina (TERYT) — exclusive with `partnership`. */
+  gmina: string | null;
+  /** Selected partnership slug. */
+  partnership: string | null;
+  /** Map centre [lng, lat] and zoom; null until the map has settled (then: whole country). */
+  center: [number, number] | null;
+  zoom: number | null;
+  lang: Lang;
+}
+
+export const DEFAULT_STATE: ViewState = {
+  programme: null,
+  status: null,
+  voivodeship: null,
+  legalForms: [],
+  areaTypes: [],
+  gmina: null,
+  partnership: null,
+  center: null,
+  zoom: null,
+  lang: 'pl',
+};
+
+const CODE = /^[A-Z0-9][A-Z0-9_-]{0,40}$/;
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const TERYT_GMINA = /^\d{7}$/;
+const WOJ = /^\d{2}$/;
+
+function list(value: string | null): string[] {
+  if (!value) return [];
+  return [...new Set(value.split(',').filter((v) => CODE.test(v)))].sort();
+}
+
+function num(value: string | null): number | null {
+  if (value === null || value.trim() === '') return null;
+  const n = Number(value);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** Reads a query string ("?a=b…" or "a=b…"); anything malformed falls back to the default. */
+export function parseState(search: string): ViewState {
+  const q = new URLSearchParams(search);
+  const state: ViewState = { ...DEFAULT_STATE, legalForms: [], areaTypes: [] };
+  const programme = q.get('prog');
+  if (programme && CODE.test(programme)) state.programme = programme;
+  const status = q.get('status');
+  if (status && (STATUSES as readonly string[]).includes(status)) state.status = status as Status;
+  const woj = q.get('woj');
+  if (woj && WOJ.test(woj)) state.voivodeship = woj;
+  state.legalForms = list(q.get('form'));
+  state.areaTypes = list(q.get('area'));
+  const gmina = q.get('g');
+  const partnership = q.get('p');
+  if (partnership && SLUG.test(partnership)) state.partnership = partnership;
+  else if (gmina && TERYT_GMINA.test(gmina)) state.gmina = gmina;
+  const [lng, lat] = (q.get('c') ?? '').split(',').map(num);
+  const zoom = num(q.get('z'));
+  if (lng !== null && lat !== null && lng !== undefined && lat !== undefined && Math.abs(lng) <= 180 && Math.abs(lat) <= 90 && zoom !== null) {
+    state.center = [lng, lat];
+    state.zoom = Math.min(Math.max(zoom, 0), 22);
+  }
+  if (q.get('lang') === 'en') state.lang = 'en';
+  return state;
+}
+
+/** Writes only what differs from the default, in a fixed order, so equal views give equal URLs. */
+export function serializeState(state: ViewState): string {
+  const q = new URLSearchParams();
+  if (state.programme) q.set('prog', state.programme);
+  if (state.status) q.set('status', state.status);
+  if (state.voivodeship) q.set('woj', state.voivodeship);
+  if (state.legalForms.length) q.set('form', [...state.legalForms].sort().join(','));
+  if (state.areaTypes.length) q.set('area', [...state.areaTypes].sort().join(','));
+  if (state.partnership) q.set('p', state.partnership);
+  else if (state.gmina) q.set('g', state.gmina);
+  if (state.center && state.zoom !== null) {
+    q.set('c', `${state.center[0].toFixed(4)},${state.center[1].toFixed(4)}`);
+    q.set('z', state.zoom.toFixed(2));
+  }
+  if (state.lang !== 'pl') q.set('lang', state.lang);
+  const s = q.toString().replace(/%2C/g, ',');
+  return s ? `?${s}` : '';
+}
+
+/** The full-view and embed URLs of a state, on the given origin. */
+export function shareUrls(origin: string, state: ViewState): { full: string; embed: string } {
+  const query = serializeState(state);
+  return { full: `${origin}/${query}`, embed: `${origin}/embed${query}` };
+}
+
+export function embedSnippet(embedUrl: string, title: string): string {
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return `<iframe src="${esc(embedUrl)}" title="${esc(title)}" width="100%" height="480" style="border:0" loading="lazy"></iframe>`;
+}
