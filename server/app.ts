@@ -7,6 +7,8 @@ import { createApollo } from './graphql/apollo.js';
 import { createContext } from './graphql/context.js';
 import { exportRoute } from './export/export-route.js';
 import { createHttpServer } from './http/server.js';
+import { closeGracefully } from './http/shutdown.js';
+import { TokenService } from './auth/token.service.js';
 
 export interface RunningApp {
   url: string;
@@ -35,6 +37,14 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     backend: config.database.kind,
     maxBodyBytes: 1_000_000,
     web: { root: path.join(repoRoot, 'web', 'dist') },
+    production: config.production,
+    rateLimit: config.rateLimit,
+    trustedProxies: config.trustedProxies,
+    // Only a token that checks out lifts the anonymous rate limit ("Bearer junk" does not).
+    isAuthenticated: (req) =>
+      req.headers.authorization
+        ? new TokenService(orm.em.fork() as Em).actorFor(req.headers.authorization).then((actor) => actor !== null, () => false)
+        : false,
   });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;
@@ -42,10 +52,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
     orm,
     async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+      await closeGracefully(server, { timeoutMs: 10_000 });
       await apollo.stop();
       if (!options.orm) await orm.close();
     },

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { RateLimitOptions } from './http/rate-limit.js';
 
 /** Absolute path of the repository root (works from `server/` and from `dist/server/`). */
 export const repoRoot = (() => {
@@ -22,6 +23,18 @@ export interface AppConfig {
   /** Largest page a list query may ask for. */
   maxPageSize: number;
   production: boolean;
+  /** Anonymous requests per client IP; loopback without X-Forwarded-For is exempt unless RATE_LIMIT_LOOPBACK=on. */
+  rateLimit: Partial<RateLimitOptions>;
+  /** Reverse proxies in front of the server whose X-Forwarded-For entries are trusted (0: use the socket address). */
+  trustedProxies: number;
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${raw}"`);
+  return n;
 }
 
 /** Reads the environment once, with defaults that start the embedded database in `./data/pglite`. */
@@ -40,5 +53,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     geodataSource: env.GEODATA_SOURCE?.trim() || undefined,
     maxPageSize: 200,
     production: env.NODE_ENV === 'production',
+    rateLimit: {
+      perMinute: positiveInt(env, 'RATE_LIMIT_PER_MINUTE', 120),
+      burst: positiveInt(env, 'RATE_LIMIT_BURST', 60),
+      exemptLoopback: env.RATE_LIMIT_LOOPBACK !== 'on',
+    },
+    trustedProxies: positiveInt(env, 'TRUSTED_PROXIES', 0),
   };
 }

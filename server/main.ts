@@ -10,12 +10,22 @@ console.log(`ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 console.log(`GraphQL API: ${app.url}/graphql`);
 console.log(`Map:         ${app.url}/`);
 
+/** In-flight requests get this long (app.close cuts connections after 10 s); then the process exits anyway. */
+const HARD_EXIT_MS = 15_000;
+
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    if (stopping) return;
+    if (stopping) {
+      console.log(`${signal} again: exiting without waiting`);
+      process.exit(1);
+    }
     stopping = true;
-    console.log(`${signal}: finishing requests and closing the database`);
+    console.log(`${signal}: no new connections; finishing requests, then closing the database (again to exit at once)`);
+    setTimeout(() => {
+      console.error(`shutdown took over ${HARD_EXIT_MS / 1000} s: exiting`);
+      process.exit(1);
+    }, HARD_EXIT_MS).unref();
     app.close().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -1,24 +1,34 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { requestLogPlugin } from '../http/request-log.js';
 import type { Context } from './context.js';
-import { depthLimit } from './depth-limit.js';
 import { formatError } from './errors.js';
+import { aliasLimit, costLimitPlugin, depthLimit, operationLimits, type OperationLimitOverrides } from './limits/index.js';
 import { buildAppSchema } from './schema.js';
 
 export interface ApolloOptions {
   production: boolean;
-  /** Deepest field nesting an operation may have. */
+  /** Deepest field nesting an operation may have (shorthand for `limits.depth.maxDepth`). */
   maxDepth?: number;
+  /** Depth, cost, alias and token limits; the defaults (server/graphql/limits/index.ts) apply to what is left out. */
+  limits?: OperationLimitOverrides;
+  plugins?: ApolloServerPlugin<Context>[];
 }
 
 export async function createApollo(options: ApolloOptions): Promise<ApolloServer<Context>> {
+  const limits = operationLimits({ ...options.limits, depth: { ...options.limits?.depth, ...(options.maxDepth !== undefined ? { maxDepth: options.maxDepth } : {}) } });
   const apollo = new ApolloServer<Context>({
     schema: await buildAppSchema(),
     formatError: formatError(options.production),
-    validationRules: [depthLimit(options.maxDepth ?? 10)],
+    // The parser stops at maxTokens, so an oversized document costs no more than the limit to refuse.
+    parseOptions: { maxTokens: limits.tokens.maxTokens },
+    validationRules: [depthLimit(limits.depth), aliasLimit(limits.aliases)],
+    plugins: [costLimitPlugin<Context>(limits.cost), requestLogPlugin<Context>(), ...(options.plugins ?? [])],
     introspection: true,
     includeStacktraceInErrorResponses: !options.production,
     // Reads are public and embeds call from any origin; CSRF protection still blocks simple-request posts.
     csrfPrevention: true,
+    // One operation per request: rate limits count requests, and the HTTP layer answers a JSON array with 400.
+    allowBatchedHttpRequests: false,
   });
   await apollo.start();
   return apollo;

@@ -1,5 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { DomainError } from '../shared/errors.js';
+import { tokenLimitError } from './limits/tokens.js';
 
 /** Finds a domain error behind GraphQL's wrapping (resolver errors arrive as `originalError`). */
 function domainError(error: unknown): DomainError | undefined {
@@ -19,6 +20,8 @@ function domainError(error: unknown): DomainError | undefined {
  */
 export function formatError(production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const tooManyTokens = tokenLimitError(formatted);
+    if (tooManyTokens) return tooManyTokens;
     const domain = domainError(error);
     if (domain) {
       return {
@@ -41,4 +44,15 @@ export function formatError(production: boolean) {
     }
     return formatted;
   };
+}
+
+/** The code (and limit reason, if any) a client will see for an error, for the request log. */
+export function errorCode(error: unknown): { code: string; reason?: string } {
+  const domain = domainError(error);
+  if (domain) return { code: domain.code, ...(typeof domain.details.reason === 'string' ? { reason: domain.details.reason } : {}) };
+  const { message, extensions } = (error ?? {}) as { message?: unknown; extensions?: Record<string, unknown> };
+  const formatted = tokenLimitError({ message: String(message ?? ''), extensions });
+  const ext = formatted?.extensions ?? extensions ?? {};
+  const code = typeof ext.code === 'string' ? ext.code : 'INTERNAL_SERVER_ERROR';
+  return { code, ...(typeof ext.reason === 'string' ? { reason: ext.reason } : {}) };
 }

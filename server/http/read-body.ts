@@ -1,10 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 
+/** A request refused by the HTTP layer: answered with `status` and `{ errors: [{ message, extensions: { code, … } }] }`. */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    /** More for the client, e.g. `reason`, `retryAfterSeconds`. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
   }

@@ -2,10 +2,14 @@ import type { ApolloServer } from '@apollo/server';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Em } from '../db/orm.js';
 import type { Context } from '../graphql/context.js';
-import { applyCors } from './cors.js';
+import { clientIp } from './client-ip.js';
+import { applyCors, type CorsOptions } from './cors.js';
 import { graphqlRoute } from './graphql-route.js';
 import { health, sendJson } from './health.js';
 import { HttpError } from './read-body.js';
+import { DEFAULT_RATE_LIMIT, isLoopback, RateLimiter, type RateLimitOptions } from './rate-limit.js';
+import { logRequest, stdoutLogger, type RequestLogger } from './request-log.js';
+import { baseSecurityHeaders } from './security-headers.js';
 import { staticRoute, type StaticOptions } from './static-route.js';
 
 /** A route of a feature (e.g. exports): answers and returns true, or returns false to pass. */
@@ -22,31 +26,87 @@ export interface HttpOptions {
   backend: 'pglite' | 'postgresql';
   maxBodyBytes: number;
   web: StaticOptions;
+  /**
+   * Per-client limit for anonymous requests (all but `/health` and CORS preflights); requests
+   * with `Authorization: Bearer …` skip it, and so do loopback clients without X-Forwarded-For unless
+   * `exemptLoopback: false`. Default DEFAULT_RATE_LIMIT (120 a minute, bursts of 60); false: off.
+   */
+  rateLimit?: Partial<RateLimitOptions> | false;
+  /** Reverse proxies of our own in front of the server, whose `X-Forwarded-For` is trusted (default 0). */
+  trustedProxies?: number;
+  /** Decides whether a request is authenticated (skips the anonymous rate limit). Default: it has a Bearer header. */
+  isAuthenticated?: (req: IncomingMessage) => boolean | Promise<boolean>;
+  /** One JSON line per request. Default: stdout, except under jest (NODE_ENV=test) or with REQUEST_LOG=off; false: off. */
+  log?: RequestLogger | false;
+  /** Leaves internals (database error messages) out of answers. Default: NODE_ENV=production. */
+  production?: boolean;
+  cors?: Partial<CorsOptions>;
 }
+
+const hasBearer = (req: IncomingMessage) => /^Bearer\s+\S/i.test(req.headers.authorization ?? '');
+
+const errorBody = (error: HttpError) => ({ errors: [{ message: error.message, extensions: { code: error.code, ...error.extensions } }] });
 
 /** The one HTTP server: the GraphQL API, health, and the map app. Each concern is its own function. */
 export function createHttpServer(options: HttpOptions): Server {
-  return createServer(async (req, res) => {
+  const startedAt = Date.now();
+  const production = options.production ?? process.env.NODE_ENV === 'production';
+  const log = options.log === false ? undefined : (options.log ?? (process.env.NODE_ENV === 'test' || process.env.REQUEST_LOG === 'off' ? undefined : stdoutLogger));
+  const limiter = options.rateLimit === false ? undefined : new RateLimiter({ ...DEFAULT_RATE_LIMIT, ...options.rateLimit });
+  const isAuthenticated = options.isAuthenticated ?? hasBearer;
+  const cors: CorsOptions = { allowOrigin: '*', maxAgeSeconds: 600, ...options.cors };
+  const trustedProxies = options.trustedProxies ?? 0;
+
+  const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const ip = clientIp(req, { trustedProxies });
+    const record = log ? logRequest(req, res, url.pathname, ip, log) : undefined;
+    // While shutting down: answer, then close the connection instead of keeping it alive.
+    if (!server.listening) res.shouldKeepAlive = false;
+    res.once('finish', () => {
+      if (!server.listening) setImmediate(() => server.closeIdleConnections());
+    });
+    baseSecurityHeaders(res, url.pathname);
     try {
-      if (url.pathname === '/graphql') {
-        if (applyCors(req, res, { allowOrigin: '*', maxAgeSeconds: 600 })) return;
-        await graphqlRoute(req, res, url, {
-          apollo: options.apollo,
-          maxBytes: options.maxBodyBytes,
-          context: () => options.context(req),
-        });
+      if (url.pathname === '/health') return await health(res, { em: () => options.em.fork() as Em, backend: options.backend, startedAt, production });
+      const isGraphql = url.pathname === '/graphql';
+      if (isGraphql && applyCors(req, res, cors)) return;
+      const exempt = limiter?.options.exemptLoopback && !req.headers['x-forwarded-for'] && isLoopback(ip);
+      if (limiter && !exempt && req.method !== 'OPTIONS' && !(await isAuthenticated(req))) {
+        const decision = limiter.take(ip);
+        if (!decision.allowed) {
+          const { perMinute, burst } = limiter.options;
+          res.setHeader('Retry-After', String(decision.retryAfterSeconds));
+          throw new HttpError(
+            429,
+            'RATE_LIMITED',
+            `too many requests: anonymous clients may make ${perMinute} a minute (bursts of ${burst}); retry after ${decision.retryAfterSeconds} s, or send an API token`,
+            { retryAfterSeconds: decision.retryAfterSeconds },
+          );
+        }
+      }
+      if (isGraphql) {
+        await graphqlRoute(req, res, url, { apollo: options.apollo, maxBytes: options.maxBodyBytes, context: () => options.context(req), record });
         return;
       }
-      if (url.pathname === '/health') return await health(res, { em: () => options.em.fork() as Em, backend: options.backend });
       for (const route of options.routes ?? []) if (await route(req, res, url)) return;
       if (await staticRoute(req, res, url, options.web)) return;
       sendJson(res, 404, { error: { code: 'NOT_FOUND', message: `no route ${url.pathname}` } });
     } catch (error) {
-      if (error instanceof HttpError) return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+      if (error instanceof HttpError) {
+        if (record) {
+          record.error = error.code;
+          if (typeof error.extensions.reason === 'string') record.reason = error.extensions.reason;
+        }
+        if (error.status === 413) res.shouldKeepAlive = false; // the rest of the body is not read
+        if (!res.headersSent) return sendJson(res, error.status, errorBody(error));
+        return void res.end();
+      }
+      if (record) record.error = 'INTERNAL_SERVER_ERROR';
       console.error(error);
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.end();
     }
   });
+  return server;
 }

@@ -57,7 +57,7 @@ describe('HTTP server on the embedded database', () => {
   it('reports database reachability and counts at /health', async () => {
     const response = await fetch(`${app.url}/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', database: { backend: 'pglite', reachable: true, jsts: 2873, partnerships: 70 } });
+    expect(await response.json()).toEqual({ status: 'ok', uptimeSeconds: expect.any(Number), database: { backend: 'pglite', reachable: true, jsts: 2873, partnerships: 70 } });
   });
 
   it('answers 404 with a code for an unknown route', async () => {

@@ -1,0 +1,31 @@
+import type { ServerResponse } from 'node:http';
+
+/** Headers every response carries: no MIME sniffing, no full URLs leaked to other sites. */
+export function baseSecurityHeaders(res: ServerResponse, path: string): void {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
+  // The embed page is meant to be framed by any site; everything else only by the atlas itself.
+  if (!isEmbed(path)) res.setHeader('X-Frame-Options', 'SAMEORIGIN');
+}
+
+export const isEmbed = (path: string) => path === '/embed' || path === '/embed/';
+
+/**
+ * The map app's Content-Security-Policy: its own scripts, styles (MapLibre sets inline styles),
+ * images (canvas exports as data:/blob:), MapLibre's blob: workers, and calls to its own API only.
+ * `/` may be framed by the atlas itself; `/embed` by any site.
+ */
+export function appContentSecurityPolicy(path: string): string {
+  return [
+    "default-src 'self'",
+    "img-src 'self' data: blob:",
+    "style-src 'self' 'unsafe-inline'",
+    "worker-src 'self' blob:",
+    'child-src blob:',
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    `frame-ancestors ${isEmbed(path) ? '*' : "'self'"}`,
+  ].join('; ');
+}
