@@ -1,21 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startApp, type RunningApp } from '../../server/app.js';
+import { describe, expect, it } from '@jest/globals';
 import { parseCsv } from '../../server/import/csv.js';
-import { openSeededDatabase, testConfig, type TestDatabase } from '../support/database.js';
+import { useRunningApp } from '../support/running-app.js';
 
 describe('CSV and GeoJSON downloads', () => {
-  let db: TestDatabase;
-  let app: RunningApp;
-  beforeAll(async () => {
-    db = await openSeededDatabase({ kind: 'pglite', dataDir: 'memory://' });
-    app = await startApp(testConfig(db.database), { orm: db.orm, log: () => {} });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await db?.dispose();
-  });
+  const running = useRunningApp();
 
-  const get = (path: string) => fetch(`${app.url}${path}`);
+  const get = (path: string) => fetch(`${running.app.url}${path}`);
   const filter = (f: unknown) => `filter=${encodeURIComponent(JSON.stringify(f))}`;
 
   it('exports the members of filtered partnerships as CSV the import can read back', async () => {

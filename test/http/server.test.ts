@@ -1,21 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startApp, type RunningApp } from '../../server/app.js';
-import { openSeededDatabase, testConfig, type TestDatabase } from '../support/database.js';
+import { describe, expect, it } from '@jest/globals';
+import { useRunningApp } from '../support/running-app.js';
 
 describe('HTTP server on the embedded database', () => {
-  let db: TestDatabase;
-  let app: RunningApp;
-  beforeAll(async () => {
-    db = await openSeededDatabase({ kind: 'pglite', dataDir: 'memory://' });
-    app = await startApp(testConfig(db.database), { orm: db.orm, log: () => {} });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await db?.dispose();
-  });
+  const running = useRunningApp();
 
   const post = (body: string, headers: Record<string, string> = {}) =>
-    fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    fetch(`${running.app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
 
   it('answers GraphQL over POST at /graphql', async () => {
     const response = await post(JSON.stringify({ query: '{ jst(teryt: "1465011") { name kindLabel } }' }));
@@ -24,12 +14,12 @@ describe('HTTP server on the embedded database', () => {
   });
 
   it('answers GraphQL over GET, for links and caches', async () => {
-    const response = await fetch(`${app.url}/graphql?query=${encodeURIComponent('{ jst(teryt: "02") { name } }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const response = await fetch(`${running.app.url}/graphql?query=${encodeURIComponent('{ jst(teryt: "02") { name } }')}`, { headers: { 'apollo-require-preflight': 'true' } });
     expect(await response.json()).toEqual({ data: { jst: { name: 'DOLNOŚLĄSKIE' } } });
   });
 
   it('lets any origin read the API (embeds, public clients)', async () => {
-    const preflight = await fetch(`${app.url}/graphql`, { method: 'OPTIONS', headers: { origin: 'https://gazeta.example', 'access-control-request-method': 'POST' } });
+    const preflight = await fetch(`${running.app.url}/graphql`, { method: 'OPTIONS', headers: { origin: 'https://gazeta.example', 'access-control-request-method': 'POST' } });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
     const response = await post(JSON.stringify({ query: '{ programmes { code } }' }), { origin: 'https://gazeta.example' });
@@ -55,13 +45,13 @@ describe('HTTP server on the embedded database', () => {
   });
 
   it('reports database reachability and counts at /health', async () => {
-    const response = await fetch(`${app.url}/health`);
+    const response = await fetch(`${running.app.url}/health`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ok', uptimeSeconds: expect.any(Number), database: { backend: 'pglite', reachable: true, jsts: 2873, partnerships: 70 } });
   });
 
   it('answers 404 with a code for an unknown route', async () => {
-    const response = await fetch(`${app.url}/nope`);
+    const response = await fetch(`${running.app.url}/nope`);
     expect(response.status).toBe(404);
     expect(((await response.json()) as any).error.code).toBe('NOT_FOUND');
   });
