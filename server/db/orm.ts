@@ -5,6 +5,8 @@ import { Migrator } from '@mikro-orm/migrations';
 import { PgliteDriver } from '@mikro-orm/pglite';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { SqlEntityManager } from '@mikro-orm/sql';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import 'reflect-metadata';
 import type { DatabaseConfig } from '../config.js';
 import { entities } from './entities.js';
@@ -41,6 +43,8 @@ function baseOptions(opts: OpenOptions): Partial<Options> {
  */
 export async function openOrm(db: DatabaseConfig, opts: OpenOptions = {}): Promise<Orm> {
   if (db.kind === 'pglite') {
+    // PGlite creates only the last folder of its data directory; a fresh clone has no ./data yet.
+    if (!db.dataDir.startsWith('memory:')) mkdirSync(path.dirname(path.resolve(db.dataDir)), { recursive: true });
     return MikroORM.init({
       ...baseOptions(opts),
       driver: PgliteDriver,
