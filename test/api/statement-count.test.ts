@@ -32,12 +32,15 @@ describe.each(testBackends())('SQL statements per request on $name', ({ database
     expect(statements.length).toBeLessThanOrEqual(12);
   });
 
-  it('costs the same number of statements for 5 partnerships as for 50', async () => {
+  it('costs no more statements for 50 partnerships than for 5', async () => {
     statements.length = 0;
     await seeded.api.data(FIFTY_WITH_MEMBERS.replace('first: 50', 'first: 5'));
     const few = statements.length;
     statements.length = 0;
     await seeded.api.data(FIFTY_WITH_MEMBERS);
-    expect(statements.length).toBe(few);
+    // DataLoader batches per event-loop tick, so one level may split into two batches depending on
+    // timing: allow that one statement, while N+1 would add dozens for 45 more partnerships.
+    expect(Math.abs(statements.length - few)).toBeLessThanOrEqual(1);
+    expect(statements.length).toBeLessThanOrEqual(12);
   });
 });
