@@ -1,4 +1,5 @@
-import { GraphQLError, Kind, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext, type ValidationRule } from 'graphql';
+import { fragmentMemo, fragmentsOf } from './limits/fragments.js';
+import { GraphQLError, Kind, type SelectionSetNode, type ValidationContext, type ValidationRule } from 'graphql';
 
 export interface DepthLimitOptions {
   /** Deepest field nesting an operation may have (`{ a { b } }` is 2). */
@@ -13,12 +14,9 @@ export interface DepthLimitOptions {
 export function depthLimit(options: DepthLimitOptions | number): ValidationRule {
   const maxDepth = typeof options === 'number' ? options : options.maxDepth;
   return (context: ValidationContext) => {
-    const fragments = new Map<string, FragmentDefinitionNode>();
-    for (const def of context.getDocument().definitions) {
-      if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
-    }
-    // Depth of a selection set relative to its field; each fragment computed once (nested spreads stay cheap).
-    const perFragment = new Map<string, number>();
+    const fragments = fragmentsOf(context.getDocument());
+    // Depth of a selection set relative to its field.
+    const perFragment = fragmentMemo();
     const depthOf = (set: SelectionSetNode): number => {
       let depth = 0;
       for (const s of set.selections) {
@@ -28,11 +26,7 @@ export function depthLimit(options: DepthLimitOptions | number): ValidationRule 
           const name = s.name.value;
           const fragment = fragments.get(name);
           if (!fragment) continue;
-          if (!perFragment.has(name)) {
-            perFragment.set(name, 0); // a cycle (reported by graphql-js's own rule) must not loop here
-            perFragment.set(name, depthOf(fragment.selectionSet));
-          }
-          depth = Math.max(depth, perFragment.get(name)!);
+          depth = Math.max(depth, perFragment(name, () => depthOf(fragment.selectionSet)));
         }
       }
       return depth;

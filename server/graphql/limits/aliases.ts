@@ -1,4 +1,5 @@
-import { GraphQLError, Kind, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext, type ValidationRule } from 'graphql';
+import { GraphQLError, Kind, type SelectionSetNode, type ValidationContext, type ValidationRule } from 'graphql';
+import { fragmentMemo, fragmentsOf } from './fragments.js';
 
 export interface AliasLimitOptions {
   /** Most aliased fields one operation may have, fragments counted where they are spread. */
@@ -12,12 +13,8 @@ export interface AliasLimitOptions {
  */
 export function aliasLimit({ maxAliases }: AliasLimitOptions): ValidationRule {
   return (context: ValidationContext) => {
-    const fragments = new Map<string, FragmentDefinitionNode>();
-    for (const def of context.getDocument().definitions) {
-      if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
-    }
-    // Each fragment is counted once and remembered: nested spreads cannot make this rule slow.
-    const perFragment = new Map<string, number>();
+    const fragments = fragmentsOf(context.getDocument());
+    const perFragment = fragmentMemo();
     const count = (set: SelectionSetNode): number => {
       let n = 0;
       for (const s of set.selections) {
@@ -29,11 +26,7 @@ export function aliasLimit({ maxAliases }: AliasLimitOptions): ValidationRule {
           const name = s.name.value;
           const fragment = fragments.get(name);
           if (!fragment) continue;
-          if (!perFragment.has(name)) {
-            perFragment.set(name, 0); // a cycle (reported by graphql-js's own rule) counts 0 here instead of looping
-            perFragment.set(name, count(fragment.selectionSet));
-          }
-          n += perFragment.get(name)!;
+          n += perFragment(name, () => count(fragment.selectionSet));
         }
       }
       return n;

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { fragmentMemo, fragmentsOf } from './fragments.js';
 import {
   getNamedType,
   getNullableType,
@@ -9,7 +10,6 @@ import {
   Kind,
   type DocumentNode,
   type FieldNode,
-  type FragmentDefinitionNode,
   type GraphQLField,
   type GraphQLNamedType,
   type GraphQLSchema,
@@ -68,14 +68,13 @@ export function operationCost(
   variables: Readonly<Record<string, unknown>>,
   options: Pick<CostLimitOptions, 'defaultListSize' | 'listSizes'>,
 ): number {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+  const fragments = fragmentsOf(document);
   const defaults: Record<string, unknown> = {};
   for (const v of operation.variableDefinitions ?? []) {
     if (v.defaultValue?.kind === Kind.INT) defaults[v.variable.name.value] = Number(v.defaultValue.value);
   }
   // A fragment's cost depends only on the page size it is spread under: computed once per pair.
-  const perFragment = new Map<string, number>();
+  const perFragment = fragmentMemo();
 
   const costOf = (set: SelectionSetNode, parent: GraphQLNamedType | undefined | null, page: number | undefined): number => {
     let cost = 0;
@@ -87,12 +86,7 @@ export function operationCost(
       if (s.kind === Kind.FRAGMENT_SPREAD) {
         const fragment = fragments.get(s.name.value);
         if (!fragment) continue;
-        const key = `${s.name.value}|${page ?? ''}`;
-        if (!perFragment.has(key)) {
-          perFragment.set(key, 0); // a fragment cycle (refused by graphql-js's own rule) must not loop here
-          perFragment.set(key, costOf(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value), page));
-        }
-        cost += perFragment.get(key)!;
+        cost += perFragment(`${s.name.value}|${page ?? ''}`, () => costOf(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value), page));
         continue;
       }
       if (s.name.value.startsWith('__')) {
