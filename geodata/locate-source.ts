@@ -6,8 +6,14 @@ import { repoRoot } from '../server/config.js';
 /** File names looked for in a directory or under a base URL, most general first. */
 export const LEVEL_FILES = ['poland.voivodeships.json', 'poland.counties.json', 'poland.municipalities.json'];
 
-/** The local mirror beside the project (never committed). */
-export const SHARED_GEODATA = path.resolve(repoRoot, '..', 'shared', 'geodata');
+/**
+ * The shared reference folder beside the project (never committed); `SHARED_DIR` overrides it for a checkout that
+ * does not sit beside it (a git worktree elsewhere), as in the seed authoring scripts.
+ */
+export const SHARED_DIR = path.resolve(process.env.SHARED_DIR || path.join(repoRoot, '..', 'shared'));
+
+/** The local mirror of the boundaries in the shared folder. */
+export const SHARED_GEODATA = path.join(SHARED_DIR, 'geodata');
 
 export const DOWNLOAD_HINT = [
   'No geodata found. Give a path or URL (npm run geodata:import -- <dir|file|url>), set GEODATA_SOURCE,',

@@ -129,6 +129,12 @@ export interface SeedPartnership {
   shortName?: string;
   legalForm: SeedLegalForm;
   areaType: SeedAreaType;
+  /**
+   * The województwa the partnership belongs to, as 2-digit TERC codes ("12"), sorted. Always includes the
+   * województwo of every member; for a partnership without a loaded member it comes from what its sources say
+   * about where it is (the basis is recorded in the authoring input).
+   */
+  voivodeships: string[];
   /** TERYT of the leader JST; must also appear in `members` with role LEADER. Absent if unknown. */
   leader?: string;
   website?: string;

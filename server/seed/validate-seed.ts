@@ -1,6 +1,6 @@
 import { isTerytFormat } from '../jst/teryt.js';
 import type { SeedData } from './read-seed.js';
-import type { SeedSource } from './seed-types.js';
+import type { SeedPartnership, SeedSource } from './seed-types.js';
 
 const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -51,6 +51,7 @@ export function validateSeed(seed: SeedData, knownTeryt: ReadonlySet<string>): s
       date(mw, m.left);
       if (m.joined && m.left && m.left < m.joined) problems.push(`${mw}: left before joining`);
     }
+    problems.push(...voivodeshipProblems(where, p));
     if (p.membersComplete && p.unmatched.length) problems.push(`${where}: marked complete but ${p.unmatched.length} member name(s) are unmatched`);
     if (p.leader && !members.has(p.leader)) problems.push(`${where}: leader ${p.leader} is not among the members`);
     for (const pa of p.participations) {
@@ -59,6 +60,21 @@ export function validateSeed(seed: SeedData, knownTeryt: ReadonlySet<string>): s
     }
     p.partners.forEach((x) => sourced(`${where} partner ${x.name}`, x.sources));
     p.unmatched.forEach((u) => sourced(`${where} unmatched ${u.sourceName}`, u.sources));
+  }
+  return problems;
+}
+
+/**
+ * The partnership's województwa: present, each a valid 2-digit TERC code (02..32, even), and covering the
+ * województwo of every member (the first two digits of its TERYT code).
+ */
+function voivodeshipProblems(where: string, p: SeedPartnership): string[] {
+  const problems: string[] = [];
+  const listed = Array.isArray(p.voivodeships) ? p.voivodeships : [];
+  if (!listed.length) problems.push(`${where}: voivodeships missing or empty`);
+  for (const v of listed) if (!(v.length === 2 && isTerytFormat(v))) problems.push(`${where}: voivodeship "${v}" is not a 2-digit TERC code 02..32`);
+  for (const m of p.members) {
+    if (!listed.includes(m.teryt.slice(0, 2))) problems.push(`${where}: member ${m.teryt} lies outside voivodeships ${listed.join(', ')}`);
   }
   return problems;
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { importGeodata } from '../../geodata/import-geodata.js';
-import { repoRoot } from '../../server/config.js';
+import { SHARED_DIR } from '../../geodata/locate-source.js';
 import { query } from '../../server/db/sql.js';
 import { loadSeed, SeedError } from '../../server/seed/load-seed.js';
 import { readSeed, type SeedData } from '../../server/seed/read-seed.js';
@@ -11,7 +11,7 @@ import { databaseChecksum } from '../support/checksum.js';
 import { openEmptyDatabase, type TestDatabase } from '../support/database.js';
 import { GEODATA_DIR } from '../support/fixtures.js';
 
-const SHARED_SEEDS = path.join(repoRoot, '..', 'shared', 'seeds');
+const SHARED_SEEDS = path.join(SHARED_DIR, 'seeds');
 
 describe('the seed data', () => {
   let seed: SeedData;
@@ -57,6 +57,46 @@ describe('the seed data', () => {
         expect.stringContaining('leader 1261011 is not among the members'),
         expect.stringContaining('malformed TERYT code'),
         expect.stringMatching(/partnership \S+: no source/),
+      ]),
+    );
+  });
+});
+
+describe('the województwa of each partnership', () => {
+  let seed: SeedData;
+  beforeAll(async () => {
+    seed = await readSeed();
+  });
+
+  it('names at least one valid województwo per partnership, including every member\'s', () => {
+    for (const p of seed.partnerships) {
+      expect(p.voivodeships.length).toBeGreaterThan(0);
+      for (const v of p.voivodeships) expect(v).toMatch(/^(0[2468]|[12][02468]|3[02])$/);
+      for (const m of p.members) expect(p.voivodeships).toContain(m.teryt.slice(0, 2));
+    }
+  });
+
+  it('places partnerships without a loaded member where their sources say they are', () => {
+    const of = (slug: string) => seed.partnerships.find((p) => p.slug === slug)!.voivodeships;
+    expect(seed.partnerships.filter((p) => !p.members.length)).toHaveLength(19);
+    expect(of('augustowsko-biebrzanski-park-turystyczny')).toEqual(['20']);
+    expect(of('ponidzie-swietokrzyskie')).toEqual(['26']);
+    expect(of('ego-kraina-bociana')).toEqual(['28']);
+    expect(of('partnerstwo-powiatu-kamienskiego')).toEqual(['32']);
+  });
+
+  it('rejects a missing, malformed or too narrow list', () => {
+    const broken: SeedData = structuredClone(seed);
+    const withMembers = broken.partnerships.filter((p) => p.members.length);
+    withMembers[0]!.voivodeships = [];
+    withMembers[1]!.voivodeships = ['13'];
+    withMembers[2]!.voivodeships = withMembers[2]!.voivodeships.map((v) => (v === '02' ? '04' : '02'));
+    const problems = validateSeed(broken, new Set(broken.partnerships.flatMap((p) => p.members.map((m) => m.teryt))));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        `partnership ${withMembers[0]!.slug}: voivodeships missing or empty`,
+        `partnership ${withMembers[1]!.slug}: voivodeship "13" is not a 2-digit TERC code 02..32`,
+        expect.stringMatching(new RegExp(`^partnership ${withMembers[2]!.slug}: member \\d+ lies outside voivodeships`)),
       ]),
     );
   });

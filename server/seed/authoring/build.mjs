@@ -51,6 +51,18 @@ function cwdParticipations(context, r) {
   throw new Error(`unknown CWD/EEA context: ${context}`);
 }
 
+/**
+ * The województwa (2-digit TERC) a partnership belongs to: those of its loaded members, plus the curated
+ * `voivodeships.codes` where no member places it (each with the `basis` saying how it was known).
+ */
+function voivodeshipsOf(spec, memberList) {
+  const curated = spec.voivodeships;
+  if (curated && !(curated.codes?.length && curated.basis)) throw new Error(`${spec.slug}: curated voivodeships need codes and a basis`);
+  const codes = new Set([...memberList.map((m) => m.teryt.slice(0, 2)), ...(curated?.codes ?? [])]);
+  if (!codes.size) throw new Error(`${spec.slug}: no loaded member and no curated voivodeships`);
+  return [...codes].sort();
+}
+
 const RANK = { MEMBER: 0, FOUNDER: 1, LEADER: 2 };
 function roleOf(spec, r) {
   if (spec.roles[r.member]) return spec.roles[r.member];
@@ -120,7 +132,7 @@ function buildPartnership(spec, specRows) {
   const leader = memberList.find((m) => m.role === 'LEADER')?.teryt;
   const out = {
     slug: slugify(spec.slug), name: spec.name, ...(spec.shortName ? { shortName: spec.shortName } : {}),
-    legalForm: spec.legalForm, areaType: spec.areaType, ...(leader ? { leader } : {}), ...(spec.website ? { website: spec.website } : {}),
+    legalForm: spec.legalForm, areaType: spec.areaType, voivodeships: voivodeshipsOf(spec, memberList), ...(leader ? { leader } : {}), ...(spec.website ? { website: spec.website } : {}),
     ...(spec.description ? { description: spec.description } : {}),
     // Complete means the loaded list is whole: a source listing everyone is not enough if a name stayed unmatched.
     membersComplete: spec.membersComplete && unmatched.length === 0,

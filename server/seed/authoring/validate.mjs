@@ -51,6 +51,7 @@ function checkSources(where, sources) {
   }
 }
 
+const VOIVODESHIPS = new Set(Array.from({ length: 16 }, (_, i) => String(2 * (i + 1)).padStart(2, '0')));
 const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 function checkDates(where, start, end) {
   for (const d of [start, end]) if (d !== undefined && (!DATE.test(d) || Number.isNaN(Date.parse(d)))) err(where, `bad date ${d}`);
@@ -104,6 +105,10 @@ for (const p of partnerships) {
     checkDates(mw, m.joined, m.left);
     checkSources(mw, m.sources);
   }
+  const woj = Array.isArray(p.voivodeships) ? p.voivodeships : [];
+  if (!woj.length) err(w, 'voivodeships missing or empty');
+  for (const v of woj) if (!VOIVODESHIPS.has(v)) err(w, `voivodeship ${v} is not a 2-digit TERC code 02..32`);
+  for (const m of p.members) if (!woj.includes(m.teryt.slice(0, 2))) err(w, `member ${m.teryt} lies outside voivodeships ${woj}`);
   if (p.leader !== undefined && !p.members.some((m) => m.teryt === p.leader && m.role === 'LEADER')) err(w, `leader ${p.leader} is not a member with role LEADER`);
   if (p.leader === undefined && p.members.some((m) => m.role === 'LEADER')) err(w, 'a member has role LEADER but leader is not set');
   for (const x of p.participations) {
