@@ -62,7 +62,7 @@ export interface SeedPhase {
 }
 
 export interface SeedProgramme {
-  /** Stable identifier used in the API and URLs: "EEA-PP", "POPT-MOF", "CWD", "CWD-PLUS", "SLZ-2015". */
+  /** Stable identifier used in the API and URLs: "EEA-PP", "POPT-MOF", "CWD", "CWD-PLUS", "SLZ". */
   code: string;
   name: string;
   nameEn?: string;

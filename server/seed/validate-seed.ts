@@ -21,11 +21,12 @@ export function validateSeed(seed: SeedData, knownTeryt: ReadonlySet<string>): s
   const date = (where: string, value: string | undefined) => {
     if (value !== undefined && !PARTIAL_DATE.test(value)) problems.push(`${where}: date "${value}" is not YYYY, YYYY-MM or YYYY-MM-DD`);
   };
-  const codes = new Set<string>();
+  /** Programme code → its phase codes. */
+  const codes = new Map<string, Set<string>>();
   for (const p of seed.programmes) {
     const where = `programme ${p.code}`;
     if (codes.has(p.code)) problems.push(`${where}: code repeats`);
-    codes.add(p.code);
+    codes.set(p.code, new Set(p.phases.map((ph) => ph.code)));
     sourced(where, p.sources);
     date(where, p.start);
     date(where, p.end);
@@ -55,7 +56,9 @@ export function validateSeed(seed: SeedData, knownTeryt: ReadonlySet<string>): s
     if (p.membersComplete && p.unmatched.length) problems.push(`${where}: marked complete but ${p.unmatched.length} member name(s) are unmatched`);
     if (p.leader && !members.has(p.leader)) problems.push(`${where}: leader ${p.leader} is not among the members`);
     for (const pa of p.participations) {
-      if (!codes.has(pa.programme)) problems.push(`${where}: participation in unknown programme ${pa.programme}`);
+      const phases = codes.get(pa.programme);
+      if (!phases) problems.push(`${where}: participation in unknown programme ${pa.programme}`);
+      else if (pa.phase !== undefined && !phases.has(pa.phase)) problems.push(`${where}: participation in unknown phase ${pa.phase} of ${pa.programme}`);
       sourced(`${where} participation ${pa.programme}`, pa.sources);
     }
     p.partners.forEach((x) => sourced(`${where} partner ${x.name}`, x.sources));

@@ -18,7 +18,7 @@ describe.each(testBackends())('GraphQL API on $name', ({ database }) => {
   it('serves the seed partnerships and programmes', async () => {
     const data = await seeded.api.data(`{ partnerships(first: 1) { totalCount } programmes { code } }`);
     expect(data.partnerships.totalCount).toBe(70);
-    expect(data.programmes.map((p: { code: string }) => p.code)).toEqual(expect.arrayContaining(['EEA-PP', 'POPT-MOF', 'SLZ-2015', 'CWD', 'CWD-PLUS']));
+    expect(data.programmes.map((p: { code: string }) => p.code)).toEqual(expect.arrayContaining(['EEA-PP', 'POPT-MOF', 'SLZ', 'CWD', 'CWD-PLUS']));
   });
 
   it('finds Łódź when searching "lodz", ignoring case and diacritics', async () => {
@@ -63,7 +63,7 @@ describe.each(testBackends())('GraphQL API on $name', ({ database }) => {
   });
 
   it('filters partnerships by programme and status', async () => {
-    const data = await seeded.api.data(`{ partnerships(filter: { programme: "SLZ-2015", statuses: [LAUREATE] }) { edges { node { slug } } } }`);
+    const data = await seeded.api.data(`{ partnerships(filter: { programme: "SLZ", statuses: [LAUREATE] }) { edges { node { slug } } } }`);
     expect(data.partnerships.edges.map((e: { node: { slug: string } }) => e.node.slug)).toEqual(
       expect.arrayContaining(['aglomeracja-walbrzyska', 'lgd-dolina-raby', 'lgd-wokol-lysej-gory']),
     );

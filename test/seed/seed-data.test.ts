@@ -37,7 +37,7 @@ describe('the seed data', () => {
 
   it('holds the programmes of the sources and the figures they report', () => {
     const codes = seed.programmes.map((p) => p.code);
-    expect(codes).toEqual(expect.arrayContaining(['EEA-PP', 'POPT-MOF', 'SLZ-2015', 'CWD', 'CWD-PLUS']));
+    expect(codes).toEqual(expect.arrayContaining(['EEA-PP', 'POPT-MOF', 'SLZ', 'CWD', 'CWD-PLUS']));
     const cwdPlus = seed.programmes.find((p) => p.code === 'CWD-PLUS')!;
     expect(cwdPlus.reportedFigures.map((f) => f.value)).toEqual(expect.arrayContaining([77, 700]));
   });
@@ -59,6 +59,35 @@ describe('the seed data', () => {
         expect.stringMatching(/partnership \S+: no source/),
       ]),
     );
+  });
+});
+
+describe('the SLZ contest', () => {
+  let seed: SeedData;
+  beforeAll(async () => {
+    seed = await readSeed();
+  });
+
+  it('puts the five laureates named by seed 003 under the first edition, announced in June 2014', () => {
+    const slz = seed.programmes.find((p) => p.code === 'SLZ')!;
+    const first = slz.phases.find((ph) => ph.code === 'I')!;
+    expect(first.end).toBe('2014-06');
+    expect(first.sources.map((s) => s.quote).join(' ')).toMatch(/organizacja I edycji.*Ogłoszenie wyników konkursu nastąpiło podczas.*W czerwcu 2014/);
+    const laureates = seed.partnerships.flatMap((p) => p.participations.filter((x) => x.programme === 'SLZ').map((x) => ({ slug: p.slug, ...x })));
+    expect(laureates.map((x) => x.slug).sort()).toEqual(['aglomeracja-walbrzyska', 'lgd-dolina-raby', 'lgd-wokol-lysej-gory', 'metropolia-poznan', 'miasto-bielsko-biala-slz-2014']);
+    for (const x of laureates) {
+      expect(x).toMatchObject({ status: 'LAUREATE', phase: 'I' });
+      expect(x.sources.map((s) => s.quote)).toEqual(expect.arrayContaining([expect.stringContaining('Laureatami zostali'), expect.stringContaining('I edycji')]));
+    }
+  });
+
+  it('rejects a participation in a phase its programme does not have', () => {
+    const broken: SeedData = structuredClone(seed);
+    const laureate = broken.partnerships.find((p) => p.slug === 'lgd-dolina-raby')!;
+    laureate.participations[0]!.phase = '2013';
+    expect(validateSeed(broken, new Set(broken.partnerships.flatMap((p) => p.members.map((m) => m.teryt))))).toEqual([
+      'partnership lgd-dolina-raby: participation in unknown phase 2013 of SLZ',
+    ]);
   });
 });
 

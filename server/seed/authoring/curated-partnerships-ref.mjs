@@ -1,10 +1,8 @@
 // Partnerships whose members come from the reference CSVs (merged with the seed documents where the same
 // partnership appears there). `csv` lists the partnership_name values of the CSV rows merged into it.
-import { seed, csv, dp } from './sources.mjs';
+import { csv, dp, SLZ_LAUREATES as SLZ, slzLaureate as laureate } from './sources.mjs';
 
 export const P = (o) => ({ legalForm: 'UNKNOWN', areaType: 'OTHER', region: [], csv: [], membersComplete: false, sources: [], seedMembers: [], participations: [], partners: [], extraUnmatched: [], dates: {}, aliases: {}, roles: {}, ...o });
-const SLZ = seed('s003', 'Laureatami zostali: Stowarzyszenie Metropolia Poznań, Aglomeracja Wałbrzyska, Stowarzyszenie LGD „Wokół Łysej Góry”, Miasto Bielsko-Biała oraz Stowarzyszenie LGD „Dolina Raby”');
-const laureate = () => ({ programme: 'SLZ-2015', status: 'LAUREATE', sources: [SLZ, seed('s001')] });
 const zit = (programme, url, note, document) => ({ programme, status: 'PARTICIPANT', ...(document ? { document } : {}), sources: [csv(url, `reference context: ${note}`)] });
 const KRAJNA = csv('https://powiat.pila.pl/pilotaz-centrum-wsparcia-doradczego', 'dates per the reference README: the partnership started in 2020 with 7 JST; Miasteczko Krajeńskie joined in 2021');
 const AW21 = csv('http://www.wadrozewielkie.pl/anonimowa-ankieta/', 'not in the 22-gmina 2014–2020 list; part of the 28-gmina area of the 2021–2027 ZIT AW strategy (no accession date given; year = start of the period)');
@@ -94,7 +92,7 @@ export const REF_PARTNERSHIPS = [
     description: 'Kraków and 14 neighbouring gminy: ZIT 2014–2020 area (ZIT union, 2014) and supra-local strategy.',
     participations: [zit('ZIT-2014-2020', 'https://kma4business.metropoliakrakowska.pl/aktualnosci/obszar-terytorialny-metropolii-krakowskiej', 'ZIT 2014-2020 (Związek ZIT, 2014) and strategia ponadlokalna')] }),
   P({ slug: 'aglomeracja-walbrzyska', name: 'Aglomeracja Wałbrzyska', shortName: 'AW', legalForm: 'AGREEMENT', areaType: 'ZIT', region: ['02'], csv: ['Aglomeracja Wałbrzyska (ZIT AW)'],
-    membersComplete: true, description: 'ZIT partnership around Wałbrzych: 22 gminy in 2014–2020, 28 in the 2021–2027 ZIT AW strategy (6 gminy added). SLZ 2015 laureate; practice in dobrepraktyki.pl.',
+    membersComplete: true, description: 'ZIT partnership around Wałbrzych: 22 gminy in 2014–2020, 28 in the 2021–2027 ZIT AW strategy (6 gminy added). Laureate of the first SLZ contest (2014); practice in dobrepraktyki.pl.',
     completenessNote: 'Both lists (22 for 2014–2020, 28 for 2021–2027) are complete; the 6 gminy added for 2021–2027 carry joined = 2021.',
     sources: [dp(23, 'Agglomeracja Wałbrzyska'), SLZ],
     seedMembers: [{ sourceName: 'Urząd Miasta Wałbrzych', base: 'Wałbrzych', type: '1', role: 'LEADER', sources: [dp(23, 'Urząd Miasta Wałbrzych')] }],
@@ -146,7 +144,7 @@ export const REF_PARTNERSHIPS = [
     participations: [zit('ZIT-2014-2020', 'https://rpo.lubuskie.pl/en/zintegrowane-inwestycje-terytorialne', 'Związek ZIT, RPO-Lubuskie 2020; 5 JST')] }),
   P({ slug: 'metropolia-poznan', name: 'Stowarzyszenie Metropolia Poznań', shortName: 'Metropolia Poznań', legalForm: 'JST_ASSOCIATION', areaType: 'ZIT', region: ['30'],
     csv: ['Stowarzyszenie Metropolia Poznań (Związek ZIT MOF Poznania)'], statedMemberCount: 22,
-    description: 'Association of Poznań, powiat poznański and surrounding gminy; ZIT MOF Poznania union for WRPO 2014–2020. SLZ 2015 laureate; practice in dobrepraktyki.pl.',
+    description: 'Association of Poznań, powiat poznański and surrounding gminy; ZIT MOF Poznania union for WRPO 2014–2020. Laureate of the first SLZ contest (2014); practice in dobrepraktyki.pl.',
     completenessNote: 'The source states 22 JST but names 23 (gap not resolved).', sources: [dp(17, 'Stowarzyszenie Metropolia Poznań'), SLZ],
     participations: [laureate(), zit('ZIT-2014-2020', 'http://kleszczewo.pl/metropolia-poznan', 'ZIT MOF Poznania, WRPO 2014-2020 (uchwała ZWW 4013/2013)')] }),
   P({ slug: 'obszar-metropolitalny-warszawy', name: 'Obszar Metropolitalny Warszawy', shortName: 'OMW', areaType: 'OTHER', region: ['14'], csv: ['Obszar Metropolitalny Warszawy (OMW / Region warszawski stołeczny)'], statedMemberCount: 70,
@@ -174,10 +172,10 @@ export const REF_PARTNERSHIPS = [
     seedMembers: [{ sourceName: 'Urząd Miasta i Gminy w Nysie', base: 'Nysa', type: '3', role: 'LEADER', sources: [dp(14, 'Urząd Miasta i Gminy w Nysie')] }],
     participations: [{ programme: 'EEA-PP', status: 'GRANTEE', probable: true, sources: [csv('https://archiwum.dobrepraktyki.pl/index.php?p1=6&p2=20&art=540', 'reference context says "EEA-grant project"; the quoted text does not state it: probable, not confirmed')] }] }),
   P({ slug: 'lgd-dolina-raby', name: 'Stowarzyszenie Lokalna Grupa Działania „Dolina Raby”', shortName: 'LGD Dolina Raby', legalForm: 'LAG', areaType: 'OTHER', region: ['12'], csv: ['LGD Dolina Raby'], membersComplete: true, website: 'http://dolinaraby.pl',
-    description: 'Local action group (LEADER, PROW 2014–2020) of 6 member gminy in małopolskie. SLZ 2015 laureate; practice in dobrepraktyki.pl.', sources: [dp(11, 'Stowarzyszenie Lokalna Grupa Działania "Dolina Raby"'), SLZ],
+    description: 'Local action group (LEADER, PROW 2014–2020) of 6 member gminy in małopolskie. Laureate of the first SLZ contest (2014); practice in dobrepraktyki.pl.', sources: [dp(11, 'Stowarzyszenie Lokalna Grupa Działania "Dolina Raby"'), SLZ],
     completenessNote: 'All 6 member gminy are listed; the dobrepraktyki.pl implementing unit is the association itself (no JST leader).', participations: [laureate()] }),
   P({ slug: 'lgd-wokol-lysej-gory', name: 'Stowarzyszenie LGD „Wokół Łysej Góry”', shortName: 'LGD Wokół Łysej Góry', legalForm: 'LAG', areaType: 'OTHER', region: ['26'], csv: ['LGD Wokół Łysej Góry'], membersComplete: true,
-    description: 'Local action group of 7 gminy of świętokrzyskie (LSR 2009–2015). SLZ 2015 laureate; practice "Lokalna grupa wsparcia wokół Łysej Góry" in dobrepraktyki.pl, implemented by the gmina office of Bieliny.',
+    description: 'Local action group of 7 gminy of świętokrzyskie (LSR 2009–2015). Laureate of the first SLZ contest (2014); practice "Lokalna grupa wsparcia wokół Łysej Góry" in dobrepraktyki.pl, implemented by the gmina office of Bieliny.',
     completenessNote: 'Complete as of 2009–2015.', sources: [dp(2, 'Lokalna grupa wsparcia wokół Łysej Góry'), SLZ],
     seedMembers: [{ sourceName: 'Urząd Gminy w Bielinach', base: 'Bieliny', type: '2', role: 'LEADER', sources: [dp(2, 'Urząd Gminy w Bielinach')] }], participations: [laureate()] }),
   P({ slug: 'kzk-gop', name: 'Komunikacyjny Związek Komunalny Górnośląskiego Okręgu Przemysłowego', shortName: 'KZK GOP', legalForm: 'INTERMUNICIPAL_UNION', areaType: 'OTHER', region: ['24'],

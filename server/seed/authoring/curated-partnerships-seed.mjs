@@ -1,6 +1,6 @@
-// Partnerships known only from the seed documents: the dobrepraktyki.pl list (seed 003) and the SLZ 2015
-// laureates. The leader is loaded only where the listed implementing unit is a JST office (Urząd/Starostwo).
-import { seed, dp } from './sources.mjs';
+// Partnerships known only from the seed documents: the dobrepraktyki.pl list (seed 003) and the laureates of the
+// first SLZ contest (2014). The leader is loaded only where the listed implementing unit is a JST office (Urząd/Starostwo).
+import { seed, dp, slzLaureate } from './sources.mjs';
 import { P } from './curated-partnerships-ref.mjs';
 
 const lead = (n, office, base, type, extra = {}) => ({ sourceName: office, base, type, role: 'LEADER', sources: [dp(n, office)], ...extra });
@@ -13,7 +13,7 @@ export const SEED_PARTNERSHIPS = [
     voivodeships: { codes: ['28'], basis: 'seed 003 item 1: "integracji wschodniej części województwa warmińsko-mazurskiego"' },
     sources: [dp(1, 'Stowarzyszenie Powiatów, Miast i Gmin EGO Kraina Bociana')] }),
   P({ slug: 'mops-bielsko-biala-mapy-problemow-i-zasobow', name: 'Budowanie kultury współdziałania instytucji z obszaru zatrudnienia i integracji społecznej (Bielsko-Biała)', region: ['24'],
-    description: 'Cooperation of employment and social-integration institutions in Bielsko-Biała through joint maps of problems and resources; implemented by the municipal social-welfare centre (MOPS). May be the same initiative as the SLZ 2015 laureate "Miasto Bielsko-Biała", but no source links them.',
+    description: 'Cooperation of employment and social-integration institutions in Bielsko-Biała through joint maps of problems and resources; implemented by the municipal social-welfare centre (MOPS). May be the same initiative as the SLZ laureate (first edition, 2014) "Miasto Bielsko-Biała", but no source links them.',
     completenessNote: `${NO_JST} (MOPS is a municipal unit, not a JST).`,
     voivodeships: { codes: ['24'], basis: 'seed 003 item 3: the MOPS of Bielsko-Biała (city 2461011, śląskie), "na przykładzie miasta Bielska-Białej"' }, sources: [dp(3, 'Budowanie kultury współdziałania instytucji z obszaru zatrudnienia i integracji społecznej')] }),
   P({ slug: 'podwarszawskie-trojmiasto-ogrodow', name: 'Partnerstwo „Podwarszawskie Trójmiasto Ogrodów”', region: ['1421', '14'], description: 'Partnership led by Brwinów (mazowieckie); practice in dobrepraktyki.pl.',
@@ -65,10 +65,10 @@ export const SEED_PARTNERSHIPS = [
     description: 'Functional urban area of Zduńska Wola and Karsznice, led by powiat zduńskowolski; practice in dobrepraktyki.pl.',
     completenessNote: ONLY_LEADER, sources: [dp(26, 'Miejski Obszar Funkcjonalny Zduńska Wola - Karsznice')],
     seedMembers: [{ ...lead(26, 'Starostwo Powiatowe w Zduńskiej Woli', 'Powiat zduńskowolski', null), level: 'powiat' }] }),
-  P({ slug: 'miasto-bielsko-biala-slz-2015', name: 'Miasto Bielsko-Biała (laureat konkursu „Razem dla rozwoju”)', region: ['2461'],
-    description: 'The city of Bielsko-Biała, named as an SLZ 2015 laureate without the name of its partnership. Possibly the MOPS Bielsko-Biała practice in dobrepraktyki.pl; not merged because no source links them.',
+  P({ slug: 'miasto-bielsko-biala-slz-2014', name: 'Miasto Bielsko-Biała (laureat konkursu „Razem dla rozwoju”)', region: ['2461'],
+    description: 'The city of Bielsko-Biała, named as a laureate of the first SLZ contest (2014) without the name of its partnership. Possibly the MOPS Bielsko-Biała practice in dobrepraktyki.pl; not merged because no source links them.',
     completenessNote: 'Only the laureate city is known; its partners are not named.',
     sources: [seed('s003', 'Miasto Bielsko-Biała')],
     seedMembers: [{ sourceName: 'Miasto Bielsko-Biała', base: 'Bielsko-Biała', type: '1', role: 'LEADER', sources: [seed('s003', 'Miasto Bielsko-Biała')] }],
-    participations: [{ programme: 'SLZ-2015', status: 'LAUREATE', sources: [seed('s003', 'Laureatami zostali: Stowarzyszenie Metropolia Poznań, Aglomeracja Wałbrzyska, Stowarzyszenie LGD „Wokół Łysej Góry”, Miasto Bielsko-Biała oraz Stowarzyszenie LGD „Dolina Raby”'), seed('s001')] }] }),
+    participations: [slzLaureate()] }),
 ];

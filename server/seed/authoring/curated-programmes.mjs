@@ -1,10 +1,11 @@
 // Hand-curated programme facts. Every phase and figure cites its source.
-import { seed, csv, readme } from './sources.mjs';
+import { seed, csv, readme, SLZ_FIRST_EDITION, SLZ_RESULTS, FIRST_CONGRESS } from './sources.mjs';
 
 const fig = (label, labelPl, value, unit, sources, phase) => ({ label, labelPl, value, unit, ...(phase ? { phase } : {}), sources });
 
 const S0_PHASES = 'Pomocą doradczą, szkoleniową i ekspercką w I etapie (2012-13) objęto 61 lokalnych partnerstw z terenu całej Polski, spośród których 17 otrzymało granty z Programu Regionalnego EOG, a 18 – z PO Pomoc Techniczna.';
 const S3_GRANTS = 'Ostatecznie 37 projektów otrzymało dotacje na przygotowanie Strategii rozwoju miejskich obszarów funkcjonalnych, w tym 15 w ramach konkursu z MF EOG oraz 22 w równoległe ogłaszanych konkursach w ramach POPT.';
+const SLZ_2015 = 'wyróżnienie ich w ogólnokrajowym Konkursie „Samorządowy Lider Zarządzania 2015: Razem dla rozwoju”';
 const ZPP = 'https://zpp.pl/artykul/659';
 const MIASTA_CWD = 'https://www.miasta.pl/aktualnosci/udany-eksperyment-pilotaz-centrum-wsparcia-doradczego';
 
@@ -70,19 +71,23 @@ export const PROGRAMMES = [
     sources: [seed('s002'), seed('s000'), seed('s003'), csv('https://irt.wroc.pl/strona-130-wrof.html', "reference context: POPT 2007-2013 'Konkurs dotacji ... planowania miejskich obszarów funkcjonalnych' (2013)")],
   },
   {
-    code: 'SLZ-2015',
-    name: 'Samorządowy Lider Zarządzania 2015: Razem dla rozwoju',
-    nameEn: 'Local Government Management Leader 2015: Together for development (contest)',
+    code: 'SLZ',
+    name: 'Samorządowy Lider Zarządzania – Razem dla rozwoju',
+    nameEn: 'Local Government Management Leader – Together for development (contest)',
     funder: 'MF EOG / EEA Grants 2009–2014 (part of the EEA pre-defined project)',
     operator: 'Ministerstwo Rozwoju',
     implementers: ['Związek Miast Polskich (ZMP)'],
-    description: 'National contest for partnerships of local governments and other sectors, organised within the EEA pre-defined project; 5 laureates plus distinctions. Seed 003 calls it the first edition and says results were announced at the I Kongres Partnerstw Samorządowych (Poznań, June 2014); seed 001 names it "2015" and presents the laureates at 4 regional conferences (Szczecin, Toruń, Lublin, Opole, 2016).',
-    phases: [],
-    reportedFigures: [
-      fig('laureates', 'laureaci', 5, 'partnerships', [seed('s003', 'Laureatami zostali: Stowarzyszenie Metropolia Poznań, Aglomeracja Wałbrzyska, Stowarzyszenie LGD „Wokół Łysej Góry”, Miasto Bielsko-Biała oraz Stowarzyszenie LGD „Dolina Raby”, a kilka innych uzyskało wyróżnienia.')]),
-      fig('regional conferences presenting the laureates', 'konferencje regionalne z udziałem laureatów', 4, 'conferences', [seed('s001', 'Konferencja w Opolu jest czwartą i ostatnią z cyklu 4 podobnych spotkań w regionach.')]),
+    description: 'National contest for partnerships of local governments and other sectors, organised within the EEA pre-defined project (seed 002 of November 2013 announces two editions). The first edition named 5 laureates plus distinctions; its results were announced at the I Kongres Partnerstw Samorządowych (Poznań, June 2014), per seed 003. Seed 001 (2016) names the contest "Samorządowy Lider Zarządzania 2015: Razem dla rozwoju" and presents its laureates at 4 regional conferences (Szczecin, Toruń, Lublin, Opole), without naming them.',
+    phases: [
+      { code: 'I', name: 'I edycja – Samorządowy Lider Zarządzania – Razem dla rozwoju (wyniki: I Kongres Partnerstw Samorządowych, Poznań)', end: '2014-06',
+        sources: [SLZ_FIRST_EDITION, seed('s003', 'konkursu „Samorządowy Lider Zarządzania – Razem dla rozwoju”'), SLZ_RESULTS, FIRST_CONGRESS] },
+      { code: '2015', name: 'Samorządowy Lider Zarządzania 2015: Razem dla rozwoju', sources: [seed('s001', SLZ_2015)] },
     ],
-    sources: [seed('s003'), seed('s001', 'wyróżnienie ich w ogólnokrajowym Konkursie „Samorządowy Lider Zarządzania 2015: Razem dla rozwoju”')],
+    reportedFigures: [
+      fig('laureates of the first edition', 'laureaci I edycji', 5, 'partnerships', [seed('s003', 'Laureatami zostali: Stowarzyszenie Metropolia Poznań, Aglomeracja Wałbrzyska, Stowarzyszenie LGD „Wokół Łysej Góry”, Miasto Bielsko-Biała oraz Stowarzyszenie LGD „Dolina Raby”, a kilka innych uzyskało wyróżnienia.')], 'I'),
+      fig('regional conferences presenting the laureates of the 2015 edition', 'konferencje regionalne z udziałem laureatów edycji 2015', 4, 'conferences', [seed('s001', 'Konferencja w Opolu jest czwartą i ostatnią z cyklu 4 podobnych spotkań w regionach.')], '2015'),
+    ],
+    sources: [seed('s003'), seed('s001', SLZ_2015), seed('s002', 'Udział w 2 edycjach ogólnokrajowego Konkursu „Samorządowy Lider Zarządzania: współpraca międzysamorządowa”')],
   },
   {
     code: 'CWD',
