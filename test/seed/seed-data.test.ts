@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { importGeodata } from '../../geodata/import-geodata.js';
 import { SHARED_DIR } from '../../geodata/locate-source.js';
-import { query } from '../../server/db/sql.js';
-import { loadSeed, SeedError } from '../../server/seed/load-seed.js';
 import { readSeed, type SeedData } from '../../server/seed/read-seed.js';
 import { validateSeed } from '../../server/seed/validate-seed.js';
-import { databaseChecksum } from '../support/checksum.js';
-import { openEmptyDatabase, type TestDatabase } from '../support/database.js';
 import { GEODATA_DIR } from '../support/fixtures.js';
 
 const SHARED_SEEDS = path.join(SHARED_DIR, 'seeds');
@@ -62,35 +57,6 @@ describe('the seed data', () => {
   });
 });
 
-describe('the SLZ contest', () => {
-  let seed: SeedData;
-  beforeAll(async () => {
-    seed = await readSeed();
-  });
-
-  it('puts the five laureates named by seed 003 under the first edition, announced in June 2014', () => {
-    const slz = seed.programmes.find((p) => p.code === 'SLZ')!;
-    const first = slz.phases.find((ph) => ph.code === 'I')!;
-    expect(first.end).toBe('2014-06');
-    expect(first.sources.map((s) => s.quote).join(' ')).toMatch(/organizacja I edycji.*Ogłoszenie wyników konkursu nastąpiło podczas.*W czerwcu 2014/);
-    const laureates = seed.partnerships.flatMap((p) => p.participations.filter((x) => x.programme === 'SLZ').map((x) => ({ slug: p.slug, ...x })));
-    expect(laureates.map((x) => x.slug).sort()).toEqual(['aglomeracja-walbrzyska', 'lgd-dolina-raby', 'lgd-wokol-lysej-gory', 'metropolia-poznan', 'miasto-bielsko-biala-slz-2014']);
-    for (const x of laureates) {
-      expect(x).toMatchObject({ status: 'LAUREATE', phase: 'I' });
-      expect(x.sources.map((s) => s.quote)).toEqual(expect.arrayContaining([expect.stringContaining('Laureatami zostali'), expect.stringContaining('I edycji')]));
-    }
-  });
-
-  it('rejects a participation in a phase its programme does not have', () => {
-    const broken: SeedData = structuredClone(seed);
-    const laureate = broken.partnerships.find((p) => p.slug === 'lgd-dolina-raby')!;
-    laureate.participations[0]!.phase = '2013';
-    expect(validateSeed(broken, new Set(broken.partnerships.flatMap((p) => p.members.map((m) => m.teryt))))).toEqual([
-      'partnership lgd-dolina-raby: participation in unknown phase 2013 of SLZ',
-    ]);
-  });
-});
-
 describe('the województwa of each partnership', () => {
   let seed: SeedData;
   beforeAll(async () => {
@@ -128,35 +94,5 @@ describe('the województwa of each partnership', () => {
         expect.stringMatching(new RegExp(`^partnership ${withMembers[2]!.slug}: member \\d+ lies outside voivodeships`)),
       ]),
     );
-  });
-});
-
-describe('loading the seed', () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await openEmptyDatabase({ kind: 'pglite', dataDir: 'memory://' });
-    await importGeodata(db.em(), GEODATA_DIR);
-  });
-  afterAll(async () => db?.dispose());
-
-  it('writes nothing when any fact is bad', async () => {
-    const before = await databaseChecksum(db.em());
-    const broken = structuredClone(await readSeed());
-    broken.partnerships.at(-1)!.members.push({ teryt: '1201091', sourceName: 'Nowhere', role: 'MEMBER', sources: [{ ref: 'https://example.org' }] });
-    await expect(loadSeed(db.em(), broken)).rejects.toThrow(SeedError);
-    await expect(loadSeed(db.em(), broken)).rejects.toThrow('TERYT code not in the geodata');
-    expect(await databaseChecksum(db.em())).toEqual(before);
-  });
-
-  it('loads every partnership, membership and source, and refuses to load twice', async () => {
-    const seed = await readSeed();
-    const report = await loadSeed(db.em(), seed);
-    expect(report.partnerships).toBe(seed.partnerships.length);
-    const [row] = await query<{ n: number; unsourced: number }>(
-      db.em(),
-      `select count(*)::int as n, count(*) filter (where jsonb_array_length(sources) = 0)::int as unsourced from membership`,
-    );
-    expect(row).toEqual({ n: report.memberships, unsourced: 0 });
-    await expect(loadSeed(db.em(), seed)).rejects.toThrow('already holds partnerships');
   });
 });

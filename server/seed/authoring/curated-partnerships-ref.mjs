@@ -6,6 +6,8 @@ export const P = (o) => ({ legalForm: 'UNKNOWN', areaType: 'OTHER', region: [], 
 const zit = (programme, url, note, document) => ({ programme, status: 'PARTICIPANT', ...(document ? { document } : {}), sources: [csv(url, `reference context: ${note}`)] });
 const KRAJNA = csv('https://powiat.pila.pl/pilotaz-centrum-wsparcia-doradczego', 'dates per the reference README: the partnership started in 2020 with 7 JST; Miasteczko Krajeńskie joined in 2021');
 const AW21 = csv('http://www.wadrozewielkie.pl/anonimowa-ankieta/', 'not in the 22-gmina 2014–2020 list; part of the 28-gmina area of the 2021–2027 ZIT AW strategy (no accession date given; year = start of the period)');
+const KZK_END = csv('http://de.wikipedia.org./wiki/Komunikacyjny_Zwi%C4%85zek_Komunalny_G%C3%B3rno%C5%9Bl%C4%85skiego_Okr%C4%99gu_Przemys%C5%82owego',
+  'left = the end of the union: replaced by ZTM/GZM on 1.01.2019 per the reference context ("founding members 1991 only (de.wikipedia); union had 29 gmin later; replaced by ZTM/GZM 1.01.2019"); an earlier departure, if any, is not in the sources');
 const ROF21 = csv('https://rof.org.pl/category/aktualnosci/', 'accession of Błażowa and Hyżne on 17.11.2021 per the reference context');
 
 export const REF_PARTNERSHIPS = [
@@ -181,6 +183,7 @@ export const REF_PARTNERSHIPS = [
   P({ slug: 'kzk-gop', name: 'Komunikacyjny Związek Komunalny Górnośląskiego Okręgu Przemysłowego', shortName: 'KZK GOP', legalForm: 'INTERMUNICIPAL_UNION', areaType: 'OTHER', region: ['24'],
     csv: ['KZK GOP (Komunikacyjny Związek Komunalny GOP)'], statedMemberCount: 29,
     description: 'Public-transport union of Upper Silesian gminy founded in 1991; replaced by ZTM (GZM) on 1.01.2019. Practice in dobrepraktyki.pl.',
-    completenessNote: 'Partial: only the 11 founding members of 1991 are loaded (role FOUNDER); the union later had 29 gminy.',
-    sources: [dp(9, 'Komunikacyjny Związek Komunalny Górnośląskiego Okręgu Przemysłowego')] }),
+    completenessNote: 'Partial: only the 11 founding members of 1991 are loaded (role FOUNDER); the union later had 29 gminy. All loaded members left on 1.01.2019, when ZTM (GZM) replaced the union, so it has no current member.',
+    sources: [dp(9, 'Komunikacyjny Związek Komunalny Górnośląskiego Okręgu Przemysłowego'), KZK_END],
+    dates: Object.fromEntries(['Katowice', 'Bobrowniki', 'Chorzów', 'Gierałtowice', 'Knurów', 'Mysłowice', 'Pyskowice', 'Ruda Śląska', 'Siemianowice', 'Sosnowiec', 'Zabrze'].map((n) => [n, { left: '2019-01-01', source: KZK_END }])) }),
 ];
