@@ -55,6 +55,7 @@ export function validateSeed(seed: SeedData, knownTeryt: ReadonlySet<string>): s
     problems.push(...voivodeshipProblems(where, p));
     if (p.membersComplete && p.unmatched.length) problems.push(`${where}: marked complete but ${p.unmatched.length} member name(s) are unmatched`);
     if (p.leader && !members.has(p.leader)) problems.push(`${where}: leader ${p.leader} is not among the members`);
+    problems.push(...leaderProblems(where, p));
     for (const pa of p.participations) {
       const phases = codes.get(pa.programme);
       if (!phases) problems.push(`${where}: participation in unknown programme ${pa.programme}`);
@@ -79,5 +80,22 @@ function voivodeshipProblems(where: string, p: SeedPartnership): string[] {
   for (const m of p.members) {
     if (!listed.includes(m.teryt.slice(0, 2))) problems.push(`${where}: member ${m.teryt} lies outside voivodeships ${listed.join(', ')}`);
   }
+  return problems;
+}
+
+/** A quoted sentence that calls someone leader: "lider", "Liderem", "lidera", "leader". */
+const NAMES_LEADER = /lider|leader/i;
+
+/**
+ * Leaders only where a source says so: every member with role LEADER carries a source whose verbatim quote calls it
+ * leader, and the partnership's `leader` is such a member. ("Implementing unit or leader" lists do not count.)
+ */
+function leaderProblems(where: string, p: SeedPartnership): string[] {
+  const problems: string[] = [];
+  for (const m of p.members.filter((x) => x.role === 'LEADER')) {
+    if (!m.sources.some((s) => s.quote && NAMES_LEADER.test(s.quote))) problems.push(`${where}: leader ${m.teryt} (${m.sourceName}) has no source quote naming it leader`);
+  }
+  const leader = p.leader && p.members.find((m) => m.teryt === p.leader);
+  if (leader && leader.role !== 'LEADER') problems.push(`${where}: leader ${p.leader} is a member with role ${leader.role}, not LEADER`);
   return problems;
 }

@@ -16,7 +16,7 @@ describe('CSV and GeoJSON downloads', () => {
     expect(csv.header).toEqual(['partnership', 'partnership_name', 'teryt', 'jst_name', 'jst_kind', 'role', 'joined', 'left', 'programmes', 'source']);
     const walbrzych = csv.rows.filter((r) => r.values.partnership === 'aglomeracja-walbrzyska');
     expect(walbrzych).toHaveLength(28);
-    expect(walbrzych.find((r) => r.values.teryt === '0265011')?.values).toMatchObject({ jst_name: 'Wałbrzych', role: 'LEADER' });
+    expect(walbrzych.find((r) => r.values.teryt === '0265011')?.values).toMatchObject({ jst_name: 'Wałbrzych', role: 'MEMBER' });
     expect(new Set(csv.rows.map((r) => r.values.partnership)).size).toBe(5);
   });
 

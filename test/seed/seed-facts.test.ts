@@ -45,3 +45,38 @@ describe('KZK GOP', () => {
     expect(kzk.description).toContain('replaced by ZTM (GZM) on 1.01.2019');
   });
 });
+
+describe('leaders', () => {
+  it('are loaded only where a source quote calls the JST leader', () => {
+    const leaders = seed.partnerships.filter((p) => p.leader);
+    expect(leaders.map((p) => p.slug).sort()).toEqual([
+      'koscierskie-partnerstwo', 'miedzy-kutnem-a-leczyca', 'partnerstwo-nysa-2020', 'studium-spojnosci-funkcjonalnej-wrof', 'wspieramy-rozwoj-naszych-malych-ojczyzn',
+    ]);
+    for (const p of seed.partnerships) {
+      for (const m of p.members.filter((x) => x.role === 'LEADER')) {
+        expect(m.sources.some((s) => /lider|leader/i.test(s.quote ?? ''))).toBe(true);
+      }
+    }
+  });
+
+  it('are not stated for Olsztyn, Bieliny and the offices of the dobrepraktyki.pl list, which stay members', () => {
+    for (const [slug, teryt] of [['zit-mof-olsztyna', '2862011'], ['lgd-wokol-lysej-gory', '2604012'], ['aglomeracja-walbrzyska', '0265011'], ['podwarszawskie-trojmiasto-ogrodow', '1421033']] as const) {
+      const p = partnership(slug);
+      expect(p.leader).toBeUndefined();
+      expect(p.members.find((m) => m.teryt === teryt)?.role).toBe('MEMBER');
+      expect(p.completenessNote).toMatch(/leader/i);
+    }
+  });
+
+  it('rejects a leader no quote names, and a leader field on a plain member', () => {
+    const broken: SeedData = structuredClone(seed);
+    const lgd = broken.partnerships.find((p) => p.slug === 'lgd-wokol-lysej-gory')!;
+    lgd.members.find((m) => m.teryt === '2604012')!.role = 'LEADER';
+    const olsztyn = broken.partnerships.find((p) => p.slug === 'zit-mof-olsztyna')!;
+    olsztyn.leader = '2862011';
+    expect(validateSeed(broken, new Set(broken.partnerships.flatMap((p) => p.members.map((m) => m.teryt)))).sort()).toEqual([
+      'partnership lgd-wokol-lysej-gory: leader 2604012 (Bieliny) has no source quote naming it leader',
+      'partnership zit-mof-olsztyna: leader 2862011 is a member with role MEMBER, not LEADER',
+    ]);
+  });
+});

@@ -64,9 +64,11 @@ function voivodeshipsOf(spec, memberList) {
 }
 
 const RANK = { MEMBER: 0, FOUNDER: 1, LEADER: 2 };
+/** The quoted sentence itself calls someone leader ("lider", "Liderem", "leader"): the reference's own columns are not enough. */
+const QUOTE_NAMES_LEADER = /lider|leader/i;
 function roleOf(spec, r) {
   if (spec.roles[r.member]) return spec.roles[r.member];
-  if (/lider|leader/i.test(r.kind) || (r.leader && r.leader === r.member)) return 'LEADER';
+  if ((/lider|leader/i.test(r.kind) || (r.leader && r.leader === r.member)) && QUOTE_NAMES_LEADER.test(r.quote)) return 'LEADER';
   if (/founding/i.test(r.kind)) return 'FOUNDER';
   return 'MEMBER';
 }

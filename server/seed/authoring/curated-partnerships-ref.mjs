@@ -1,6 +1,6 @@
 // Partnerships whose members come from the reference CSVs (merged with the seed documents where the same
 // partnership appears there). `csv` lists the partnership_name values of the CSV rows merged into it.
-import { csv, dp, SLZ_LAUREATES as SLZ, slzLaureate as laureate } from './sources.mjs';
+import { csv, dp, implementer, SLZ_LAUREATES as SLZ, slzLaureate as laureate } from './sources.mjs';
 
 export const P = (o) => ({ legalForm: 'UNKNOWN', areaType: 'OTHER', region: [], csv: [], membersComplete: false, sources: [], seedMembers: [], participations: [], partners: [], extraUnmatched: [], dates: {}, aliases: {}, roles: {}, ...o });
 const zit = (programme, url, note, document) => ({ programme, status: 'PARTICIPANT', ...(document ? { document } : {}), sources: [csv(url, `reference context: ${note}`)] });
@@ -82,7 +82,7 @@ export const REF_PARTNERSHIPS = [
     description: 'Partnership of the town and rural gmina of Kościerzyna and powiat kościerski (pomorskie), formed by a letter of intent of 2.08.2012 with the town as leader; practice in dobrepraktyki.pl.',
     completenessNote: 'The source names the three founding JST ("w pierwotnym kształcie"); later members, if any, are not named.',
     dates: Object.fromEntries(['Gmina Miejska Kościerzyna', 'Gmina Kościerzyna', 'Powiat Kościerski'].map((n) => [n, { joined: '2012-08-02', source: csv('https://dobrepraktyki.pl/index.php?p1=6&p2=20&art=471&s=2', 'letter of intent of 2.08.2012') }])), sources: [dp(10, 'Kościerskie partnerstwo na rzecz rozwoju społeczno gospodarczego')],
-    seedMembers: [{ sourceName: 'Urząd Miasta Kościerzyna', base: 'Kościerzyna', type: '1', role: 'LEADER', sources: [dp(10, 'Urząd Miasta Kościerzyna')] }] }),
+    seedMembers: [implementer(10, 'Urząd Miasta Kościerzyna', 'Kościerzyna', '1')] }),
   P({ slug: 'blisko-krakowa', name: 'Podkrakowski obszar funkcjonalny „Blisko Krakowa”', shortName: 'Blisko Krakowa', region: ['1206'], areaType: 'MOF',
     csv: ['Podkrakowski obszar funkcjonalny „Blisko Krakowa”', 'Blisko Krakowa (Podkrakowski obszar funkcjonalny) [extra]'], membersComplete: true,
     description: 'Five gminy of powiat krakowski south-west of Kraków; practice in dobrepraktyki.pl.' }),
@@ -97,7 +97,7 @@ export const REF_PARTNERSHIPS = [
     membersComplete: true, description: 'ZIT partnership around Wałbrzych: 22 gminy in 2014–2020, 28 in the 2021–2027 ZIT AW strategy (6 gminy added). Laureate of the first SLZ contest (2014); practice in dobrepraktyki.pl.',
     completenessNote: 'Both lists (22 for 2014–2020, 28 for 2021–2027) are complete; the 6 gminy added for 2021–2027 carry joined = 2021.',
     sources: [dp(23, 'Agglomeracja Wałbrzyska'), SLZ],
-    seedMembers: [{ sourceName: 'Urząd Miasta Wałbrzych', base: 'Wałbrzych', type: '1', role: 'LEADER', sources: [dp(23, 'Urząd Miasta Wałbrzych')] }],
+    seedMembers: [implementer(23, 'Urząd Miasta Wałbrzych', 'Wałbrzych', '1')],
     dates: Object.fromEntries(['Jawor', 'Męcinka', 'Mściwojów', 'Paszowice', 'Radków', 'Wądroże Wielkie'].map((n) => [n, { joined: '2021', source: AW21 }])),
     participations: [laureate(), zit('ZIT-2014-2020', 'https://urzad.um.walbrzych.pl/pl/news/aglomeracja-walbrzyska', 'Aglomeracja Wałbrzyska / ZIT AW 2014-2020 area; 22 gminy'),
       zit('ZIT-2021-2027', 'http://www.wadrozewielkie.pl/anonimowa-ankieta/', 'Strategia ZIT AW for FE dla Dolnego Śląska 2021-2027 (2022 survey); 28 gmin', 'strategia ZIT')] }),
@@ -116,7 +116,7 @@ export const REF_PARTNERSHIPS = [
     partners: [{ name: 'Instytut Rozwoju Terytorialnego', kind: 'PUBLIC_BODY', sources: [csv('https://irt.wroc.pl/strona-130-wrof.html')] }],
     participations: [{ programme: 'POPT-MOF', status: 'GRANTEE', sources: [csv('https://irt.wroc.pl/strona-130-wrof.html', "reference context: POPT 2007-2013 'Konkurs dotacji ... planowania miejskich obszarów funkcjonalnych' (2013); competition (MOF-1 or MOF-2) not stated")] }] }),
   P({ slug: 'lodzki-obszar-metropolitalny', name: 'Łódzki Obszar Metropolitalny', shortName: 'ŁOM', legalForm: 'AGREEMENT', areaType: 'MOF', region: ['10'], csv: ['Łódzki Obszar Metropolitalny (ŁOM)'],
-    description: 'Partnership agreement of 24.05.2013 led by Łódź for the ŁOM development strategy (POPT 2007–2013 co-financed); basis for ZIT ŁOM 2014–2020.',
+    description: 'Partnership agreement of 24.05.2013, on the initiative of Łódź, for the ŁOM development strategy (POPT 2007–2013 co-financed); basis for ZIT ŁOM 2014–2020.',
     completenessNote: 'Partial: the 22 partners of the 2013 strategy agreement, not a ZIT member list.',
     participations: [{ programme: 'POPT-MOF', status: 'GRANTEE', sources: [csv('https://www.parzeczew.pl/lodzki-obszar-metropolitarny/', "reference context: partnership agreement 24.05.2013 for project 'Strategia Rozwoju ŁOM' (POPT 2007-2013 co-financed); competition not stated")] }] }),
   P({ slug: 'bialostocki-obszar-funkcjonalny', name: 'Stowarzyszenie Białostocki Obszar Funkcjonalny', shortName: 'BOF', legalForm: 'JST_ASSOCIATION', areaType: 'ZIT', region: ['20'], website: 'https://www.bof.org.pl',
@@ -135,7 +135,7 @@ export const REF_PARTNERSHIPS = [
     completenessNote: 'SSOM states 15 JST but its own page names 14; Gmina Stargard (rural) is added from gryfino.pl (joined after founding, no date).',
     participations: [zit('ZIT-2014-2020', 'http://bip.som.szczecin.pl', 'ZIT SOM 2014-2020; SSOM members (BIP)')] }),
   P({ slug: 'zit-mof-olsztyna', name: 'Związek ZIT MOF Olsztyna', legalForm: 'AGREEMENT', areaType: 'ZIT', region: ['28'], csv: ['Związek ZIT MOF Olsztyna'], membersComplete: true,
-    description: 'ZIT 2014–2020 agreement (6.03.2014) of Olsztyn and 6 gminy.', roles: { 'Miasto Olsztyn': 'LEADER' },
+    description: 'ZIT 2014–2020 agreement (6.03.2014) of Olsztyn and 6 gminy.',
     participations: [zit('ZIT-2014-2020', 'http://gminadywity.pl/aktualnosci/603', 'ZIT 2014-2020 (porozumienie 06.03.2014); 7 JST')] }),
   P({ slug: 'zit-mof-zielonej-gory', name: 'ZIT MOF Zielonej Góry', legalForm: 'AGREEMENT', areaType: 'ZIT', region: ['08'], csv: ['ZIT MOF Zielonej Góry'], membersComplete: true,
     description: 'ZIT agreement (23.06.2015) of Zielona Góra and 4 gminy, RPO-Lubuskie 2020.', participations: [zit('ZIT-2014-2020', 'http://zit.zgora.pl/zit-dla-mof-zg/', 'ZIT RPO-Lubuskie 2020 (porozumienie 23.06.2015); 5 JST')] }),
@@ -171,7 +171,7 @@ export const REF_PARTNERSHIPS = [
     description: 'Partnership of 14 gminy and 3 powiaty around Nysa, initiated by Nysa and powiat nyski; EEA-grant project; practice in dobrepraktyki.pl.',
     completenessNote: 'Partial: the source states 14 gminy + 3 powiaty but names only the leader and powiat nyski.', roles: { 'powiat nyski': 'FOUNDER' },
     sources: [dp(14, 'Partnerstwo Nysa 2020')],
-    seedMembers: [{ sourceName: 'Urząd Miasta i Gminy w Nysie', base: 'Nysa', type: '3', role: 'LEADER', sources: [dp(14, 'Urząd Miasta i Gminy w Nysie')] }],
+    seedMembers: [implementer(14, 'Urząd Miasta i Gminy w Nysie', 'Nysa', '3')],
     participations: [{ programme: 'EEA-PP', status: 'GRANTEE', probable: true, sources: [csv('https://archiwum.dobrepraktyki.pl/index.php?p1=6&p2=20&art=540', 'reference context says "EEA-grant project"; the quoted text does not state it: probable, not confirmed')] }] }),
   P({ slug: 'lgd-dolina-raby', name: 'Stowarzyszenie Lokalna Grupa Działania „Dolina Raby”', shortName: 'LGD Dolina Raby', legalForm: 'LAG', areaType: 'OTHER', region: ['12'], csv: ['LGD Dolina Raby'], membersComplete: true, website: 'http://dolinaraby.pl',
     description: 'Local action group (LEADER, PROW 2014–2020) of 6 member gminy in małopolskie. Laureate of the first SLZ contest (2014); practice in dobrepraktyki.pl.', sources: [dp(11, 'Stowarzyszenie Lokalna Grupa Działania "Dolina Raby"'), SLZ],
@@ -179,7 +179,7 @@ export const REF_PARTNERSHIPS = [
   P({ slug: 'lgd-wokol-lysej-gory', name: 'Stowarzyszenie LGD „Wokół Łysej Góry”', shortName: 'LGD Wokół Łysej Góry', legalForm: 'LAG', areaType: 'OTHER', region: ['26'], csv: ['LGD Wokół Łysej Góry'], membersComplete: true,
     description: 'Local action group of 7 gminy of świętokrzyskie (LSR 2009–2015). Laureate of the first SLZ contest (2014); practice "Lokalna grupa wsparcia wokół Łysej Góry" in dobrepraktyki.pl, implemented by the gmina office of Bieliny.',
     completenessNote: 'Complete as of 2009–2015.', sources: [dp(2, 'Lokalna grupa wsparcia wokół Łysej Góry'), SLZ],
-    seedMembers: [{ sourceName: 'Urząd Gminy w Bielinach', base: 'Bieliny', type: '2', role: 'LEADER', sources: [dp(2, 'Urząd Gminy w Bielinach')] }], participations: [laureate()] }),
+    seedMembers: [implementer(2, 'Urząd Gminy w Bielinach', 'Bieliny', '2')], participations: [laureate()] }),
   P({ slug: 'kzk-gop', name: 'Komunikacyjny Związek Komunalny Górnośląskiego Okręgu Przemysłowego', shortName: 'KZK GOP', legalForm: 'INTERMUNICIPAL_UNION', areaType: 'OTHER', region: ['24'],
     csv: ['KZK GOP (Komunikacyjny Związek Komunalny GOP)'], statedMemberCount: 29,
     description: 'Public-transport union of Upper Silesian gminy founded in 1991; replaced by ZTM (GZM) on 1.01.2019. Practice in dobrepraktyki.pl.',

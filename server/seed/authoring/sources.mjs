@@ -21,3 +21,13 @@ export const FIRST_CONGRESS = seed('s003', 'W czerwcu 2014 roku w Poznaniu zorga
 export const slzLaureate = () => ({ programme: 'SLZ', status: 'LAUREATE', phase: 'I', sources: [SLZ_LAUREATES, SLZ_FIRST_EDITION, SLZ_RESULTS] });
 /** dobrepraktyki.pl list item (seed 003). */
 export const dp = (n, quote) => seed('s003', quote, `dobrepraktyki.pl list "Współpraca pomiędzy JST", item ${n}`);
+/**
+ * A JST office named in the first column of the dobrepraktyki.pl list, "Jednostka wdrażająca lub lider partnerstwa"
+ * (implementing unit or leader). The list does not say which of the two it is, so it is loaded as a member, never as
+ * leader. `type`/`level` as in seedMembers; `extra` overrides fields (sourceName).
+ */
+export const implementer = (n, office, base, type, extra = {}) => {
+  const src = dp(n, office);
+  return { sourceName: office, base, type, role: 'MEMBER', ...extra,
+    sources: [{ ...src, note: `${src.note}; column "Jednostka wdrażająca lub lider partnerstwa" (implementing unit or leader): a member, leader not stated` }] };
+};

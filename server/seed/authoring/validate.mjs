@@ -109,6 +109,7 @@ for (const p of partnerships) {
   if (!woj.length) err(w, 'voivodeships missing or empty');
   for (const v of woj) if (!VOIVODESHIPS.has(v)) err(w, `voivodeship ${v} is not a 2-digit TERC code 02..32`);
   for (const m of p.members) if (!woj.includes(m.teryt.slice(0, 2))) err(w, `member ${m.teryt} lies outside voivodeships ${woj}`);
+  for (const m of p.members) if (m.role === 'LEADER' && !m.sources.some((s) => s.quote && /lider|leader/i.test(s.quote))) err(w, `leader ${m.teryt} has no source quote naming it leader`);
   if (p.leader !== undefined && !p.members.some((m) => m.teryt === p.leader && m.role === 'LEADER')) err(w, `leader ${p.leader} is not a member with role LEADER`);
   if (p.leader === undefined && p.members.some((m) => m.role === 'LEADER')) err(w, 'a member has role LEADER but leader is not set');
   for (const x of p.participations) {
