@@ -28,6 +28,18 @@ describe.each(testBackends())('loading the seed ($name)', ({ database }) => {
     expect(await databaseChecksum(db.em())).toEqual(before);
   });
 
+  it('is all-or-nothing: a fault only the database finds, in the last partnership, leaves the atlas empty', async () => {
+    const before = await databaseChecksum(db.em());
+    const broken = structuredClone(await readSeed());
+    // Validation does not check the sign of a stated count; the table's check constraint does, after the
+    // programmes and the other partnerships have been written by the same load.
+    broken.partnerships.at(-1)!.statedMemberCount = -1;
+    await expect(loadSeed(db.em(), broken)).rejects.toThrow(/check constraint/);
+    expect(await databaseChecksum(db.em())).toEqual(before);
+    const [programmes] = await query<{ n: number }>(db.em(), `select count(*)::int as n from programme`);
+    expect(programmes!.n).toBe(0);
+  });
+
   it('loads every partnership, membership and source, and refuses to load twice', async () => {
     const seed = await readSeed();
     const report = await loadSeed(db.em(), seed);
