@@ -6,6 +6,7 @@ import { openOrm, type Em, type OpenOptions, type Orm } from './db/orm.js';
 import { createApollo } from './graphql/apollo.js';
 import { createContext } from './graphql/context.js';
 import { exportRoute } from './export/export-route.js';
+import { importRoute } from './import/import-route.js';
 import { createHttpServer } from './http/server.js';
 import { closeGracefully } from './http/shutdown.js';
 import { TokenService } from './auth/token.service.js';
@@ -33,7 +34,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     apollo,
     em: orm.em as Em,
     context: async (req) => createContext(orm.em as Em, req.headers.authorization),
-    routes: [exportRoute({ em: orm.em as Em })],
+    routes: [exportRoute({ em: orm.em as Em }), importRoute({ em: orm.em as Em })],
     backend: config.database.kind,
     maxBodyBytes: 1_000_000,
     web: { root: path.join(repoRoot, 'web', 'dist') },

@@ -3,7 +3,9 @@ import type { Em } from '../db/orm.js';
 import { geometryOptions } from '../graphql/geometry-args.js';
 import type { JstFilter } from '../jst/jst.inputs.js';
 import type { PartnershipFilter } from '../partnership/partnership.inputs.js';
+import { sendDomainError } from '../http/domain-error-response.js';
 import { DomainError, InputError } from '../shared/errors.js';
+import { DEFAULT_LAYOUT, type CsvLayout } from './csv-write.js';
 import { ExportService } from './export.service.js';
 
 export interface ExportRouteOptions {
@@ -26,11 +28,21 @@ function filterParam<T>(url: URL): T | null {
   return parsed as T;
 }
 
+/** `?excel=pl` or `?delimiter=semicolon`: `;` and a decimal comma, what Excel in a Polish locale opens without the import wizard. */
+function layoutParam(url: URL): CsvLayout {
+  const excel = url.searchParams.get('excel');
+  const delimiter = url.searchParams.get('delimiter');
+  if (excel !== null && excel !== 'pl') throw new InputError('excel', 'the only Excel layout is "pl" (";" and a decimal comma)');
+  if (delimiter !== null && delimiter !== 'semicolon' && delimiter !== 'comma') throw new InputError('delimiter', 'must be "semicolon" or "comma"');
+  return excel === 'pl' || delimiter === 'semicolon' ? { delimiter: ';', decimalComma: true } : DEFAULT_LAYOUT;
+}
+
 const numberParam = (url: URL, name: string) => (url.searchParams.has(name) ? Number(url.searchParams.get(name)) : null);
 
 /**
  * `GET /export/partnerships.csv|geojson` and `/export/jsts.csv|geojson`, with `?filter=<JSON>` taking
- * the same filter as the GraphQL lists (and `simplify`, `precision` for GeoJSON).
+ * the same filter as the GraphQL lists (and `simplify`, `precision` for GeoJSON; `excel=pl` or
+ * `delimiter=semicolon` for CSV).
  */
 export function exportRoute(options: ExportRouteOptions) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
@@ -41,7 +53,8 @@ export function exportRoute(options: ExportRouteOptions) {
     try {
       let body: string;
       if (format === 'csv') {
-        body = what === 'partnerships' ? await service.partnershipsCsv(filterParam<PartnershipFilter>(url)) : await service.jstsCsv(filterParam<JstFilter>(url));
+        const layout = layoutParam(url);
+        body = what === 'partnerships' ? await service.partnershipsCsv(filterParam<PartnershipFilter>(url), layout) : await service.jstsCsv(filterParam<JstFilter>(url), layout);
       } else {
         const geometry = geometryOptions({ simplify: numberParam(url, 'simplify'), precision: numberParam(url, 'precision') });
         const fc = what === 'partnerships' ? await service.partnershipsGeoJson(filterParam<PartnershipFilter>(url), geometry) : await service.jstsGeoJson(filterParam<JstFilter>(url), geometry);
@@ -55,8 +68,7 @@ export function exportRoute(options: ExportRouteOptions) {
       res.end(body);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      res.writeHead(400, { 'Content-Type': 'application/json; charset=utf-8' });
-      res.end(JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.code, ...('field' in error ? { field: error.field } : {}) } }] }));
+      sendDomainError(res, error);
     }
     return true;
   };

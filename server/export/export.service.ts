@@ -10,7 +10,8 @@ import { JstService } from '../jst/jst.service.js';
 import type { Partnership } from '../partnership/partnership.entity.js';
 import type { PartnershipFilter } from '../partnership/partnership.inputs.js';
 import { PartnershipService } from '../partnership/partnership.service.js';
-import { toCsv } from './csv-write.js';
+import { SOURCE_SEPARATOR } from '../import/import-rows.js';
+import { DEFAULT_LAYOUT, toCsv, type CsvLayout } from './csv-write.js';
 
 /** Walks every page of a list, so exports see exactly what the API's filter sees. */
 async function all<T>(list: (after: string | null) => Promise<Page<T>>, keyOf: (t: T) => string): Promise<T[]> {
@@ -27,6 +28,7 @@ async function all<T>(list: (after: string | null) => Promise<Page<T>>, keyOf: (
 interface MemberRow {
   slug: string;
   name: string;
+  version: number;
   teryt: string;
   jst_name: string;
   jst_kind: string;
@@ -51,20 +53,26 @@ export class ExportService {
     return all((after) => service.list(filter, { limit: MAX_PAGE_SIZE, afterKey: after }), (j) => j.teryt);
   }
 
-  /** One row per membership, in the columns the spreadsheet import reads (extra columns are ignored there). */
-  async partnershipsCsv(filter: PartnershipFilter | null): Promise<string> {
+  /**
+   * One row per membership, in the columns the spreadsheet import reads, so an unchanged export
+   * imports as an empty diff: `version` (a re-import after someone else's edit is a CONFLICT),
+   * several sources joined by " | ". `partnership_name`, `jst_name`, `jst_kind` and `programmes`
+   * (`CODE:STATUS | …`, participations of the partnership) are for reading: the import ignores them.
+   */
+  async partnershipsCsv(filter: PartnershipFilter | null, layout: CsvLayout = DEFAULT_LAYOUT): Promise<string> {
     const partnerships = await this.partnerships(filter);
     const rows = await query<MemberRow>(
       this.em,
-      `select p.slug, p.name, m.jst_teryt as teryt, j.name as jst_name, j.kind as jst_kind, m.role, m.joined, m."left", m.sources,
-         (select string_agg(pr.code || ':' || pa.status, ' ' order by pr.code) from participation pa join programme pr on pr.id = pa.programme_id where pa.partnership_id = p.id) as programmes
+      `select p.slug, p.name, p.version, m.jst_teryt as teryt, j.name as jst_name, j.kind as jst_kind, m.role, m.joined, m."left", m.sources,
+         (select string_agg(pr.code || ':' || pa.status, ? order by pr.code) from participation pa join programme pr on pr.id = pa.programme_id where pa.partnership_id = p.id) as programmes
        from partnership p join membership m on m.partnership_id = p.id join jst j on j.teryt = m.jst_teryt
        where p.slug = any(?::text[]) order by p.slug, m.role, m.jst_teryt`,
-      [textArray(partnerships.map((p) => p.slug))],
+      [SOURCE_SEPARATOR, textArray(partnerships.map((p) => p.slug))],
     );
     return toCsv(
-      ['partnership', 'partnership_name', 'teryt', 'jst_name', 'jst_kind', 'role', 'joined', 'left', 'programmes', 'source'],
-      rows.map((r) => [r.slug, r.name, r.teryt, r.jst_name, jstKindLabelPl[r.jst_kind as Jst['kind']], r.role, r.joined, r.left, r.programmes, r.sources.map((s) => s.ref).join(' ')]),
+      ['partnership', 'partnership_name', 'version', 'teryt', 'jst_name', 'jst_kind', 'role', 'joined', 'left', 'programmes', 'source'],
+      rows.map((r) => [r.slug, r.name, r.version, r.teryt, r.jst_name, jstKindLabelPl[r.jst_kind as Jst['kind']], r.role, r.joined, r.left, r.programmes, r.sources.map((s) => s.ref).join(SOURCE_SEPARATOR)]),
+      layout,
     );
   }
 
@@ -86,12 +94,13 @@ export class ExportService {
     return { type: 'FeatureCollection', features };
   }
 
-  async jstsCsv(filter: JstFilter | null): Promise<string> {
+  async jstsCsv(filter: JstFilter | null, layout: CsvLayout = DEFAULT_LAYOUT): Promise<string> {
     const jsts = await this.jsts(filter);
     const memberOf = await this.memberships(jsts.map((j) => j.teryt));
     return toCsv(
       ['teryt', 'name', 'kind', 'level', 'parent', 'voivodeship', 'area_km2', 'partnerships'],
-      jsts.map((j) => [j.teryt, j.name, jstKindLabelPl[j.kind], j.level, j.parent?.teryt ?? '', j.voivodeshipTeryt, j.areaKm2.toFixed(2), (memberOf.get(j.teryt) ?? []).join(' ')]),
+      jsts.map((j) => [j.teryt, j.name, jstKindLabelPl[j.kind], j.level, j.parent?.teryt ?? '', j.voivodeshipTeryt, Math.round(j.areaKm2 * 100) / 100, (memberOf.get(j.teryt) ?? []).join(' ')]),
+      layout,
     );
   }
 

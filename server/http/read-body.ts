@@ -19,7 +19,12 @@ export interface BodyLimitOptions {
 }
 
 /** Reads the whole body as UTF-8, refusing (413) once it passes the limit rather than buffering it all. */
-export async function readBody(req: IncomingMessage, { maxBytes }: BodyLimitOptions): Promise<string> {
+export async function readBody(req: IncomingMessage, options: BodyLimitOptions): Promise<string> {
+  return (await readBodyBytes(req, options)).toString('utf8');
+}
+
+/** Reads the whole body as bytes (for uploads whose encoding is detected later), with the same 413 limit. */
+export async function readBodyBytes(req: IncomingMessage, { maxBytes }: BodyLimitOptions): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > maxBytes) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `request body of ${declared} bytes is over the limit of ${maxBytes} bytes`);
   const chunks: Buffer[] = [];
@@ -29,5 +34,5 @@ export async function readBody(req: IncomingMessage, { maxBytes }: BodyLimitOpti
     if (size > maxBytes) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `request body is over the limit of ${maxBytes} bytes`);
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }

@@ -10,6 +10,9 @@ export interface ParsedCsv {
   rows: CsvRow[];
 }
 
+/** Undoes the export's guard against formula injection (server/export/csv-write.ts): `'=x` reads as `=x`. */
+const unneutralise = (value: string) => (/^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value);
+
 /**
  * Parses CSV as spreadsheets write it: RFC 4180 quoting, CRLF or LF, a UTF-8 BOM, and either `,`
  * or `;` (Excel in a Polish locale) as the separator, taken from the header line.
@@ -57,6 +60,6 @@ export function parseCsv(text: string): ParsedCsv {
   return {
     separator,
     header,
-    rows: data.map((r) => ({ line: r.line, values: Object.fromEntries(header.map((h, i) => [h, (r.fields[i] ?? '').trim()])) })),
+    rows: data.map((r) => ({ line: r.line, values: Object.fromEntries(header.map((h, i) => [h, unneutralise((r.fields[i] ?? '').trim())])) })),
   };
 }

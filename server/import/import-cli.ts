@@ -15,7 +15,8 @@ async function main(): Promise<number> {
     console.error('usage: npm run data:import -- <file.csv> [--dry-run]');
     return 2;
   }
-  const csv = await readFile(positionals[0]!, 'utf8');
+  // Bytes, not text: the service tells UTF-8 from Windows-1250.
+  const csv = await readFile(positionals[0]!);
   return withDatabase(async (em) => {
     const actor = { name: `cli:${userInfo().username}`, role: Role.ADMIN, voivodeships: null };
     const result = await new PartnershipImportService(em).run(actor, csv, values['dry-run']!);
@@ -26,7 +27,7 @@ async function main(): Promise<number> {
     }
     const count = (kind: string) => result.changes.filter((c) => c.kind === kind).length;
     for (const c of result.changes) console.log(`${c.kind.padEnd(8)} ${c.entity.padEnd(13)} ${c.key}${c.lines.length ? `  (line ${c.lines.join(', ')})` : ''}`);
-    console.log(`${result.rows} rows: ${count('created')} created, ${count('changed')} changed, ${count('removed')} removed — ${result.applied ? 'written' : 'dry run, nothing written'}`);
+    console.log(`${result.rows} rows (${result.encoding}): ${count('created')} created, ${count('changed')} changed, ${count('removed')} removed — ${result.applied ? 'written' : 'dry run, nothing written'}`);
     return 0;
   });
 }

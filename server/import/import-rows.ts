@@ -14,7 +14,8 @@ const COLUMNS: Record<string, string[]> = {
   left: ['left', 'do', 'wystąpienie', 'data wystąpienia'],
   programme: ['programme', 'program'],
   status: ['status'],
-  source: ['source', 'źródło', 'zrodlo'],
+  source: ['source', 'źródło', 'zrodlo', 'sources', 'źródła'],
+  version: ['version', 'wersja'],
 };
 const REQUIRED = ['partnership', 'teryt', 'source'];
 
@@ -36,16 +37,28 @@ export interface ImportRow {
   left: string | null;
   programme: string | null;
   status: ParticipationStatus | null;
-  source: string;
+  /** One or more refs; a cell holds several joined by " | " or line breaks (as the export writes them). */
+  sources: string[];
+  /** The partnership version the file was exported at, if it says: a newer one in the database is a CONFLICT. */
+  version: number | null;
 }
 
-/** Maps the header to our column names; reports missing required ones against line 1. */
+/** How the export joins several sources in one cell, and the import splits them. */
+export const SOURCE_SEPARATOR = ' | ';
+
+/**
+ * Maps the header to our column names; reports missing required ones against line 1. A column
+ * given twice (or under two of its names) is refused: which one would win is a silent guess.
+ */
 export function mapHeader(header: string[]): { columns: Record<string, string>; errors: ImportRowError[] } {
   const columns: Record<string, string> = {};
+  const twice: string[] = [...new Set(header.filter((h, i) => h !== '' && header.indexOf(h) !== i))].map((h) => `"${h}"`);
   for (const [name, aliases] of Object.entries(COLUMNS)) {
-    const found = header.find((h) => aliases.includes(h));
-    if (found) columns[name] = found;
+    const found = header.filter((h) => aliases.includes(h));
+    if (found.length > 1 && new Set(found).size > 1) twice.push(`${[...new Set(found)].map((h) => `"${h}"`).join(' and ')} (both are "${name}")`);
+    if (found[0]) columns[name] = found[0];
   }
+  if (twice.length) throw new InputError('header', `duplicate columns: ${twice.join(', ')}; keep one of each`);
   const errors = REQUIRED.filter((c) => !columns[c]).map((c) => ({ line: 1, field: c, message: `the header has no "${c}" column (accepted: ${COLUMNS[c]!.join(', ')})` }));
   return { columns, errors };
 }
@@ -83,8 +96,12 @@ export function checkRow(row: CsvRow, columns: Record<string, string>): ImportRo
   const status = statusText ? STATUSES[statusText] : programme ? ParticipationStatus.PARTICIPANT : null;
   if (statusText && !status) fail('status', `"${get('status')}" is not a status (applicant, grantee, participant, laureate)`);
   if (statusText && !programme) fail('status', 'a status needs a programme');
-  const source = get('source');
-  if (!/^(https?:\/\/\S{3,2000}|seeds\/[\w.-]{1,200})$/.test(source)) fail('source', 'must be an http(s) URL or seeds/<file>: every membership needs its source');
+  const sources = get('source').split(/\s+\|\s+|\r?\n/).map((s) => s.trim()).filter((s) => s !== '');
+  const badSource = sources.find((s) => !/^(https?:\/\/\S{3,2000}|seeds\/[\w.-]{1,200})$/.test(s));
+  if (!sources.length || badSource !== undefined) fail('source', `${badSource ? `"${badSource.slice(0, 80)}" ` : ''}must be an http(s) URL or seeds/<file> (several joined by " | "): every membership needs its source`);
+  const versionText = get('version');
+  const version = versionText === '' ? null : Number(versionText);
+  if (version !== null && !(Number.isInteger(version) && version >= 1)) fail('version', `"${versionText}" is not a version (a whole number from the export)`);
   if (errors.length) return errors;
-  return { line: row.line, partnership, teryt, role: role!, joined: dates.joined ?? null, left: dates.left ?? null, programme, status, source };
+  return { line: row.line, partnership, teryt, role: role!, joined: dates.joined ?? null, left: dates.left ?? null, programme, status, sources, version };
 }

@@ -42,6 +42,9 @@ export class ImportResult {
   @Field({ description: 'true when the changes were written (never in a dry run or with bad rows)' })
   applied!: boolean;
 
+  @Field({ description: 'The encoding the file was read in: UTF-8, UTF-8 with BOM or windows-1250' })
+  encoding!: string;
+
   @Field(() => Int)
   rows!: number;
 

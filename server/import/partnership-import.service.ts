@@ -3,47 +3,63 @@ import { requireRegion } from '../auth/guard.js';
 import type { Actor } from '../auth/role.js';
 import type { Em } from '../db/orm.js';
 import { query, textArray } from '../db/sql.js';
-import { Membership } from '../partnership/membership.entity.js';
 import { Participation } from '../partnership/participation.entity.js';
 import { AreaType, LegalForm } from '../partnership/partnership-enums.js';
-import type { CheckedMember } from '../partnership/partnership-rules.js';
-import { applyMemberList, PartnershipWriteService } from '../partnership/partnership-write.service.js';
 import { Partnership } from '../partnership/partnership.entity.js';
-import { membershipSnapshot, participationSnapshot, partnershipSnapshot } from '../partnership/snapshots.js';
+import { participationSnapshot, partnershipSnapshot } from '../partnership/snapshots.js';
 import { Programme } from '../programme/programme.entity.js';
+import { ConflictError, InputError } from '../shared/errors.js';
 import { searchName } from '../shared/search-name.js';
 import { parseCsv } from './csv.js';
+import { decodeCsv } from './decode.js';
+import { planMembers } from './import-plan.js';
 import { checkRow, mapHeader, type ImportRow } from './import-rows.js';
 import type { ImportChange, ImportResult, ImportRowError } from './import-types.js';
+import { lockPartnerships, readMembers, writeMembers, type MemberRecord, type MemberWrites } from './import-write.js';
 
-const MAX_ROWS = 20_000;
+/** The documented limits of one import: 20,000 rows in a file of at most 5 MB. */
+export const MAX_IMPORT_ROWS = 20_000;
+export const MAX_IMPORT_BYTES = 5_000_000;
 
 /** ASCII slug of a Polish name: "Dolina Raby" → "dolina-raby". */
 export const slugify = (name: string) => searchName(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 120);
 
+interface Known {
+  id: number;
+  slug: string;
+  name: string;
+  shortName: string | null;
+}
+
 interface Group {
   key: string;
-  existing: Partnership | null;
+  existing: Known | null;
   slug: string;
   name: string;
   rows: ImportRow[];
+  /** The version the file says it was exported at (null: the file does not say). */
+  version: number | null;
 }
 
 /**
  * Imports memberships from a spreadsheet: one row per membership. The file is the whole member
  * list of every partnership it names: members it leaves out are removed. A dry run computes the
- * same diff as a real run and writes nothing; a real run writes all of it in one transaction, or,
- * with any bad row, none of it.
+ * same diff as a real run and writes nothing; a real run locks the partnerships it changes, then
+ * writes all of it in one transaction, or, with any bad row or a stale version, none of it.
  */
 export class PartnershipImportService {
   constructor(private readonly em: Em) {}
 
-  async run(actor: Actor, csv: string, dryRun: boolean): Promise<ImportResult> {
-    const parsed = parseCsv(csv);
+  /** `input`: the file's bytes (UTF-8 or Windows-1250, detected) or text already decoded. */
+  async run(actor: Actor, input: Uint8Array | string, dryRun: boolean): Promise<ImportResult> {
+    const size = typeof input === 'string' ? Buffer.byteLength(input) : input.length;
+    if (size > MAX_IMPORT_BYTES) throw new InputError('file', `is ${size} bytes; a file is limited to ${MAX_IMPORT_BYTES} bytes (5 MB)`);
+    const { text, encoding } = decodeCsv(input);
+    const parsed = parseCsv(text);
     const { columns, errors } = mapHeader(parsed.header);
-    const result: ImportResult = { dryRun, applied: false, rows: parsed.rows.length, changes: [], errors };
+    const result: ImportResult = { dryRun, applied: false, encoding, rows: parsed.rows.length, changes: [], errors };
     if (errors.length) return result;
-    if (parsed.rows.length > MAX_ROWS) return { ...result, errors: [{ line: 1, field: 'file', message: `at most ${MAX_ROWS} rows per import` }] };
+    if (parsed.rows.length > MAX_IMPORT_ROWS) return { ...result, errors: [{ line: 1, field: 'file', message: `at most ${MAX_IMPORT_ROWS} rows per import` }] };
     const rows: ImportRow[] = [];
     for (const row of parsed.rows) {
       const checked = checkRow(row, columns);
@@ -54,14 +70,36 @@ export class PartnershipImportService {
       errors.push(...(await this.checkReferences(tx as Em, rows)));
       const groups = await this.group(tx as Em, rows, errors);
       if (errors.length) return { ...result, errors: errors.sort((a, b) => a.line - b.line) };
-      const existingMembers = new Map<string, Membership[]>();
-      for (const g of groups) existingMembers.set(g.key, g.existing ? await tx.find(Membership, { partnership: g.existing }, { orderBy: { id: 'asc' } }) : []);
-      requireRegion(actor, [...rows.map((r) => r.teryt), ...[...existingMembers.values()].flat().map((m) => m.jst.teryt)]);
+      const members = await this.lockAndRead(tx as Em, groups, dryRun);
+      requireRegion(actor, [...rows.map((r) => r.teryt), ...[...members.values()].flat().map((m) => m.teryt)]);
       const changes: ImportChange[] = [];
-      for (const g of groups) await this.planGroup(tx as Em, actor, g, existingMembers.get(g.key)!, changes, dryRun);
-      if (!dryRun) await tx.flush();
+      const writes: MemberWrites = { inserts: [], updates: [], removals: [], audit: [] };
+      for (const g of groups) await this.planGroup(tx as Em, actor, g, members.get(g.existing?.id ?? 0) ?? [], changes, writes, dryRun);
+      if (!dryRun) {
+        await writeMembers(tx as Em, actor.name, writes);
+        await tx.flush();
+      }
       return { ...result, changes, applied: !dryRun };
     });
+  }
+
+  /**
+   * Locks the existing partnerships the file names (a real run; a dry run only reads), checks the
+   * versions the file carries (stale: CONFLICT, nothing written) and only then reads their members,
+   * so a concurrent setMembers either finished before or waits until this import commits.
+   */
+  private async lockAndRead(tx: Em, groups: Group[], dryRun: boolean): Promise<Map<number, MemberRecord[]>> {
+    const ids = groups.flatMap((g) => (g.existing ? [g.existing.id] : []));
+    const versions = dryRun
+      ? new Map((await query<{ id: number; version: number }>(tx, `select id, version from partnership where id in (select unnest(?::int[]))`, [`{${ids.join(',')}}`])).map((r) => [r.id, r.version]))
+      : await lockPartnerships(tx, ids);
+    for (const g of groups) {
+      const current = g.existing ? versions.get(g.existing.id)! : null;
+      if (current !== null && g.version !== null && g.version !== current) throw new ConflictError('partnership', g.slug, current, g.version);
+    }
+    const byPartnership = new Map<number, MemberRecord[]>();
+    for (const m of await readMembers(tx, ids)) byPartnership.set(m.partnershipId, [...(byPartnership.get(m.partnershipId) ?? []), m]);
+    return byPartnership;
   }
 
   /** TERYT codes must exist and programmes must be known; one statement each for the whole file. */
@@ -78,35 +116,35 @@ export class PartnershipImportService {
 
   /** Groups rows by partnership, found by slug or by name (ignoring case and diacritics); unknown names become new partnerships. */
   private async group(tx: Em, rows: ImportRow[], errors: ImportRowError[]): Promise<Group[]> {
-    const all = await tx.find(Partnership, {});
+    const all = await query<Known>(tx, `select id, slug, name, short_name as "shortName" from partnership`);
     const bySlug = new Map(all.map((p) => [p.slug, p]));
     const byName = new Map(all.flatMap((p) => [[searchName(p.name), p] as const, ...(p.shortName ? [[searchName(p.shortName), p] as const] : [])]));
     const groups = new Map<string, Group>();
+    const fail = (r: ImportRow, field: string, message: string) => void errors.push({ line: r.line, field, message });
     for (const r of rows) {
       const existing = bySlug.get(r.partnership) ?? byName.get(searchName(r.partnership)) ?? null;
       const slug = existing?.slug ?? slugify(r.partnership);
-      if (!slug) {
-        errors.push({ line: r.line, field: 'partnership', message: 'the name gives no usable slug' });
-        continue;
-      }
-      if (!existing && bySlug.has(slug)) {
-        errors.push({ line: r.line, field: 'partnership', message: `"${r.partnership}" is a new name whose slug "${slug}" belongs to "${bySlug.get(slug)!.name}"; use that name or its slug` });
-        continue;
-      }
-      const group = groups.get(slug) ?? { key: slug, existing, slug, name: existing?.name ?? r.partnership, rows: [] };
-      const twice = group.rows.find((x) => x.teryt === r.teryt);
-      if (twice) errors.push({ line: r.line, field: 'teryt', message: `${r.teryt} is listed for "${group.name}" already on line ${twice.line}` });
-      else group.rows.push(r);
+      if (!slug) fail(r, 'partnership', 'the name gives no usable slug');
+      else if (!existing && bySlug.has(slug)) fail(r, 'partnership', `"${r.partnership}" is a new name whose slug "${slug}" belongs to "${bySlug.get(slug)!.name}"; use that name or its slug`);
+      if (!slug || (!existing && bySlug.has(slug))) continue;
+      const group = groups.get(slug) ?? { key: slug, existing, slug, name: existing?.name ?? r.partnership, rows: [], version: r.version };
       groups.set(slug, group);
+      const twice = group.rows.find((x) => x.teryt === r.teryt);
+      if (twice) fail(r, 'teryt', `${r.teryt} is listed for "${group.name}" already on line ${twice.line}`);
+      else if (r.version !== group.version) fail(r, 'version', `${r.version ?? 'empty'} differs from ${group.version ?? 'empty'} on line ${group.rows[0]!.line}: one version per partnership`);
+      else group.rows.push(r);
     }
     return [...groups.values()];
   }
 
-  private async planGroup(tx: Em, actor: Actor, g: Group, existing: Membership[], changes: ImportChange[], dryRun: boolean): Promise<void> {
+  /** Creates the partnership if new (a real run), plans its members and participations, and bumps its version. */
+  private async planGroup(tx: Em, actor: Actor, g: Group, existing: MemberRecord[], changes: ImportChange[], writes: MemberWrites, dryRun: boolean): Promise<void> {
     const lines = g.rows.map((r) => r.line);
-    let partnership = g.existing;
-    if (!partnership) {
-      const sources = [...new Set(g.rows.map((r) => r.source))].map((ref) => ({ ref }));
+    const audit = new AuditService(tx);
+    let partnership: Partnership;
+    if (g.existing) partnership = await tx.findOneOrFail(Partnership, { id: g.existing.id });
+    else {
+      const sources = [...new Set(g.rows.flatMap((r) => r.sources))].map((ref) => ({ ref }));
       const draft = {
         slug: g.slug, name: g.name, searchName: searchName(g.name), legalForm: LegalForm.UNKNOWN, areaType: AreaType.OTHER,
         membersComplete: false, completenessNote: 'Created by a spreadsheet import; legal form, area type and completeness not yet reviewed.', sources, version: 1,
@@ -115,36 +153,22 @@ export class PartnershipImportService {
       changes.push({ kind: 'created', entity: 'partnership', key: g.slug, lines, before: null, after: partnershipSnapshot(partnership) });
       if (!dryRun) {
         await tx.flush();
-        new AuditService(tx).record(actor.name, { action: 'IMPORT_CREATE', entity: 'partnership', entityKey: g.slug, partnershipId: partnership.id, after: partnershipSnapshot(partnership) });
+        audit.record(actor.name, { action: 'IMPORT_CREATE', entity: 'partnership', entityKey: g.slug, partnershipId: partnership.id, after: partnershipSnapshot(partnership) });
       }
-    } else if (!dryRun) {
-      await PartnershipWriteService.lockForChange(tx, g.slug, null);
     }
-
-    const current = new Map(existing.map((m) => [m.jst.teryt, m]));
-    const wanted: CheckedMember[] = g.rows.map((r) => {
-      const had = current.get(r.teryt);
-      const same = had && had.role === r.role && (had.joined ?? null) === r.joined && (had.left ?? null) === r.left;
-      return { teryt: r.teryt, role: r.role, joined: r.joined, left: r.left, sources: same ? had.sources : [{ ref: r.source }] };
-    });
-    for (const [i, w] of wanted.entries()) {
-      const had = current.get(w.teryt);
-      const after = { teryt: w.teryt, role: w.role, joined: w.joined, left: w.left };
-      if (!had) changes.push({ kind: 'created', entity: 'membership', key: `${g.slug}/${w.teryt}`, lines: [g.rows[i]!.line], before: null, after });
-      else if (had.sources !== w.sources) changes.push({ kind: 'changed', entity: 'membership', key: `${g.slug}/${w.teryt}`, lines: [g.rows[i]!.line], before: membershipSnapshot(had), after });
-    }
-    const listed = new Set(wanted.map((w) => w.teryt));
-    for (const m of existing) if (!listed.has(m.jst.teryt)) changes.push({ kind: 'removed', entity: 'membership', key: `${g.slug}/${m.jst.teryt}`, lines: [], before: membershipSnapshot(m), after: null });
-    if (!dryRun) applyMemberList(tx, actor, partnership, existing, wanted);
-
+    const before = g.existing ? partnershipSnapshot(partnership) : null;
+    const count = changes.length;
+    planMembers(g.slug, partnership.id ?? 0, g.rows, existing, changes, writes);
     await this.planParticipations(tx, actor, g, partnership, changes, dryRun);
-    if (!dryRun) partnership.version += 1;
+    if (dryRun || !before || changes.length === count) return;
+    partnership.version += 1;
+    audit.record(actor.name, { action: 'IMPORT', entity: 'partnership', entityKey: g.slug, partnershipId: partnership.id, before, after: partnershipSnapshot(partnership) });
   }
 
   private async planParticipations(tx: Em, actor: Actor, g: Group, partnership: Partnership, changes: ImportChange[], dryRun: boolean): Promise<void> {
     const rows = g.rows.filter((r) => r.programme);
     if (!rows.length) return;
-    const existing = g.existing ? await tx.find(Participation, { partnership: g.existing }, { populate: ['programme'] }) : [];
+    const existing = g.existing ? await tx.find(Participation, { partnership: g.existing.id }, { populate: ['programme'] }) : [];
     const audit = new AuditService(tx);
     const byProgramme = new Map<string, ImportRow[]>();
     for (const r of rows) byProgramme.set(r.programme!, [...(byProgramme.get(r.programme!) ?? []), r]);
@@ -158,7 +182,7 @@ export class PartnershipImportService {
         changes.push({ kind: 'created', entity: 'participation', key, lines, before: null, after: { programme: code, status } });
         if (dryRun) continue;
         const programme = await tx.findOneOrFail(Programme, { code });
-        const created = tx.create(Participation, { partnership, programme, status, probable: false, sources: [...new Set(programmeRows.map((r) => r.source))].map((ref) => ({ ref })), version: 1 });
+        const created = tx.create(Participation, { partnership, programme, status, probable: false, sources: [...new Set(programmeRows.flatMap((r) => r.sources))].map((ref) => ({ ref })), version: 1 });
         audit.record(actor.name, { action: 'ADD_PARTICIPATION', entity: 'participation', entityKey: key, partnershipId: partnership.id, after: participationSnapshot(created) });
       } else if (had.status !== status) {
         const before = participationSnapshot(had);

@@ -1,0 +1,46 @@
+import type { SourceData } from '../shared/source.js';
+import type { ImportRow } from './import-rows.js';
+import type { ImportChange } from './import-types.js';
+import type { MemberRecord, MemberWrites } from './import-write.js';
+
+/** Plain values of a membership for the diff and the audit trail (the same fields as `membershipSnapshot`). */
+export const memberSnapshot = (m: Omit<MemberRecord, 'id' | 'partnershipId'>) => ({ teryt: m.teryt, role: m.role, joined: m.joined, left: m.left, sources: m.sources, version: m.version });
+
+/** The file's sources when they name other refs than the current ones; otherwise the current ones (keeping their quotes and notes). */
+function wantedSources(row: ImportRow, had: MemberRecord | undefined): SourceData[] {
+  if (had && had.sources.map((s) => s.ref).join('\n') === row.sources.join('\n')) return had.sources;
+  return row.sources.map((ref) => ({ ref }));
+}
+
+/**
+ * Compares one partnership's rows with its current members: every row becomes a created or changed
+ * membership (or nothing, when equal), every member the file leaves out a removal. Fills the diff
+ * and the writes (`partnershipId` is 0 in a dry run for a partnership not yet created).
+ */
+export function planMembers(slug: string, partnershipId: number, rows: ImportRow[], existing: MemberRecord[], changes: ImportChange[], writes: MemberWrites): void {
+  const current = new Map(existing.map((m) => [m.teryt, m]));
+  const key = (teryt: string) => `${slug}/${teryt}`;
+  for (const r of rows) {
+    const had = current.get(r.teryt);
+    current.delete(r.teryt);
+    const sources = wantedSources(r, had);
+    const after = memberSnapshot({ teryt: r.teryt, role: r.role, joined: r.joined, left: r.left, sources, version: had ? had.version + 1 : 1 });
+    if (!had) {
+      changes.push({ kind: 'created', entity: 'membership', key: key(r.teryt), lines: [r.line], before: null, after });
+      writes.inserts.push({ partnershipId, teryt: r.teryt, role: r.role, joined: r.joined, left: r.left, sources, version: 1 });
+      writes.audit.push({ action: 'ADD_MEMBER', entity: 'membership', entityKey: key(r.teryt), partnershipId, before: null, after });
+      continue;
+    }
+    if (had.role === r.role && had.joined === r.joined && had.left === r.left && had.sources === sources) continue;
+    const before = memberSnapshot(had);
+    changes.push({ kind: 'changed', entity: 'membership', key: key(r.teryt), lines: [r.line], before, after });
+    writes.updates.push({ id: had.id, partnershipId, teryt: r.teryt, role: r.role, joined: r.joined, left: r.left, sources, version: had.version + 1 });
+    writes.audit.push({ action: 'UPDATE_MEMBER', entity: 'membership', entityKey: key(r.teryt), partnershipId, before, after });
+  }
+  for (const gone of current.values()) {
+    const before = memberSnapshot(gone);
+    changes.push({ kind: 'removed', entity: 'membership', key: key(gone.teryt), lines: [], before, after: null });
+    writes.removals.push(gone.id);
+    writes.audit.push({ action: 'REMOVE_MEMBER', entity: 'membership', entityKey: key(gone.teryt), partnershipId, before, after: null });
+  }
+}

@@ -1,0 +1,95 @@
+import type { Em } from '../db/orm.js';
+import { query } from '../db/sql.js';
+import type { SourceData } from '../shared/source.js';
+
+/** A membership as the import reads it: plain columns, no entity (20,000 entities would cost more than the SQL). */
+export interface MemberRecord {
+  id: number;
+  partnershipId: number;
+  teryt: string;
+  role: string;
+  joined: string | null;
+  left: string | null;
+  sources: SourceData[];
+  version: number;
+}
+
+/** What a membership row becomes; `id` is set for a change, absent for an insert. */
+export type MemberWrite = Omit<MemberRecord, 'id'> & { id?: number };
+
+/** One audit entry, written in the same transaction as the change it records. */
+export interface AuditWrite {
+  action: string;
+  entity: 'membership' | 'partnership';
+  entityKey: string;
+  partnershipId: number;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+/** Everything a real import writes to memberships and the audit trail, applied set-based by `writeMembers`. */
+export interface MemberWrites {
+  inserts: MemberWrite[];
+  updates: MemberWrite[];
+  removals: number[];
+  audit: AuditWrite[];
+}
+
+/** The members of the given partnerships, read in one statement (after the partnerships are locked). */
+export async function readMembers(tx: Em, partnershipIds: number[]): Promise<MemberRecord[]> {
+  if (!partnershipIds.length) return [];
+  return query<MemberRecord>(
+    tx,
+    `select id, partnership_id as "partnershipId", jst_teryt as teryt, role, joined, "left", sources, version
+       from membership where partnership_id in (select unnest(?::int[])) order by id`,
+    [`{${partnershipIds.join(',')}}`],
+  );
+}
+
+/**
+ * Locks the partnerships an import changes (`SELECT … FOR UPDATE`), in slug order so two imports
+ * naming the same partnerships queue up instead of deadlocking; returns their current versions.
+ */
+export async function lockPartnerships(tx: Em, ids: number[]): Promise<Map<number, number>> {
+  if (!ids.length) return new Map();
+  const rows = await query<{ id: number; version: number }>(tx, `select id, version from partnership where id in (select unnest(?::int[])) order by slug for update`, [
+    `{${ids.join(',')}}`,
+  ]);
+  return new Map(rows.map((r) => [r.id, r.version]));
+}
+
+/**
+ * Applies the membership changes and their audit entries with one statement each, whatever the
+ * row count: rows travel as one JSON parameter that `jsonb_array_elements` turns into a table.
+ * The functional-area trigger is per statement, so each partnership's area is recomputed once.
+ */
+export async function writeMembers(tx: Em, actor: string, writes: MemberWrites): Promise<void> {
+  const json = (rows: unknown[]) => JSON.stringify(rows);
+  if (writes.removals.length) await query(tx, `delete from membership where id in (select unnest(?::int[]))`, [`{${writes.removals.join(',')}}`]);
+  if (writes.updates.length) {
+    await query(
+      tx,
+      `update membership m set role = v->>'role', joined = v->>'joined', "left" = v->>'left', sources = v->'sources', version = (v->>'version')::int
+         from jsonb_array_elements(?::jsonb) as e(v) where m.id = (v->>'id')::int`,
+      [json(writes.updates)],
+    );
+  }
+  if (writes.inserts.length) {
+    await query(
+      tx,
+      `insert into membership (partnership_id, jst_teryt, role, joined, "left", sources, version)
+         select (v->>'partnershipId')::int, v->>'teryt', v->>'role', v->>'joined', v->>'left', v->'sources', (v->>'version')::int
+         from jsonb_array_elements(?::jsonb) with ordinality as e(v, n) order by n`,
+      [json(writes.inserts)],
+    );
+  }
+  if (writes.audit.length) {
+    await query(
+      tx,
+      `insert into audit_entry (actor, action, entity, entity_key, partnership_id, before, after)
+         select ?, v->>'action', v->>'entity', v->>'entityKey', (v->>'partnershipId')::int, nullif(v->'before', 'null'), nullif(v->'after', 'null')
+         from jsonb_array_elements(?::jsonb) with ordinality as e(v, n) order by n`,
+      [actor, json(writes.audit)],
+    );
+  }
+}
