@@ -28,19 +28,20 @@ export function decodeCsv(input: Uint8Array | string): DecodedCsv {
   const bom = input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf;
   const bytes = bom ? input.subarray(3) : input;
   if (bytes.includes(0)) throw new InputError('file', 'holds NUL bytes: not a text file (save the spreadsheet as CSV, UTF-8 or Windows-1250)');
-  try {
-    return checkText(utf8.decode(bytes), bom ? 'UTF-8 with BOM' : 'UTF-8');
-  } catch (error) {
-    if (!(error instanceof TypeError)) throw error;
-  }
-  let text: string;
-  try {
-    text = cp1250.decode(bytes);
-  } catch {
-    text = '\0';
-  }
+  const asUtf8 = tryDecode(utf8, bytes);
+  if (asUtf8 !== null) return checkText(asUtf8, bom ? 'UTF-8 with BOM' : 'UTF-8');
+  const text = tryDecode(cp1250, bytes) ?? '\0';
   if (!PLAUSIBLE_1250.test(text)) throw new InputError('file', 'is neither UTF-8 nor Windows-1250 text (save the spreadsheet as CSV, UTF-8 or Windows-1250)');
   return { text, encoding: 'windows-1250' };
+}
+
+/** The text, or null when the bytes are not valid in the decoder's encoding (a fatal decoder throws only for that). */
+function tryDecode(decoder: { decode(bytes: Uint8Array): string }, bytes: Uint8Array): string | null {
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    return null;
+  }
 }
 
 /** Text that arrived already decoded (GraphQL string) still must not carry NULs or other C0 controls. */

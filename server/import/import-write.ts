@@ -93,3 +93,30 @@ export async function writeMembers(tx: Em, actor: string, writes: MemberWrites):
     );
   }
 }
+
+/** A partnership an import creates: the columns it sets (the rest keep their defaults; the area follows its members). */
+export interface PartnershipDraft {
+  slug: string;
+  name: string;
+  searchName: string;
+  legalForm: string;
+  areaType: string;
+  membersComplete: boolean;
+  completenessNote: string;
+  sources: SourceData[];
+  version: number;
+}
+
+/** Inserts the new partnerships in one statement; returns their ids by slug. */
+export async function insertPartnerships(tx: Em, drafts: PartnershipDraft[]): Promise<Map<string, number>> {
+  if (!drafts.length) return new Map();
+  const rows = await query<{ id: number; slug: string }>(
+    tx,
+    `insert into partnership (slug, name, search_name, legal_form, area_type, members_complete, completeness_note, sources, version)
+       select v->>'slug', v->>'name', v->>'searchName', v->>'legalForm', v->>'areaType', (v->>'membersComplete')::boolean, v->>'completenessNote', v->'sources', (v->>'version')::int
+       from jsonb_array_elements(?::jsonb) with ordinality as e(v, n) order by n
+     returning id, slug`,
+    [JSON.stringify(drafts)],
+  );
+  return new Map(rows.map((r) => [r.slug, r.id]));
+}

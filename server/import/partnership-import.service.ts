@@ -15,7 +15,7 @@ import { decodeCsv } from './decode.js';
 import { planMembers } from './import-plan.js';
 import { checkRow, mapHeader, type ImportRow } from './import-rows.js';
 import type { ImportChange, ImportResult, ImportRowError } from './import-types.js';
-import { lockPartnerships, readMembers, writeMembers, type MemberRecord, type MemberWrites } from './import-write.js';
+import { insertPartnerships, lockPartnerships, readMembers, writeMembers, type MemberRecord, type MemberWrites, type PartnershipDraft } from './import-write.js';
 
 /** The documented limits of one import: 20,000 rows in a file of at most 5 MB. */
 export const MAX_IMPORT_ROWS = 20_000;
@@ -40,6 +40,21 @@ interface Group {
   /** The version the file says it was exported at (null: the file does not say). */
   version: number | null;
 }
+
+interface Plan {
+  changes: ImportChange[];
+  writes: MemberWrites;
+  /** Ids of the partnerships a real run created, by slug (none in a dry run: planned with id 0). */
+  createdIds: Map<string, number>;
+  dryRun: boolean;
+}
+
+/** The columns of a partnership the file creates: unreviewed, with the file's sources. */
+const draftOf = (g: Group): PartnershipDraft => ({
+  slug: g.slug, name: g.name, searchName: searchName(g.name), legalForm: LegalForm.UNKNOWN, areaType: AreaType.OTHER, membersComplete: false,
+  completenessNote: 'Created by a spreadsheet import; legal form, area type and completeness not yet reviewed.',
+  sources: [...new Set(g.rows.flatMap((r) => r.sources))].map((ref) => ({ ref })), version: 1,
+});
 
 /**
  * Imports memberships from a spreadsheet: one row per membership. The file is the whole member
@@ -74,7 +89,8 @@ export class PartnershipImportService {
       requireRegion(actor, [...rows.map((r) => r.teryt), ...[...members.values()].flat().map((m) => m.teryt)]);
       const changes: ImportChange[] = [];
       const writes: MemberWrites = { inserts: [], updates: [], removals: [], audit: [] };
-      for (const g of groups) await this.planGroup(tx as Em, actor, g, members.get(g.existing?.id ?? 0) ?? [], changes, writes, dryRun);
+      const createdIds = dryRun ? new Map<string, number>() : await insertPartnerships(tx as Em, groups.filter((g) => !g.existing).map(draftOf));
+      for (const g of groups) await this.planGroup(tx as Em, actor, g, members.get(g.existing?.id ?? 0) ?? [], { changes, writes, createdIds, dryRun });
       if (!dryRun) {
         await writeMembers(tx as Em, actor.name, writes);
         await tx.flush();
@@ -137,32 +153,25 @@ export class PartnershipImportService {
     return [...groups.values()];
   }
 
-  /** Creates the partnership if new (a real run), plans its members and participations, and bumps its version. */
-  private async planGroup(tx: Em, actor: Actor, g: Group, existing: MemberRecord[], changes: ImportChange[], writes: MemberWrites, dryRun: boolean): Promise<void> {
-    const lines = g.rows.map((r) => r.line);
-    const audit = new AuditService(tx);
+  /** Plans one partnership: created (inserted already in a real run) or changed; its members and participations; its version bump. */
+  private async planGroup(tx: Em, actor: Actor, g: Group, existing: MemberRecord[], plan: Plan): Promise<void> {
+    const { changes, writes, dryRun } = plan;
     let partnership: Partnership;
     if (g.existing) partnership = await tx.findOneOrFail(Partnership, { id: g.existing.id });
     else {
-      const sources = [...new Set(g.rows.flatMap((r) => r.sources))].map((ref) => ({ ref }));
-      const draft = {
-        slug: g.slug, name: g.name, searchName: searchName(g.name), legalForm: LegalForm.UNKNOWN, areaType: AreaType.OTHER,
-        membersComplete: false, completenessNote: 'Created by a spreadsheet import; legal form, area type and completeness not yet reviewed.', sources, version: 1,
-      };
-      partnership = dryRun ? Object.assign(new Partnership(), draft) : tx.create(Partnership, draft);
-      changes.push({ kind: 'created', entity: 'partnership', key: g.slug, lines, before: null, after: partnershipSnapshot(partnership) });
-      if (!dryRun) {
-        await tx.flush();
-        audit.record(actor.name, { action: 'IMPORT_CREATE', entity: 'partnership', entityKey: g.slug, partnershipId: partnership.id, after: partnershipSnapshot(partnership) });
-      }
+      // Not managed by the EntityManager: inserted set-based (insertPartnerships); used for snapshots and ids.
+      partnership = Object.assign(new Partnership(), draftOf(g), { id: plan.createdIds.get(g.slug) ?? 0 });
+      const after = partnershipSnapshot(partnership);
+      changes.push({ kind: 'created', entity: 'partnership', key: g.slug, lines: g.rows.map((r) => r.line), before: null, after });
+      writes.audit.push({ action: 'IMPORT_CREATE', entity: 'partnership', entityKey: g.slug, partnershipId: partnership.id, before: null, after });
     }
     const before = g.existing ? partnershipSnapshot(partnership) : null;
     const count = changes.length;
-    planMembers(g.slug, partnership.id ?? 0, g.rows, existing, changes, writes);
+    planMembers(g.slug, partnership.id, g.rows, existing, changes, writes);
     await this.planParticipations(tx, actor, g, partnership, changes, dryRun);
     if (dryRun || !before || changes.length === count) return;
     partnership.version += 1;
-    audit.record(actor.name, { action: 'IMPORT', entity: 'partnership', entityKey: g.slug, partnershipId: partnership.id, before, after: partnershipSnapshot(partnership) });
+    new AuditService(tx).record(actor.name, { action: 'IMPORT', entity: 'partnership', entityKey: g.slug, partnershipId: partnership.id, before, after: partnershipSnapshot(partnership) });
   }
 
   private async planParticipations(tx: Em, actor: Actor, g: Group, partnership: Partnership, changes: ImportChange[], dryRun: boolean): Promise<void> {
@@ -182,7 +191,7 @@ export class PartnershipImportService {
         changes.push({ kind: 'created', entity: 'participation', key, lines, before: null, after: { programme: code, status } });
         if (dryRun) continue;
         const programme = await tx.findOneOrFail(Programme, { code });
-        const created = tx.create(Participation, { partnership, programme, status, probable: false, sources: [...new Set(programmeRows.flatMap((r) => r.sources))].map((ref) => ({ ref })), version: 1 });
+        const created = tx.create(Participation, { partnership: tx.getReference(Partnership, partnership.id), programme, status, probable: false, sources: [...new Set(programmeRows.flatMap((r) => r.sources))].map((ref) => ({ ref })), version: 1 });
         audit.record(actor.name, { action: 'ADD_PARTICIPATION', entity: 'participation', entityKey: key, partnershipId: partnership.id, after: participationSnapshot(created) });
       } else if (had.status !== status) {
         const before = participationSnapshot(had);

@@ -6,8 +6,10 @@ import { Role } from '../../../server/auth/role.js';
 import { TokenService } from '../../../server/auth/token.service.js';
 import { loadConfig, type DatabaseConfig } from '../../../server/config.js';
 import { openOrm, type Em } from '../../../server/db/orm.js';
+import { query } from '../../../server/db/sql.js';
 import { startWriter } from '../edit-writer.js';
 import { formatResult, runLoad, type WriterSlot } from './load.js';
+import { formatImport, largeImportCsv, measureImport } from './import-bench.js';
 import { readOperations } from './workload.js';
 
 /**
@@ -16,12 +18,15 @@ import { readOperations } from './workload.js';
  * LOAD_SECONDS (20) with a mixed read workload, and one editing client beside them (LOAD_WRITER=0
  * leaves it out) that checks at the end that no write was lost or corrupted. Prints req/s and
  * p50/p99 per operation type and overall, and error counts; exits 1 if a write was lost.
+ * Then (LOAD_IMPORT=0 leaves it out) one 20,000-row spreadsheet import over HTTP, printed as
+ * import rows/s with the slowest read that waited beside it.
  * Readers come from loopback without X-Forwarded-For, so the anonymous rate limit leaves them alone.
  */
 process.env.REQUEST_LOG ??= 'off'; // a line per request would bury the figures
 const seconds = Number(process.env.LOAD_SECONDS ?? 20);
 const clients = Number(process.env.LOAD_CLIENTS ?? 8);
 const withWriter = process.env.LOAD_WRITER !== '0';
+const withImport = process.env.LOAD_IMPORT !== '0';
 
 async function database(): Promise<{ database: DatabaseConfig; dispose: () => Promise<void>; name: string }> {
   const serverUrl = process.env.BENCH_DATABASE_URL;
@@ -73,6 +78,11 @@ async function main(): Promise<void> {
       console.log(`\nwriter: ${report.accepted} writes accepted, ${report.conflicts} conflicts, ${report.errors} errors, ${report.lostOrCorrupted} lost or corrupted`);
       for (const check of report.checks) console.log(`  ${check}`);
       if (report.lostOrCorrupted > 0) process.exitCode = 1;
+    }
+    if (withImport) {
+      const all = await query<{ teryt: string }>(app.orm.em.fork() as Em, `select teryt from jst where level = 'MUNICIPALITY' order by teryt limit 2000`);
+      const token = await new TokenService(app.orm.em.fork() as Em).create(`load-import-${Date.now()}`, Role.EDITOR, null);
+      console.log(`\n${formatImport(await measureImport(app.url, token.secret, largeImportCsv(all.map((j) => j.teryt)), teryts))}`);
     }
   } finally {
     await app.close();
