@@ -1,6 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
+import { Role } from '../../server/auth/role.js';
+import { TokenService } from '../../server/auth/token.service.js';
+import { query } from '../../server/db/sql.js';
 import { parseCsv } from '../../server/import/csv.js';
 import { useRunningApp } from '../support/running-app.js';
+
+const FORMULA = '=HYPERLINK("http://example.com/x","Kliknij")';
 
 describe('CSV and GeoJSON downloads', () => {
   const running = useRunningApp();
@@ -13,7 +18,7 @@ describe('CSV and GeoJSON downloads', () => {
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(response.headers.get('content-disposition')).toContain('partnerships.csv');
     const csv = parseCsv(await response.text());
-    expect(csv.header).toEqual(['partnership', 'partnership_name', 'teryt', 'jst_name', 'jst_kind', 'role', 'joined', 'left', 'programmes', 'source']);
+    expect(csv.header).toEqual(['partnership', 'partnership_name', 'version', 'teryt', 'jst_name', 'jst_kind', 'role', 'joined', 'left', 'programmes', 'source']);
     const walbrzych = csv.rows.filter((r) => r.values.partnership === 'aglomeracja-walbrzyska');
     expect(walbrzych).toHaveLength(28);
     expect(walbrzych.find((r) => r.values.teryt === '0265011')?.values).toMatchObject({ jst_name: 'Wałbrzych', role: 'MEMBER' });
@@ -34,6 +39,39 @@ describe('CSV and GeoJSON downloads', () => {
     expect(csv.rows.map((r) => r.values.teryt)).toContain('1201011');
     const fc = (await (await get(`/export/jsts.geojson?${f}&simplify=0.005`)).json()) as { features: unknown[] };
     expect(fc.features).toHaveLength(csv.rows.length);
+  });
+
+  it('gives back an empty diff when the whole export is imported unchanged', async () => {
+    const token = (await new TokenService(running.db.em()).create('round-trip', Role.EDITOR, null)).secret;
+    const exported = await (await get('/export/partnerships.csv')).text();
+    expect(exported).toContain(' | '); // several sources in one cell
+    const response = await fetch(`${running.app.url}/import/partnerships?dryRun=true`, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` }, body: exported });
+    const result = (await response.json()) as { rows: number; errors: unknown[]; changes: unknown[] };
+    expect(result.rows).toBeGreaterThan(400);
+    expect(result.errors).toEqual([]);
+    expect(result.changes).toEqual([]);
+  });
+
+  it('neutralises cells a spreadsheet would run as formulas, in every CSV export', async () => {
+    const slug = (await query<{ slug: string }>(running.db.em(), `update partnership set name = ? where slug = 'aglomeracja-walbrzyska' returning slug`, [FORMULA]))[0]!.slug;
+    const csv = parseCsv(await (await get(`/export/partnerships.csv?${filter({ search: 'walbrzysk' })}`)).text());
+    expect(csv.rows.find((r) => r.values.partnership === slug)?.values.partnership_name).toBe(FORMULA); // the import reads the quote away again
+    const raw = await (await get(`/export/partnerships.csv?${filter({ search: 'walbrzysk' })}`)).text();
+    expect(raw).toContain(`"'${FORMULA.replace(/"/g, '""')}"`);
+    expect(raw).not.toMatch(/(^|[,;\n])"?=HYPERLINK/);
+    await query(running.db.em(), `update jst set name = '@SUM(A1)' where teryt = '1201011'`);
+    const jsts = await (await get(`/export/jsts.csv?${filter({ county: '1201' })}`)).text();
+    expect(jsts).toContain(",'@SUM(A1),");
+  });
+
+  it('writes ";" and a decimal comma for Polish Excel on ?excel=pl or ?delimiter=semicolon', async () => {
+    for (const option of ['excel=pl', 'delimiter=semicolon']) {
+      const text = await (await get(`/export/jsts.csv?${filter({ county: '1201' })}&${option}`)).text();
+      const [header, first] = text.replace(/^\uFEFF/, '').split('\r\n');
+      expect(header).toBe('teryt;name;kind;level;parent;voivodeship;area_km2;partnerships');
+      expect(first!.split(';')[6]).toMatch(/^\d+,\d{1,2}$/);
+    }
+    expect((await get('/export/jsts.csv?excel=de')).status).toBe(400);
   });
 
   it('answers a bad filter with 400 and BAD_USER_INPUT', async () => {
