@@ -1,5 +1,6 @@
 import type { Em } from '../db/orm.js';
 import { query } from '../db/sql.js';
+import { ConflictError } from '../shared/errors.js';
 import type { SourceData } from '../shared/source.js';
 
 /** A membership as the import reads it: plain columns, no entity (20,000 entities would cost more than the SQL). */
@@ -107,7 +108,10 @@ export interface PartnershipDraft {
   version: number;
 }
 
-/** Inserts the new partnerships in one statement; returns their ids by slug. */
+/**
+ * Inserts the new partnerships in one statement; returns their ids by slug. A slug another
+ * import created meanwhile (this file saw it as new) is a CONFLICT, not a duplicate-key error.
+ */
 export async function insertPartnerships(tx: Em, drafts: PartnershipDraft[]): Promise<Map<string, number>> {
   if (!drafts.length) return new Map();
   const rows = await query<{ id: number; slug: string }>(
@@ -115,8 +119,12 @@ export async function insertPartnerships(tx: Em, drafts: PartnershipDraft[]): Pr
     `insert into partnership (slug, name, search_name, legal_form, area_type, members_complete, completeness_note, sources, version)
        select v->>'slug', v->>'name', v->>'searchName', v->>'legalForm', v->>'areaType', (v->>'membersComplete')::boolean, v->>'completenessNote', v->'sources', (v->>'version')::int
        from jsonb_array_elements(?::jsonb) with ordinality as e(v, n) order by n
+     on conflict (slug) do nothing
      returning id, slug`,
     [JSON.stringify(drafts)],
   );
-  return new Map(rows.map((r) => [r.slug, r.id]));
+  const ids = new Map(rows.map((r) => [r.slug, r.id]));
+  const taken = drafts.find((d) => !ids.has(d.slug));
+  if (taken) throw new ConflictError('partnership', taken.slug, 1, 0);
+  return ids;
 }

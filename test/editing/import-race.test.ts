@@ -54,6 +54,19 @@ describeServer('an import racing setMembers on $name', ({ database }) => {
     expect(codes).toContain('OK');
   });
 
+  it('answers two concurrent imports creating the same new partnership with success and CONFLICT, never a duplicate-key error', async () => {
+    for (let i = 0; i < 5; i++) {
+      const name = `Nowe Partnerstwo Wyścigu ${i}`;
+      const files = [listA, listB].map((teryts) => ['partnership,teryt,source', ...teryts.map((t) => `${name},${t},https://example.org/nowe`)].join('\n'));
+      const results = await Promise.all(files.map((csv) => seeded.api.run(IMPORT, { csv, dryRun: false }, token)));
+      // Usually both see the slug as new and one gets CONFLICT; if one commits first, the other imports into it.
+      for (const code of results.map(codeOf)) expect(code).toMatch(/^(OK|CONFLICT)$/);
+      const { partnership } = await seeded.api.data(READ, { slug: `nowe-partnerstwo-wyscigu-${i}` });
+      const final = partnership.members.map((m: { jst: { teryt: string } }) => m.jst.teryt).sort();
+      expect([listA.join(), listB.join()]).toContain(final.join());
+    }
+  });
+
   it('refuses an import whose version column is stale with CONFLICT and the current version, writing nothing', async () => {
     const { partnership } = await seeded.api.data(READ, { slug: SLUG });
     const before = await databaseChecksum(seeded.db.em());
