@@ -2,8 +2,9 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { requestLogPlugin } from '../http/request-log.js';
 import type { Context } from './context.js';
 import { formatError } from './errors.js';
-import { aliasLimit, costLimitPlugin, depthLimit, operationLimits, type OperationLimitOverrides } from './limits/index.js';
+import { aliasLimit, costLimitPlugin, depthLimit, HeavyGate, operationLimits, type OperationLimitOverrides } from './limits/index.js';
 import { buildAppSchema } from './schema.js';
+import { stringifyYielding } from './stringify.js';
 
 export interface ApolloOptions {
   production: boolean;
@@ -12,17 +13,23 @@ export interface ApolloOptions {
   /** Depth, cost, alias and token limits; the defaults (server/graphql/limits/index.ts) apply to what is left out. */
   limits?: OperationLimitOverrides;
   plugins?: ApolloServerPlugin<Context>[];
+  /** The gate heavy operations pass through; by default one of this server's own, from `limits.heavy`. */
+  heavyGate?: HeavyGate;
 }
 
 export async function createApollo(options: ApolloOptions): Promise<ApolloServer<Context>> {
   const limits = operationLimits({ ...options.limits, depth: { ...options.limits?.depth, ...(options.maxDepth !== undefined ? { maxDepth: options.maxDepth } : {}) } });
+  const { threshold, ...gateOptions } = limits.heavy;
+  const heavy = { threshold, gate: options.heavyGate ?? new HeavyGate(gateOptions) };
   const apollo = new ApolloServer<Context>({
     schema: await buildAppSchema(),
     formatError: formatError(options.production),
     // The parser stops at maxTokens, so an oversized document costs no more than the limit to refuse.
     parseOptions: { maxTokens: limits.tokens.maxTokens },
     validationRules: [depthLimit(limits.depth), aliasLimit(limits.aliases)],
-    plugins: [costLimitPlugin<Context>(limits.cost), requestLogPlugin<Context>(), ...(options.plugins ?? [])],
+    plugins: [costLimitPlugin<Context>(limits.cost, heavy), requestLogPlugin<Context>(), ...(options.plugins ?? [])],
+    // Megabytes of boundaries are written in slices, so light requests get their turns in between.
+    stringifyResult: stringifyYielding,
     introspection: true,
     includeStacktraceInErrorResponses: !options.production,
     // Reads are public and embeds call from any origin; CSRF protection still blocks simple-request posts.

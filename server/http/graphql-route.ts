@@ -11,6 +11,29 @@ export interface GraphqlRouteOptions extends BodyLimitOptions {
   context: () => Promise<Context>;
   /** The request's log record, which Apollo's plugin fills with the operation name and error code. */
   record?: RequestRecord;
+  /** Largest answer sent, in bytes; a larger one is refused whole (RESPONSE_TOO_LARGE), never cut short. */
+  maxResponseBytes: number;
+}
+
+/** The refusal of an answer over the cap: nothing of the answer is sent. */
+function tooLarge(bytes: number, limit: number): HttpError {
+  return new HttpError(400, 'RESPONSE_TOO_LARGE', `the answer would be ${bytes} bytes; the limit is ${limit}: ask for less (smaller pages, more simplify, fewer decimals, one województwo)`, {
+    bytes,
+    limit,
+  });
+}
+
+/** The whole answer as one buffer, refused as soon as it passes `limit` bytes. */
+async function collect(body: AsyncIterable<string>, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let bytes = 0;
+  for await (const chunk of body) {
+    const buffer = Buffer.from(chunk);
+    bytes += buffer.length;
+    if (bytes > limit) throw tooLarge(bytes, limit);
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
 }
 
 /** Hands a node request to Apollo's transport-neutral entry point and writes its answer back. */
@@ -46,12 +69,12 @@ export async function graphqlRoute(req: IncomingMessage, res: ServerResponse, ur
     : options.context;
   const request: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search: url.search, body };
   const response = await options.apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context });
+  // Measured before anything is written, so a refused answer leaves no half-sent body behind.
+  const limit = options.maxResponseBytes;
+  const answer = response.body.kind === 'complete' ? response.body.string : await collect(response.body.asyncIterator, limit);
+  const bytes = Buffer.byteLength(answer);
+  if (bytes > limit) throw tooLarge(bytes, limit);
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
-  if (response.body.kind === 'complete') {
-    res.end(response.body.string);
-    return;
-  }
-  for await (const chunk of response.body.asyncIterator) res.write(chunk);
-  res.end();
+  res.end(answer);
 }

@@ -25,6 +25,8 @@ export interface HttpOptions {
   em: Em;
   backend: 'pglite' | 'postgresql';
   maxBodyBytes: number;
+  /** Largest GraphQL answer sent, in bytes (default DEFAULT_MAX_RESPONSE_BYTES); a larger one is refused with RESPONSE_TOO_LARGE. */
+  maxResponseBytes?: number;
   web: StaticOptions;
   /**
    * Per-client limit for anonymous requests (all but `/health` and CORS preflights); requests
@@ -42,6 +44,12 @@ export interface HttpOptions {
   production?: boolean;
   cors?: Partial<CorsOptions>;
 }
+
+/**
+ * 8 MB: above the largest answer the cost limit lets through (about 5 MB of geometry, see
+ * server/graphql/limits/geometry-cost.ts), so it only catches estimates that fell short.
+ */
+export const DEFAULT_MAX_RESPONSE_BYTES = 8_000_000;
 
 const hasBearer = (req: IncomingMessage) => /^Bearer\s+\S/i.test(req.headers.authorization ?? '');
 
@@ -86,7 +94,7 @@ export function createHttpServer(options: HttpOptions): Server {
         }
       }
       if (isGraphql) {
-        await graphqlRoute(req, res, url, { apollo: options.apollo, maxBytes: options.maxBodyBytes, context: () => options.context(req), record });
+        await graphqlRoute(req, res, url, { apollo: options.apollo, maxBytes: options.maxBodyBytes, maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, context: () => options.context(req), record });
         return;
       }
       for (const route of options.routes ?? []) if (await route(req, res, url)) return;

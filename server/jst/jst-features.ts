@@ -1,4 +1,5 @@
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Em } from '../db/orm.js';
 import { query, Where } from '../db/sql.js';
 import type { GeometryOptions } from '../graphql/geometry-args.js';
@@ -8,27 +9,42 @@ import { JstLevel } from './jst-kind.js';
 import { simplified } from './jst.service.js';
 
 /**
- * All boundaries of one level as one FeatureCollection, built by PostGIS in a single statement:
- * the map draws Poland from it. Properties: teryt, name, kind, parent, partnerships (slugs of the
- * partnerships the unit is a current member of).
+ * Units built per statement. The embedded database has one connection: a whole-country layer in one
+ * statement would hold it (and, PGlite running in this process, the event loop) for seconds, while
+ * batches let a light read run between them.
+ */
+export const FEATURE_BATCH = 100;
+
+/**
+ * All boundaries of one level as one FeatureCollection, built by PostGIS in batches of
+ * FEATURE_BATCH units in TERYT order: the map draws Poland from it. Properties: teryt, name, kind,
+ * parent, partnerships (slugs of the partnerships the unit is a current member of).
  */
 export async function jstFeatureCollection(em: Em, level: JstLevel, voivodeship: string | null | undefined, options: GeometryOptions): Promise<FeatureCollection> {
-  const where = new Where().add('j.level = ?', level);
-  if (voivodeship != null) {
-    if (!/^\d{2}$/.test(voivodeship)) throw new InputError('voivodeship', 'must be a 2-digit TERC code of a województwo');
-    where.add('j.voivodeship_teryt = ?', checkTeryt('voivodeship', voivodeship));
+  if (voivodeship != null && !/^\d{2}$/.test(voivodeship)) throw new InputError('voivodeship', 'must be a 2-digit TERC code of a województwo');
+  // Parsed batch by batch, so no single step holds the event loop for the whole layer.
+  const features: Feature[] = [];
+  let after = '';
+  for (;;) {
+    const where = new Where().add('j.level = ?', level).add('j.teryt > ?', after);
+    if (voivodeship != null) where.add('j.voivodeship_teryt = ?', checkTeryt('voivodeship', voivodeship));
+    const [row] = await query<{ features: string | null; last: string | null; n: number }>(
+      em,
+      `select string_agg(f::text, ',' order by teryt) as features, max(teryt) as last, count(*)::int as n from (
+         select j.teryt, json_build_object('type', 'Feature', 'id', j.teryt,
+           'geometry', ST_AsGeoJSON(${simplified('j.boundary', options)}, ?)::json,
+           'properties', json_build_object('teryt', j.teryt, 'name', j.name, 'kind', j.kind, 'parent', j.parent_teryt,
+             'partnerships', coalesce((select json_agg(p.slug order by p.slug) from membership m join partnership p on p.id = m.partnership_id
+                                       where m.jst_teryt = j.teryt and p.archived_at is null and membership_is_current(m."left")), '[]'::json))) as f
+         from jst j ${where} order by j.teryt limit ${FEATURE_BATCH}) batch`,
+      [options.precision, ...where.params],
+    );
+    if (row?.features) features.push(...(JSON.parse(`[${row.features}]`) as Feature[]));
+    if (!row || row.n < FEATURE_BATCH || !row.last) break;
+    after = row.last;
+    // PGlite answers inside the promise chain, so without this the next batch would start before any
+    // waiting request is even read: a turn of the event loop lets light requests queue their statements.
+    await yieldToEventLoop();
   }
-  const [row] = await query<{ fc: string }>(
-    em,
-    `select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object(
-        'type', 'Feature', 'id', j.teryt,
-        'geometry', ST_AsGeoJSON(${simplified('j.boundary', options)}, ?)::json,
-        'properties', json_build_object('teryt', j.teryt, 'name', j.name, 'kind', j.kind, 'parent', j.parent_teryt,
-          'partnerships', coalesce((select json_agg(p.slug order by p.slug) from membership m join partnership p on p.id = m.partnership_id
-                                    where m.jst_teryt = j.teryt and p.archived_at is null and membership_is_current(m."left")), '[]'::json))
-      ) order by j.teryt), '[]'::json))::text as fc
-     from jst j ${where}`,
-    [options.precision, ...where.params],
-  );
-  return JSON.parse(row!.fc) as FeatureCollection;
+  return { type: 'FeatureCollection', features };
 }

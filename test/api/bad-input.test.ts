@@ -26,7 +26,7 @@ const CASES: [string, string, string, RegExp][] = [
   ['a page size of zero', `{ partnerships(first: 0) { totalCount } }`, 'first', /from 1 to 200/],
   ['a forged cursor', `{ jsts(after: "bm9wZQ") { totalCount } }`, 'after', /cursor is malformed/],
   ['a simplification tolerance out of range', `{ jst(teryt: "02") { geometry(simplify: 5) } }`, 'simplify', /from 0 to 1 degree/],
-  ['a coordinate precision out of range', `{ jst(teryt: "02") { geometry(precision: 40) } }`, 'precision', /from 0 to 15/],
+  ['a coordinate precision out of range', `{ jst(teryt: "02") { geometry(precision: 40) } }`, 'precision', /from 0 to 7/],
   ['a one-letter search', `{ jsts(filter: { search: "ł" }) { totalCount } }`, 'filter.search', /at least 2 letters/],
 ];
 

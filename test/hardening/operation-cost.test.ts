@@ -3,6 +3,8 @@ import { getOperationAST, parse, validate, type GraphQLSchema } from 'graphql';
 import { buildAppSchema } from '../../server/graphql/schema.js';
 import { aliasLimit, depthLimit, DEFAULT_OPERATION_LIMITS, operationCost } from '../../server/graphql/limits/index.js';
 import { exampleQueries } from '../support/examples.js';
+import { MAP_QUERIES } from '../../web/src/api/queries.js';
+import { COARSE, FINE } from '../../web/src/map/detail-level.js';
 
 const { maxCost } = DEFAULT_OPERATION_LIMITS.cost;
 
@@ -10,24 +12,6 @@ async function costOf(query: string, variables: Record<string, unknown> = {}, sc
   const document = parse(query);
   return operationCost(schema ?? (await buildAppSchema()), document, getOperationAST(document)!, variables, DEFAULT_OPERATION_LIMITS.cost);
 }
-
-/** The map's own queries (web/src/api/queries.ts), as it sends them. */
-const MAP_QUERIES = {
-  partnerships: `query($after: String, $simplify: Float, $precision: Int) {
-    partnerships(first: 200, after: $after) {
-      pageInfo { hasNextPage endCursor }
-      edges { node { slug name shortName legalForm areaType
-        participations { status probable programme { code } }
-        functionalArea { areaKm2 memberCount bbox geometry(simplify: $simplify, precision: $precision) } } } } }`,
-  search: `query($text: String!) {
-    jsts(filter: { search: $text }, first: 100) { edges { node { teryt name kindLabel level bbox voivodeship { name } } } }
-    partnerships(filter: { search: $text }, first: 50) { edges { node { slug name shortName functionalArea { bbox } } } } }`,
-  jst: `query($teryt: String!) { jst(teryt: $teryt) {
-    teryt name kindLabel level bbox
-    parent { teryt name kindLabel memberships { role partnership { slug name participations { status phase competition probable programme { code name nameEn } } } } }
-    voivodeship { teryt name kindLabel }
-    memberships { role partnership { slug name participations { status phase competition probable programme { code name nameEn } } } } } }`,
-};
 
 describe('operation cost estimate', () => {
   it('counts each field 1 and multiplies what is under a connection by its page size', async () => {
@@ -48,12 +32,50 @@ describe('operation cost estimate', () => {
     expect(await costOf(query)).toBeLessThanOrEqual(maxCost);
   });
 
-  it('keeps the map\'s full boundary query within the budget', async () => {
-    expect(await costOf('{ jstFeatures(level: MUNICIPALITY, simplify: 0.005, precision: 4) }')).toBeLessThanOrEqual(maxCost);
+  const shape = (detail: typeof COARSE) => ({ simplify: detail.simplify, precision: detail.precision });
+  // The variables the map sends (web/src/map/geodata.ts, web/src/app.ts): every level coarse, one województwo's gminy fine.
+  const mapCalls: [string, string, Record<string, unknown>][] = [
+    ...(['MUNICIPALITY', 'COUNTY', 'VOIVODESHIP'] as const).map((level): [string, string, Record<string, unknown>] => [`jstFeatures ${level} coarse`, MAP_QUERIES.jstFeatures, { level, ...shape(COARSE) }]),
+    ['jstFeatures MUNICIPALITY fine, mazowieckie', MAP_QUERIES.jstFeatures, { level: 'MUNICIPALITY', ...shape(FINE), voivodeship: '14' }],
+    ['partnerships with coarse areas', MAP_QUERIES.partnerships, { after: null, ...shape(COARSE) }],
+    ['programmes', MAP_QUERIES.programmes, {}],
+    ['partnership', MAP_QUERIES.partnership, { slug: 'blisko-krakowa' }],
+    ['jst', MAP_QUERIES.jst, { teryt: '1201011' }],
+    ['coverage', MAP_QUERIES.coverage, { programme: null, voivodeship: null }],
+    ['search', MAP_QUERIES.search, { text: 'kra' }],
+  ];
+  it.each(mapCalls)('keeps the map\'s own query (web/src/api/queries.ts) %s within the budget', async (_name, query, variables) => {
+    expect(await costOf(query, variables)).toBeLessThanOrEqual(maxCost);
   });
 
-  it.each(Object.entries(MAP_QUERIES))('keeps the map\'s %s query within the budget', async (_name, query) => {
-    expect(await costOf(query, { after: null, simplify: 0.001, precision: 5, text: 'kra', teryt: '1201011' })).toBeLessThanOrEqual(maxCost);
+  it('prices boundaries by the bytes they send: features × vertices kept × bytes per decimal', async () => {
+    const layer = (args: string) => costOf(`{ jstFeatures(${args}) }`);
+    // 2,477 gminy × (200 + 28.2 vertices × 25 bytes) / 100 bytes a point = 22,416.85, rounded up
+    expect(await layer('level: MUNICIPALITY, precision: 7')).toBe(22_417);
+    expect(await layer('level: MUNICIPALITY, precision: 7')).toBeGreaterThan(await layer('level: MUNICIPALITY, precision: 3'));
+    expect(await layer('level: MUNICIPALITY, precision: 7')).toBeGreaterThan(await layer('level: MUNICIPALITY, precision: 7, simplify: 0.01'));
+    expect(await layer('level: MUNICIPALITY')).toBeGreaterThan(await layer('level: COUNTY'));
+    expect(await layer('level: COUNTY')).toBeGreaterThan(await layer('level: VOIVODESHIP'));
+    expect(await layer('level: MUNICIPALITY, voivodeship: "14"')).toBeLessThan(await layer('level: MUNICIPALITY') / 5);
+    // a geometry under a list counts once per item
+    const areas = (first: number) => costOf(`{ partnerships(first: ${first}) { edges { node { functionalArea { geometry(precision: 7) } } } } }`);
+    // 100 more items × (node 1 + functionalArea 1 + geometry 120 vertices × 25 bytes / 100)
+    expect((await areas(200)) - (await areas(100))).toBe(100 * (1 + 1 + 30));
+  });
+
+  it('reads the level, simplify and precision from variables, and their defaults', async () => {
+    const query = 'query($l: JstLevel!, $p: Int = 7) { jstFeatures(level: $l, precision: $p) }';
+    expect(await costOf(query, { l: 'MUNICIPALITY' })).toBe(await costOf('{ jstFeatures(level: MUNICIPALITY, precision: 7) }'));
+    expect(await costOf(query, { l: 'VOIVODESHIP', p: 2 })).toBe(await costOf('{ jstFeatures(level: VOIVODESHIP, precision: 2) }'));
+  });
+
+  it('prices the attack of 30 aliases of a whole-country layer at 15 decimals at about 30 times the budget', async () => {
+    const attack = `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: jstFeatures(level: MUNICIPALITY, precision: 15)`).join(' ')} }`;
+    expect(await costOf(attack)).toBeGreaterThan(maxCost * 15);
+    // two whole-country layers at 7 decimals fit, three do not
+    const layers = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: jstFeatures(level: MUNICIPALITY, precision: 7)`).join(' ')} }`;
+    expect(await costOf(layers(2))).toBeLessThanOrEqual(maxCost);
+    expect(await costOf(layers(3))).toBeGreaterThan(maxCost);
   });
 
   it('prices a members → memberships → members walk far over the budget', async () => {

@@ -34,6 +34,22 @@ describe('operation limits over HTTP', () => {
     expect(error.message).toMatch(/the limit is 50000/);
   });
 
+  it('refuses 30 aliases of every gmina at 15 decimals by what they would send, before anything runs', async () => {
+    const attack = `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: jstFeatures(level: MUNICIPALITY, precision: 15)`).join(' ')} }`;
+    const { status, error, data } = await refusal({ query: attack });
+    expect(status).toBe(400);
+    expect(data).toBeUndefined();
+    expect(error.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_COSTLY', limit: 50_000 });
+    expect(error.extensions.cost).toBeGreaterThan(30 * 30_000);
+    expect(error.message).toMatch(new RegExp(`costs an estimated ${error.extensions.cost} points; the limit is 50000`));
+  });
+
+  it('refuses more than 7 decimals with BAD_USER_INPUT on precision', async () => {
+    const { error } = await refusal({ query: '{ jstFeatures(level: VOIVODESHIP, precision: 8) }' });
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'precision' });
+    expect(error.message).toMatch(/from 0 to 7/);
+  });
+
   it('counts a page size sent as a variable at its value', async () => {
     const query = 'query($n: Int) { partnerships(first: $n) { edges { node { members { jst { memberships { role } } } } } } }';
     expect((await refusal({ query, variables: { n: 200 } })).error.extensions.reason).toBe('QUERY_TOO_COSTLY');

@@ -1,6 +1,8 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { GateBusyError, type HeavyGate } from './heavy-gate.js';
 import { fragmentMemo, fragmentsOf } from './fragments.js';
 import {
+  getArgumentValues,
   getNamedType,
   getNullableType,
   GraphQLError,
@@ -15,6 +17,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
+  getVariableValues,
 } from 'graphql';
 
 export interface CostLimitOptions {
@@ -27,6 +30,11 @@ export interface CostLimitOptions {
    * (e.g. `{ Source: 10 }`: a record cites a few sources). Lists of other types count `defaultListSize`.
    */
   listSizes?: Readonly<Record<string, number>>;
+  /**
+   * Points of particular fields ("Type.field") from their arguments, in place of the 1 every other
+   * field costs: geometry fields cost the bytes they will send (GEOMETRY_FIELD_COSTS).
+   */
+  fieldCosts?: Readonly<Record<string, (args: Readonly<Record<string, unknown>>) => number>>;
 }
 
 const PAGE_ARGS = new Set(['first', 'last']);
@@ -39,7 +47,6 @@ function pageSize(
   field: FieldNode,
   definition: GraphQLField<unknown, unknown> | undefined,
   variables: Readonly<Record<string, unknown>>,
-  defaults: Readonly<Record<string, unknown>>,
   fallback: number,
 ): number | undefined {
   const number = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : fallback);
@@ -47,16 +54,44 @@ function pageSize(
     if (!PAGE_ARGS.has(arg.name.value)) continue;
     const value = arg.value;
     if (value.kind === Kind.INT) return Number(value.value);
-    if (value.kind === Kind.VARIABLE) return number(variables[value.name.value] ?? defaults[value.name.value]);
+    if (value.kind === Kind.VARIABLE) return number(variables[value.name.value]);
     return fallback;
   }
   const declared = definition?.args.find((a) => PAGE_ARGS.has(a.name));
   return declared ? number(declared.defaultValue) : undefined;
 }
 
+/** A field's own points: 1, or what `fieldCosts` says for its arguments (unreadable arguments count as not given). */
+function ownCost(
+  field: FieldNode,
+  parent: GraphQLNamedType | undefined | null,
+  definition: GraphQLField<unknown, unknown> | undefined,
+  variables: Readonly<Record<string, unknown>>,
+  fieldCosts: CostLimitOptions['fieldCosts'],
+): number {
+  const price = parent && definition ? fieldCosts?.[`${parent.name}.${definition.name}`] : undefined;
+  if (!price) return 1;
+  let args: Record<string, unknown> = {};
+  try {
+    args = getArgumentValues(definition!, field, variables);
+  } catch {
+    // a bad argument fails validation or the resolver anyway; price the field at its defaults
+  }
+  return price(args);
+}
+
+/**
+ * The operation's variables as the resolvers will see them (sent values coerced, defaults filled in);
+ * the values as sent when they do not coerce (the operation then fails before it runs).
+ */
+function coercedVariables(schema: GraphQLSchema, operation: OperationDefinitionNode, variables: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const result = getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 1 });
+  return result.coerced ?? { ...variables };
+}
+
 /**
  * Estimates what an operation will cost before it runs: every field costs 1, and the fields under
- * a list are counted once per item: `first`/`last` items for a connection's `edges` (or a list
+ * a list are counted once per item (a geometry field costs the bytes it will send, `fieldCosts`): `first`/`last` items for a connection's `edges` (or a list
  * field that takes `first`), `defaultListSize` for a connection without `first` and for every
  * other list, unless `listSizes` names its item type. `{ partnerships(first: 200) { edges { node { members { jst { teryt name } } } } } }`
  * is 1 + (1 + 200 × (1 + (1 + 50 × (1 + 2)))) = 30,402. Introspection fields count 1 each.
@@ -66,13 +101,10 @@ export function operationCost(
   document: DocumentNode,
   operation: OperationDefinitionNode,
   variables: Readonly<Record<string, unknown>>,
-  options: Pick<CostLimitOptions, 'defaultListSize' | 'listSizes'>,
+  options: Pick<CostLimitOptions, 'defaultListSize' | 'listSizes' | 'fieldCosts'>,
 ): number {
   const fragments = fragmentsOf(document);
-  const defaults: Record<string, unknown> = {};
-  for (const v of operation.variableDefinitions ?? []) {
-    if (v.defaultValue?.kind === Kind.INT) defaults[v.variable.name.value] = Number(v.defaultValue.value);
-  }
+  const values = coercedVariables(schema, operation, variables);
   // A fragment's cost depends only on the page size it is spread under: computed once per pair.
   const perFragment = fragmentMemo();
 
@@ -95,14 +127,14 @@ export function operationCost(
       }
       const definition = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[s.name.value] : undefined;
       const isList = definition ? isListType(getNullableType(definition.type)) : false;
-      const asked = pageSize(s, definition, variables, defaults, options.defaultListSize);
+      const asked = pageSize(s, definition, values, options.defaultListSize);
       let multiplier = 1;
       let childPage: number | undefined;
       if (isList) multiplier = asked ?? page ?? options.listSizes?.[getNamedType(definition!.type).name] ?? options.defaultListSize;
       else if (asked !== undefined) childPage = asked; // a connection: its `edges` carry the page
       else if (definition && /Connection$/.test(getNamedType(definition.type).name)) childPage = options.defaultListSize;
       const children = s.selectionSet ? costOf(s.selectionSet, definition ? getNamedType(definition.type) : undefined, childPage) : 0;
-      cost += 1 + Math.max(0, multiplier) * children;
+      cost += ownCost(s, parent, definition, values, options.fieldCosts) + Math.max(0, multiplier) * children;
     }
     return cost;
   };
@@ -111,24 +143,52 @@ export function operationCost(
   return costOf(operation.selectionSet, root, undefined);
 }
 
+/** Operations of at least `threshold` points pass through `gate`, a few at a time. */
+export interface HeavyOptions {
+  threshold: number;
+  gate: HeavyGate;
+}
+
+/** The refusal of an operation that could not get a turn at the heavy gate: 503 with Retry-After. */
+function busyError(error: GateBusyError, cost: number, operation: OperationDefinitionNode): GraphQLError {
+  const retry = String(error.retryAfterSeconds);
+  return new GraphQLError(`server busy: ${error.message} (this query costs an estimated ${cost} points, which makes it heavy); retry after ${retry} s, or ask for less (a smaller area, more simplify, fewer decimals)`, {
+    nodes: [operation],
+    extensions: { code: 'SERVER_BUSY', reason: error.reason, cost, retryAfterSeconds: error.retryAfterSeconds, http: { status: 503, headers: new HeaderMap([['retry-after', retry]]) } },
+  });
+}
+
 /**
  * Refuses, before execution, an operation whose estimated cost is over `maxCost`. It runs once the
  * operation and its variables are known (a `first: $n` is counted as the `n` sent), and answers as
  * a validation failure: 400, GRAPHQL_VALIDATION_FAILED, reason QUERY_TOO_COSTLY, with the cost.
+ * With `heavy`, an operation of `heavy.threshold` points or more then waits for a turn at the gate
+ * (SERVER_BUSY, 503 with Retry-After, when none comes) and gives it back once its answer is ready.
  */
-export function costLimitPlugin<TContext extends object>(options: CostLimitOptions): ApolloServerPlugin<TContext> {
+export function costLimitPlugin<TContext extends object>(options: CostLimitOptions, heavy?: HeavyOptions): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
+      let release: (() => void) | undefined;
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
           const cost = operationCost(schema, document, operation, request.variables ?? {}, options);
           if (cost > options.maxCost) {
-            throw new GraphQLError(`query costs an estimated ${cost} points; the limit is ${options.maxCost} (each field 1, times the items of each list above it: ask for smaller pages or fewer nested lists)`, {
+            throw new GraphQLError(`query costs an estimated ${cost} points; the limit is ${options.maxCost} (each field 1, a geometry 1 per 100 bytes it returns, times the items of each list above it: ask for smaller pages, fewer nested lists, more simplify or fewer decimals)`, {
               nodes: [operation],
               extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_COSTLY', cost, limit: options.maxCost, http: { status: 400 } },
             });
           }
+          if (!heavy || cost < heavy.threshold) return;
+          try {
+            release = await heavy.gate.enter();
+          } catch (error) {
+            if (error instanceof GateBusyError) throw busyError(error, cost, operation);
+            throw error;
+          }
+        },
+        async willSendResponse() {
+          release?.();
         },
       };
     },

@@ -8,6 +8,7 @@ import { loadConfig, type DatabaseConfig } from '../../../server/config.js';
 import { openOrm, type Em } from '../../../server/db/orm.js';
 import { query } from '../../../server/db/sql.js';
 import { startWriter } from '../edit-writer.js';
+import { formatProbe, runHeavyProbe, TRIVIAL_P99_GOAL_MS } from './heavy.js';
 import { formatResult, runLoad, type WriterSlot } from './load.js';
 import { formatImport, largeImportCsv, measureImport } from './import-bench.js';
 import { readOperations } from './workload.js';
@@ -20,6 +21,9 @@ import { readOperations } from './workload.js';
  * p50/p99 per operation type and overall, and error counts; exits 1 if a write was lost.
  * Then (LOAD_IMPORT=0 leaves it out) one 20,000-row spreadsheet import over HTTP, printed as
  * import rows/s with the slowest read that waited beside it.
+ * Then the heavy-read probe (heavy.ts, HEAVY_SECONDS, default 10, each half): a trivial read's p50/p99
+ * alone and beside four of the heaviest allowed reads, with the goal and PASS/FAIL.
+ * LOAD_SECONDS=0 skips the mixed load.
  * Readers come from loopback without X-Forwarded-For, so the anonymous rate limit leaves them alone.
  */
 process.env.REQUEST_LOG ??= 'off'; // a line per request would bury the figures
@@ -27,6 +31,7 @@ const seconds = Number(process.env.LOAD_SECONDS ?? 20);
 const clients = Number(process.env.LOAD_CLIENTS ?? 8);
 const withWriter = process.env.LOAD_WRITER !== '0';
 const withImport = process.env.LOAD_IMPORT !== '0';
+const heavySeconds = Number(process.env.HEAVY_SECONDS ?? 10);
 
 async function database(): Promise<{ database: DatabaseConfig; dispose: () => Promise<void>; name: string }> {
   const serverUrl = process.env.BENCH_DATABASE_URL;
@@ -71,9 +76,9 @@ async function main(): Promise<void> {
       const token = await new TokenService(app.orm.em.fork() as Em).create(`load-writer-${Date.now()}`, Role.ADMIN, null);
       writer = async (url) => startWriter(url, token.secret, partnerships.edges[0]!.node.slug);
     }
-    const result = await runLoad({ url: app.url, operations: readOperations(teryts), seconds, clients, writer });
-    console.log(`\n${formatResult(result)}`);
-    if (result.writer) {
+    const result = seconds > 0 ? await runLoad({ url: app.url, operations: readOperations(teryts), seconds, clients, writer }) : undefined;
+    if (result) console.log(`\n${formatResult(result)}`);
+    if (result?.writer) {
       const report = result.writer as { accepted: number; conflicts: number; errors: number; lostOrCorrupted: number; checks: string[] };
       console.log(`\nwriter: ${report.accepted} writes accepted, ${report.conflicts} conflicts, ${report.errors} errors, ${report.lostOrCorrupted} lost or corrupted`);
       for (const check of report.checks) console.log(`  ${check}`);
@@ -83,6 +88,10 @@ async function main(): Promise<void> {
       const all = await query<{ teryt: string }>(app.orm.em.fork() as Em, `select teryt from jst where level = 'MUNICIPALITY' order by teryt limit 2000`);
       const token = await new TokenService(app.orm.em.fork() as Em).create(`load-import-${Date.now()}`, Role.EDITOR, null);
       console.log(`\n${formatImport(await measureImport(app.url, token.secret, largeImportCsv(all.map((j) => j.teryt)), teryts))}`);
+    }
+    if (heavySeconds > 0) {
+      console.log(`\nheavy-read probe: ${heavySeconds} s of trivial reads alone, then ${heavySeconds} s beside 4 heavy readers (goal: p99 ≤ ${TRIVIAL_P99_GOAL_MS} ms)`);
+      console.log(formatProbe(await runHeavyProbe(app.url, heavySeconds)));
     }
   } finally {
     await app.close();

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { HeavyGate } from '../../server/graphql/limits/index.js';
+import { postGraphql, startHttp, type TestHttp } from './http-harness.js';
+
+/**
+ * The gate of heavy operations, held by the test itself so the order of events is certain. A heavy
+ * operation here is 25 aliases of `__typename` (25 points, over a threshold of 20): it needs no
+ * data, so the real schema, Apollo and HTTP server run on the stand-in database.
+ */
+describe('heavy operations pass a gate, light ones do not wait for it', () => {
+  const gate = new HeavyGate({ concurrency: 1, maxWaitMs: 400, maxQueue: 1 });
+  const heavy = `{ ${Array.from({ length: 25 }, (_, i) => `h${i}: __typename`).join(' ')} }`;
+  let http: TestHttp;
+  beforeAll(async () => {
+    http = await startHttp({ rateLimit: false }, { heavyGate: gate, limits: { heavy: { threshold: 20 } } });
+  });
+  afterAll(async () => {
+    await http?.close();
+  });
+
+  const until = async (condition: () => boolean) => {
+    for (let i = 0; i < 200 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(condition()).toBe(true);
+  };
+
+  it('answers a light read at once while the gate is held and a heavy one waits, then lets the heavy one in', async () => {
+    const release = await gate.enter();
+    try {
+      const waiting = postGraphql(http.url, { query: heavy });
+      await until(() => gate.load.waiting === 1);
+      const light = await postGraphql(http.url, { query: '{ __typename }' });
+      expect(light.status).toBe(200);
+      expect(await light.json()).toEqual({ data: { __typename: 'Query' } });
+      expect(gate.load).toEqual({ running: 1, waiting: 1 }); // the heavy one still waits
+      release();
+      const answered = await waiting;
+      expect(answered.status).toBe(200);
+      expect(((await answered.json()) as any).data.h24).toBe('Query');
+    } finally {
+      release();
+    }
+    expect(gate.load).toEqual({ running: 0, waiting: 0 });
+  });
+
+  it('refuses a heavy operation at once with SERVER_BUSY (503, Retry-After) when the queue is full', async () => {
+    const release = await gate.enter();
+    try {
+      const first = postGraphql(http.url, { query: heavy });
+      await until(() => gate.load.waiting === 1);
+      const second = await postGraphql(http.url, { query: heavy });
+      expect(second.status).toBe(503);
+      expect(second.headers.get('retry-after')).toBe('1');
+      const error = ((await second.json()) as any).errors[0];
+      expect(error.extensions).toMatchObject({ code: 'SERVER_BUSY', reason: 'QUEUE_FULL', cost: 25, retryAfterSeconds: 1 });
+      expect(error.message).toMatch(/retry after 1 s/);
+      release();
+      expect((await first).status).toBe(200);
+    } finally {
+      release();
+    }
+  });
+
+  it('refuses a heavy operation that waited maxWaitMs with SERVER_BUSY, reason WAIT_TIMED_OUT', async () => {
+    const release = await gate.enter();
+    try {
+      const started = performance.now();
+      const response = await postGraphql(http.url, { query: heavy });
+      expect(performance.now() - started).toBeGreaterThanOrEqual(390);
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('1');
+      expect(((await response.json()) as any).errors[0].extensions).toMatchObject({ code: 'SERVER_BUSY', reason: 'WAIT_TIMED_OUT' });
+      expect(gate.load).toEqual({ running: 1, waiting: 0 });
+    } finally {
+      release();
+    }
+  });
+
+  it('gives the turn back after each heavy answer', async () => {
+    for (let i = 0; i < 3; i++) expect((await postGraphql(http.url, { query: heavy })).status).toBe(200);
+    expect(gate.load).toEqual({ running: 0, waiting: 0 });
+  });
+});
