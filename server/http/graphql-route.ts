@@ -1,6 +1,7 @@
 import type { ApolloServer, HTTPGraphQLRequest } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Context } from '../graphql/context.js';
 import { readBody, type BodyLimitOptions } from './read-body.js';
 import { HttpError } from './read-body.js';
@@ -23,8 +24,8 @@ function tooLarge(bytes: number, limit: number): HttpError {
   });
 }
 
-/** The whole answer as one buffer, refused as soon as it passes `limit` bytes. */
-async function collect(body: AsyncIterable<string>, limit: number): Promise<Buffer> {
+/** The whole answer of an incremental response as one string, refused as soon as it passes `limit` bytes. */
+async function collect(body: AsyncIterable<string>, limit: number): Promise<string> {
   const chunks: Buffer[] = [];
   let bytes = 0;
   for await (const chunk of body) {
@@ -33,7 +34,7 @@ async function collect(body: AsyncIterable<string>, limit: number): Promise<Buff
     if (bytes > limit) throw tooLarge(bytes, limit);
     chunks.push(buffer);
   }
-  return Buffer.concat(chunks);
+  return Buffer.concat(chunks).toString();
 }
 
 /** Hands a node request to Apollo's transport-neutral entry point and writes its answer back. */
@@ -76,5 +77,24 @@ export async function graphqlRoute(req: IncomingMessage, res: ServerResponse, ur
   if (bytes > limit) throw tooLarge(bytes, limit);
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
-  res.end(answer);
+  res.setHeader('content-length', bytes);
+  await writeInSlices(res, answer);
+}
+
+/** Characters written per turn of the event loop: encoding megabytes at once would hold up every other request. */
+const WRITE_SLICE = 256 * 1024;
+
+/** Writes `text` a slice at a time, giving other requests a turn in between (never splitting a surrogate pair). */
+async function writeInSlices(res: ServerResponse, text: string): Promise<void> {
+  let at = 0;
+  while (text.length - at > WRITE_SLICE) {
+    let end = at + WRITE_SLICE;
+    const code = text.charCodeAt(end - 1);
+    if (code >= 0xd800 && code <= 0xdbff) end--; // a high surrogate stays with its low half
+    res.write(text.slice(at, end));
+    at = end;
+    await yieldToEventLoop();
+    if (res.destroyed) return;
+  }
+  res.end(at ? text.slice(at) : text);
 }
