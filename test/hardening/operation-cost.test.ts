@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { getOperationAST, parse, validate, type GraphQLSchema } from 'graphql';
 import { buildAppSchema } from '../../server/graphql/schema.js';
-import { aliasLimit, depthLimit, DEFAULT_OPERATION_LIMITS, operationCost } from '../../server/graphql/limits/index.js';
+import { aliasLimit, depthLimit, DEFAULT_OPERATION_LIMITS, operationCost, operationWeight } from '../../server/graphql/limits/index.js';
 import { exampleQueries } from '../support/examples.js';
 import { MAP_QUERIES } from '../../web/src/api/queries.js';
 import { COARSE, FINE } from '../../web/src/map/detail-level.js';
@@ -76,6 +76,20 @@ describe('operation cost estimate', () => {
     const layers = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: jstFeatures(level: MUNICIPALITY, precision: 7)`).join(' ')} }`;
     expect(await costOf(layers(2))).toBeLessThanOrEqual(maxCost);
     expect(await costOf(layers(3))).toBeGreaterThan(maxCost);
+  });
+
+  it('weighs only the geometry for the heavy gate: many plain fields are light, every gmina is heavy', async () => {
+    const { threshold } = DEFAULT_OPERATION_LIMITS.heavy;
+    const weight = async (query: string, variables: Record<string, unknown> = {}) => {
+      const document = parse(query);
+      return operationWeight(await buildAppSchema(), document, getOperationAST(document)!, variables, DEFAULT_OPERATION_LIMITS.cost);
+    };
+    const members = '{ partnerships(first: 50) { edges { node { slug members { role jst { teryt name } } } } } }';
+    expect(await costOf(members)).toBeGreaterThan(threshold);
+    expect(await weight(members)).toBe(0);
+    expect(await weight(MAP_QUERIES.jstFeatures, { level: 'MUNICIPALITY', ...shape(COARSE) })).toBeGreaterThanOrEqual(threshold);
+    expect(await weight(MAP_QUERIES.jstFeatures, { level: 'COUNTY', ...shape(COARSE) })).toBeLessThan(threshold);
+    expect(await weight(MAP_QUERIES.partnerships, { after: null, ...shape(COARSE) })).toBeLessThan(threshold);
   });
 
   it('prices a members → memberships → members walk far over the budget', async () => {

@@ -1,21 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Em } from '../../server/db/orm.js';
+import { createContext } from '../../server/graphql/context.js';
 import { HeavyGate } from '../../server/graphql/limits/index.js';
+import { openSeededDatabase, testBackends, type TestDatabase } from '../support/database.js';
 import { postGraphql, startHttp, type TestHttp } from './http-harness.js';
 
 /**
- * The gate of heavy operations, held by the test itself so the order of events is certain. A heavy
- * operation here is 25 aliases of `__typename` (25 points, over a threshold of 20): it needs no
- * data, so the real schema, Apollo and HTTP server run on the stand-in database.
+ * The gate of heavy operations, held by the test itself so the order of events is certain, on the
+ * real server over a seeded database. Heavy here: the 16 województwa as boundaries (geometry of
+ * about 220 points, over a threshold of 100); light: one gmina's name.
  */
-describe('heavy operations pass a gate, light ones do not wait for it', () => {
+describe.each(testBackends())('heavy operations pass a gate, light ones do not wait for it, on $name', (backend) => {
   const gate = new HeavyGate({ concurrency: 1, maxWaitMs: 400, maxQueue: 1 });
-  const heavy = `{ ${Array.from({ length: 25 }, (_, i) => `h${i}: __typename`).join(' ')} }`;
+  const heavy = '{ jstFeatures(level: VOIVODESHIP, simplify: 0.05, precision: 2) }';
+  let db: TestDatabase;
   let http: TestHttp;
   beforeAll(async () => {
-    http = await startHttp({ rateLimit: false }, { heavyGate: gate, limits: { heavy: { threshold: 20 } } });
+    db = await openSeededDatabase(backend.database);
+    const em = db.orm.em as Em;
+    http = await startHttp({ rateLimit: false, em, context: async (req) => createContext(em, req.headers.authorization) }, { heavyGate: gate, limits: { heavy: { threshold: 100 } } });
   });
   afterAll(async () => {
     await http?.close();
+    await db?.dispose();
   });
 
   const until = async (condition: () => boolean) => {
@@ -28,14 +35,14 @@ describe('heavy operations pass a gate, light ones do not wait for it', () => {
     try {
       const waiting = postGraphql(http.url, { query: heavy });
       await until(() => gate.load.waiting === 1);
-      const light = await postGraphql(http.url, { query: '{ __typename }' });
+      const light = await postGraphql(http.url, { query: '{ jst(teryt: "1261011") { name } }' });
       expect(light.status).toBe(200);
-      expect(await light.json()).toEqual({ data: { __typename: 'Query' } });
+      expect(await light.json()).toEqual({ data: { jst: { name: 'Kraków' } } });
       expect(gate.load).toEqual({ running: 1, waiting: 1 }); // the heavy one still waits
       release();
       const answered = await waiting;
       expect(answered.status).toBe(200);
-      expect(((await answered.json()) as any).data.h24).toBe('Query');
+      expect(((await answered.json()) as any).data.jstFeatures.features).toHaveLength(16);
     } finally {
       release();
     }
@@ -51,7 +58,8 @@ describe('heavy operations pass a gate, light ones do not wait for it', () => {
       expect(second.status).toBe(503);
       expect(second.headers.get('retry-after')).toBe('1');
       const error = ((await second.json()) as any).errors[0];
-      expect(error.extensions).toMatchObject({ code: 'SERVER_BUSY', reason: 'QUEUE_FULL', cost: 25, retryAfterSeconds: 1 });
+      expect(error.extensions).toMatchObject({ code: 'SERVER_BUSY', reason: 'QUEUE_FULL', retryAfterSeconds: 1 });
+      expect(error.extensions.weight).toBeGreaterThan(100);
       expect(error.message).toMatch(/retry after 1 s/);
       release();
       expect((await first).status).toBe(200);

@@ -68,9 +68,10 @@ function ownCost(
   definition: GraphQLField<unknown, unknown> | undefined,
   variables: Readonly<Record<string, unknown>>,
   fieldCosts: CostLimitOptions['fieldCosts'],
+  plain: number,
 ): number {
   const price = parent && definition ? fieldCosts?.[`${parent.name}.${definition.name}`] : undefined;
-  if (!price) return 1;
+  if (!price) return plain;
   let args: Record<string, unknown> = {};
   try {
     args = getArgumentValues(definition!, field, variables);
@@ -102,6 +103,8 @@ export function operationCost(
   operation: OperationDefinitionNode,
   variables: Readonly<Record<string, unknown>>,
   options: Pick<CostLimitOptions, 'defaultListSize' | 'listSizes' | 'fieldCosts'>,
+  /** What a field without a `fieldCosts` entry costs: 1; 0 counts only the priced (geometry) fields, see operationWeight. */
+  plain = 1,
 ): number {
   const fragments = fragmentsOf(document);
   const values = coercedVariables(schema, operation, variables);
@@ -122,7 +125,7 @@ export function operationCost(
         continue;
       }
       if (s.name.value.startsWith('__')) {
-        cost += 1; // __typename, __schema, __type: answered from the schema, no database work
+        cost += plain; // __typename, __schema, __type: answered from the schema, no database work
         continue;
       }
       const definition = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[s.name.value] : undefined;
@@ -134,7 +137,7 @@ export function operationCost(
       else if (asked !== undefined) childPage = asked; // a connection: its `edges` carry the page
       else if (definition && /Connection$/.test(getNamedType(definition.type).name)) childPage = options.defaultListSize;
       const children = s.selectionSet ? costOf(s.selectionSet, definition ? getNamedType(definition.type) : undefined, childPage) : 0;
-      cost += ownCost(s, parent, definition, values, options.fieldCosts) + Math.max(0, multiplier) * children;
+      cost += ownCost(s, parent, definition, values, options.fieldCosts, plain) + Math.max(0, multiplier) * children;
     }
     return cost;
   };
@@ -143,18 +146,28 @@ export function operationCost(
   return costOf(operation.selectionSet, root, undefined);
 }
 
-/** Operations of at least `threshold` points pass through `gate`, a few at a time. */
+/**
+ * The points of an operation's priced fields alone (its geometry, times the lists above it): what
+ * makes it heavy to build and send. Plain fields are left out: a page of 50 partnerships with their
+ * members is many fields but a few kilobytes.
+ */
+export function operationWeight(...args: Parameters<typeof operationCost>): number {
+  const [schema, document, operation, variables, options] = args;
+  return operationCost(schema, document, operation, variables, options, 0);
+}
+
+/** Operations whose geometry weighs at least `threshold` points pass through `gate`, a few at a time. */
 export interface HeavyOptions {
   threshold: number;
   gate: HeavyGate;
 }
 
 /** The refusal of an operation that could not get a turn at the heavy gate: 503 with Retry-After. */
-function busyError(error: GateBusyError, cost: number, operation: OperationDefinitionNode): GraphQLError {
+function busyError(error: GateBusyError, weight: number, operation: OperationDefinitionNode): GraphQLError {
   const retry = String(error.retryAfterSeconds);
-  return new GraphQLError(`server busy: ${error.message} (this query costs an estimated ${cost} points, which makes it heavy); retry after ${retry} s, or ask for less (a smaller area, more simplify, fewer decimals)`, {
+  return new GraphQLError(`server busy: ${error.message} (this query's geometry costs an estimated ${weight} points, which makes it heavy); retry after ${retry} s, or ask for less (a smaller area, more simplify, fewer decimals)`, {
     nodes: [operation],
-    extensions: { code: 'SERVER_BUSY', reason: error.reason, cost, retryAfterSeconds: error.retryAfterSeconds, http: { status: 503, headers: new HeaderMap([['retry-after', retry]]) } },
+    extensions: { code: 'SERVER_BUSY', reason: error.reason, weight, retryAfterSeconds: error.retryAfterSeconds, http: { status: 503, headers: new HeaderMap([['retry-after', retry]]) } },
   });
 }
 
@@ -162,7 +175,7 @@ function busyError(error: GateBusyError, cost: number, operation: OperationDefin
  * Refuses, before execution, an operation whose estimated cost is over `maxCost`. It runs once the
  * operation and its variables are known (a `first: $n` is counted as the `n` sent), and answers as
  * a validation failure: 400, GRAPHQL_VALIDATION_FAILED, reason QUERY_TOO_COSTLY, with the cost.
- * With `heavy`, an operation of `heavy.threshold` points or more then waits for a turn at the gate
+ * With `heavy`, an operation whose geometry weighs `heavy.threshold` points or more then waits for a turn at the gate
  * (SERVER_BUSY, 503 with Retry-After, when none comes) and gives it back once its answer is ready.
  */
 export function costLimitPlugin<TContext extends object>(options: CostLimitOptions, heavy?: HeavyOptions): ApolloServerPlugin<TContext> {
@@ -179,11 +192,13 @@ export function costLimitPlugin<TContext extends object>(options: CostLimitOptio
               extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_COSTLY', cost, limit: options.maxCost, http: { status: 400 } },
             });
           }
-          if (!heavy || cost < heavy.threshold) return;
+          if (!heavy) return;
+          const weight = operationWeight(schema, document, operation, request.variables ?? {}, options);
+          if (weight < heavy.threshold) return;
           try {
             release = await heavy.gate.enter();
           } catch (error) {
-            if (error instanceof GateBusyError) throw busyError(error, cost, operation);
+            if (error instanceof GateBusyError) throw busyError(error, weight, operation);
             throw error;
           }
         },

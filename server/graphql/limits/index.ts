@@ -6,7 +6,7 @@ import type { HeavyGateOptions } from './heavy-gate.js';
 import type { TokenLimitOptions } from './tokens.js';
 
 export { aliasLimit, type AliasLimitOptions } from './aliases.js';
-export { costLimitPlugin, operationCost, type CostLimitOptions, type HeavyOptions } from './cost.js';
+export { costLimitPlugin, operationCost, operationWeight, type CostLimitOptions, type HeavyOptions } from './cost.js';
 export { GateBusyError, HeavyGate, type HeavyGateOptions } from './heavy-gate.js';
 export { BYTES_PER_POINT, GEOMETRY_FIELD_COSTS } from './geometry-cost.js';
 export { tokenLimitError, type TokenLimitOptions } from './tokens.js';
@@ -24,7 +24,7 @@ export interface OperationLimits {
   cost: CostLimitOptions;
   aliases: AliasLimitOptions;
   tokens: TokenLimitOptions;
-  /** Operations of `threshold` points or more run `concurrency` at a time (SERVER_BUSY, 503, when no turn comes). */
+  /** Operations whose geometry weighs `threshold` points or more run `concurrency` at a time (SERVER_BUSY, 503, when no turn comes). */
   heavy: HeavyGateOptions & { threshold: number };
 }
 
@@ -42,7 +42,7 @@ export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
   },
   aliases: { maxAliases: 30 },
   tokens: { maxTokens: 5_000 },
-  // 10,000 points ≈ 1 MB of geometry: the map's whole-country gminy and partnership areas are heavy, a JST's card is not.
+  // 10,000 points ≈ 1 MB of geometry: the map's whole-country gminy are heavy; its powiaty, partnership areas and cards are not.
   // One at a time: their cost is mostly JSON work on this process's one thread (and, on PGlite, the database too).
   heavy: { threshold: 10_000, concurrency: 1, maxWaitMs: 10_000, maxQueue: 16 },
 };
