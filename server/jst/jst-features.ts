@@ -13,7 +13,7 @@ import { simplified } from './jst.service.js';
  * statement would hold it (and, PGlite running in this process, the event loop) for seconds, while
  * batches let a light read run between them.
  */
-export const FEATURE_BATCH = 50;
+export const FEATURE_BATCH = 25;
 
 /**
  * All boundaries of one level as one FeatureCollection, built by PostGIS in batches of
