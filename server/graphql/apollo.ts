@@ -29,7 +29,7 @@ export async function createApollo(options: ApolloOptions): Promise<ApolloServer
     validationRules: [depthLimit(limits.depth), aliasLimit(limits.aliases)],
     plugins: [costLimitPlugin<Context>(limits.cost, heavy), requestLogPlugin<Context>(), ...(options.plugins ?? [])],
     // Megabytes of boundaries are written in slices, so light requests get their turns in between.
-    stringifyResult: stringifyYielding,
+    stringifyResult: async (result) => `${await stringifyYielding(result)}\n`, // the newline Apollo's own adds
     introspection: true,
     includeStacktraceInErrorResponses: !options.production,
     // Reads are public and embeds call from any origin; CSRF protection still blocks simple-request posts.
