@@ -1,7 +1,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 
 /** Characters serialised between two yields to the event loop: about 1–3 ms of JSON.stringify. */
-const SLICE_CHARS = 100_000;
+const SLICE_CHARS = 50_000;
 
 /** Arrays at least this long are serialised item by item (shorter ones, and their items, in one JSON.stringify call). */
 const LONG_ARRAY = 32;

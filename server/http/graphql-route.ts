@@ -82,7 +82,7 @@ export async function graphqlRoute(req: IncomingMessage, res: ServerResponse, ur
 }
 
 /** Characters written per turn of the event loop: encoding megabytes at once would hold up every other request. */
-const WRITE_SLICE = 256 * 1024;
+const WRITE_SLICE = 64 * 1024;
 
 /** Writes `text` a slice at a time, giving other requests a turn in between (never splitting a surrogate pair). */
 async function writeInSlices(res: ServerResponse, text: string): Promise<void> {
