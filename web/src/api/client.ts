@@ -8,12 +8,18 @@ export class ApiError extends Error {
 
 export const loadStats = { requests: 0, bytes: 0, byLabel: {} as Record<string, number> };
 
+/** Tries a request the server turned away as busy (503, its heavy queue full) again after its Retry-After, up to 3 times. */
+async function post(body: string): Promise<Response> {
+  for (let attempt = 0; ; attempt++) {
+    const res = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body });
+    const retryAfter = Number(res.headers.get('retry-after') ?? Number.NaN);
+    if (res.status !== 503 || attempt >= 3 || !Number.isFinite(retryAfter)) return res;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(retryAfter, 30) * 1000));
+  }
+}
+
 export async function gql<T>(query: string, variables: Record<string, unknown> = {}, label = 'query'): Promise<T> {
-  const res = await fetch('/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
+  const res = await post(JSON.stringify({ query, variables }));
   const text = await res.text();
   loadStats.requests += 1;
   loadStats.bytes += text.length;
