@@ -21,7 +21,7 @@ import { readOperations } from './workload.js';
  * p50/p99 per operation type and overall, and error counts; exits 1 if a write was lost.
  * Then (LOAD_IMPORT=0 leaves it out) one 20,000-row spreadsheet import over HTTP, printed as
  * import rows/s with the slowest read that waited beside it.
- * Then the heavy-read probe (heavy.ts, HEAVY_SECONDS, default 10, each half): a trivial read's p50/p99
+ * Then the heavy-read probe (heavy.ts; HEAVY_SECONDS, default 10, for each phase): a trivial read's p50/p99
  * alone and beside four of the heaviest allowed reads, with the goal and PASS/FAIL.
  * LOAD_SECONDS=0 skips the mixed load.
  * Readers come from loopback without X-Forwarded-For, so the anonymous rate limit leaves them alone.
