@@ -19,15 +19,15 @@ export class AuditEntry {
   @Property({ type: 'text' })
   actor!: string;
 
-  @Field({ description: 'CREATE, UPDATE, ARCHIVE, ADD_MEMBER, REMOVE_MEMBER, UPDATE_MEMBER, …' })
+  @Field({ description: 'CREATE, UPDATE, ARCHIVE, ADD_MEMBER, REMOVE_MEMBER, UPDATE_MEMBER, CREATE_TOKEN, REVOKE_TOKEN, …' })
   @Property({ type: 'text' })
   action!: string;
 
-  @Field({ description: 'partnership, membership, participation or programme' })
+  @Field({ description: 'partnership, membership, participation, programme or token' })
   @Property({ type: 'text' })
   entity!: string;
 
-  @Field({ description: 'Slug, code, or partnership slug and TERYT of the changed record' })
+  @Field({ description: 'Slug, code, token name, or partnership slug and TERYT of the changed record' })
   @Property({ type: 'text' })
   entityKey!: string;
 

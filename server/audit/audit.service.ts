@@ -5,7 +5,7 @@ import { AuditEntry } from './audit-entry.entity.js';
 
 export interface Change {
   action: string;
-  entity: 'partnership' | 'membership' | 'participation' | 'programme';
+  entity: 'partnership' | 'membership' | 'participation' | 'programme' | 'token';
   entityKey: string;
   partnershipId?: number | null;
   before?: Record<string, unknown> | null;

@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { withDatabase } from '../db/cli-session.js';
 import { Role } from './role.js';
@@ -19,16 +20,18 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
+  // Whoever can open the database may manage tokens; the history names them as the import CLI does.
+  const by = `cli:${userInfo().username}`;
   return withDatabase(async (em) => {
     const tokens = new TokenService(em);
     if (command === 'create') {
       const role = (values.role ?? '').toUpperCase() as Role;
       const voivodeships = values.voivodeships ? values.voivodeships.split(',').map((v) => v.trim()).filter(Boolean) : null;
-      const created = await tokens.create(values.name!, role, voivodeships);
+      const created = await tokens.create(values.name!, role, voivodeships, by);
       console.log(`created ${created.role.toLowerCase()} token "${created.name}"${created.voivodeships ? ` for województwa ${created.voivodeships.join(', ')}` : ''}`);
       console.log(`secret (shown once; send it as "Authorization: Bearer <secret>"):\n${created.secret}`);
     } else if (command === 'revoke') {
-      await tokens.revoke(values.name!);
+      await tokens.revoke(values.name!, by);
       console.log(`revoked token "${values.name}"`);
     } else {
       for (const t of await tokens.list()) {

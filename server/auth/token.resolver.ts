@@ -37,14 +37,14 @@ export class TokenResolver {
     @Ctx() ctx: Context,
     @Arg('voivodeships', () => [String], { nullable: true }) voivodeships?: string[] | null,
   ): Promise<CreatedToken> {
-    requireRole(await ctx.actor(), Role.ADMIN);
-    return new TokenService(ctx.em).create(name, role, voivodeships ?? null);
+    const admin = requireRole(await ctx.actor(), Role.ADMIN);
+    return new TokenService(ctx.em).create(name, role, voivodeships ?? null, admin.name);
   }
 
   @Mutation(() => Boolean, { description: 'Revoke an API token (admin); it stops working at once' })
   async revokeToken(@Arg('name') name: string, @Ctx() ctx: Context): Promise<boolean> {
-    requireRole(await ctx.actor(), Role.ADMIN);
-    await new TokenService(ctx.em).revoke(name);
+    const admin = requireRole(await ctx.actor(), Role.ADMIN);
+    await new TokenService(ctx.em).revoke(name, admin.name);
     return true;
   }
 }

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { AuditService } from '../audit/audit.service.js';
 import type { Em } from '../db/orm.js';
 import { isTerytFormat } from '../jst/teryt.js';
 import { InputError, UnauthenticatedError } from '../shared/errors.js';
@@ -22,7 +23,11 @@ export interface CreatedToken {
 export class TokenService {
   constructor(private readonly em: Em) {}
 
-  async create(name: string, role: Role, voivodeships: string[] | null): Promise<CreatedToken> {
+  /**
+   * Creates a token and records who did it (`by`: the admin token's name, or `cli:<user>`) in the
+   * audit trail, in one transaction; the entry names the token, its role and województwa, never the secret.
+   */
+  async create(name: string, role: Role, voivodeships: string[] | null, by = 'system'): Promise<CreatedToken> {
     if (!/^[\p{L}\p{N}][\p{L}\p{N} ._@-]{0,79}$/u.test(name)) throw new InputError('name', 'token name is 1–80 letters, digits, spaces, ".", "_", "@" or "-"');
     if (!Object.values(Role).includes(role)) throw new InputError('role', `role must be one of ${Object.values(Role).join(', ')}`);
     if (voivodeships) {
@@ -31,18 +36,25 @@ export class TokenService {
         if (!/^\d{2}$/.test(v) || !isTerytFormat(v)) throw new InputError('voivodeships', `"${v}" is not a 2-digit TERC code of a województwo`);
       }
     }
-    if (await this.em.findOne(ApiToken, { name })) throw new InputError('name', `a token named "${name}" exists already`);
+    const regions = voivodeships?.length ? voivodeships : null;
     const secret = `${PREFIX}${randomBytes(32).toString('base64url')}`;
-    this.em.create(ApiToken, { name, role, voivodeships: voivodeships?.length ? voivodeships : null, tokenHash: hashToken(secret), createdAt: new Date() });
-    await this.em.flush();
-    return { name, role, voivodeships: voivodeships?.length ? voivodeships : null, secret };
+    await this.em.transactional(async (tx) => {
+      if (await tx.findOne(ApiToken, { name })) throw new InputError('name', `a token named "${name}" exists already`);
+      tx.create(ApiToken, { name, role, voivodeships: regions, tokenHash: hashToken(secret), createdAt: new Date() });
+      new AuditService(tx as Em).record(by, { action: 'CREATE_TOKEN', entity: 'token', entityKey: name, after: { name, role, voivodeships: regions } });
+    });
+    return { name, role, voivodeships: regions, secret };
   }
 
-  async revoke(name: string): Promise<void> {
-    const token = await this.em.findOne(ApiToken, { name, revokedAt: null });
-    if (!token) throw new InputError('name', `no active token named "${name}"`);
-    token.revokedAt = new Date();
-    await this.em.flush();
+  /** Revokes a token at once and records who did it (see {@link create}). */
+  async revoke(name: string, by = 'system'): Promise<void> {
+    await this.em.transactional(async (tx) => {
+      const token = await tx.findOne(ApiToken, { name, revokedAt: null });
+      if (!token) throw new InputError('name', `no active token named "${name}"`);
+      const before = { name, role: token.role, voivodeships: token.voivodeships ?? null, revokedAt: null };
+      token.revokedAt = new Date();
+      new AuditService(tx as Em).record(by, { action: 'REVOKE_TOKEN', entity: 'token', entityKey: name, before, after: { ...before, revokedAt: token.revokedAt.toISOString() } });
+    });
   }
 
   async list(): Promise<ApiToken[]> {

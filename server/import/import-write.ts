@@ -102,6 +102,8 @@ export interface PartnershipDraft {
   searchName: string;
   legalForm: string;
   areaType: string;
+  /** 2-digit TERC codes, sorted. */
+  voivodeships: string[];
   membersComplete: boolean;
   completenessNote: string;
   sources: SourceData[];
@@ -116,8 +118,8 @@ export async function insertPartnerships(tx: Em, drafts: PartnershipDraft[]): Pr
   if (!drafts.length) return new Map();
   const rows = await query<{ id: number; slug: string }>(
     tx,
-    `insert into partnership (slug, name, search_name, legal_form, area_type, members_complete, completeness_note, sources, version)
-       select v->>'slug', v->>'name', v->>'searchName', v->>'legalForm', v->>'areaType', (v->>'membersComplete')::boolean, v->>'completenessNote', v->'sources', (v->>'version')::int
+    `insert into partnership (slug, name, search_name, legal_form, area_type, voivodeships, members_complete, completeness_note, sources, version)
+       select v->>'slug', v->>'name', v->>'searchName', v->>'legalForm', v->>'areaType', array(select jsonb_array_elements_text(v->'voivodeships')), (v->>'membersComplete')::boolean, v->>'completenessNote', v->'sources', (v->>'version')::int
        from jsonb_array_elements(?::jsonb) with ordinality as e(v, n) order by n
      on conflict (slug) do nothing
      returning id, slug`,

@@ -1,5 +1,5 @@
 import { AuditService } from '../audit/audit.service.js';
-import { requireRegion } from '../auth/guard.js';
+import { requireScope } from '../auth/guard.js';
 import type { Actor } from '../auth/role.js';
 import type { Em } from '../db/orm.js';
 import { query, textArray } from '../db/sql.js';
@@ -29,7 +29,11 @@ interface Known {
   slug: string;
   name: string;
   shortName: string | null;
+  voivodeships: string[];
 }
+
+/** A partnership the file creates belongs to the województwa of its rows' JSTs. */
+const voivodeshipsOf = (rows: readonly ImportRow[]) => [...new Set(rows.map((r) => r.teryt.slice(0, 2)))].sort();
 
 interface Group {
   key: string;
@@ -51,7 +55,7 @@ interface Plan {
 
 /** The columns of a partnership the file creates: unreviewed, with the file's sources. */
 const draftOf = (g: Group): PartnershipDraft => ({
-  slug: g.slug, name: g.name, searchName: searchName(g.name), legalForm: LegalForm.UNKNOWN, areaType: AreaType.OTHER, membersComplete: false,
+  slug: g.slug, name: g.name, searchName: searchName(g.name), legalForm: LegalForm.UNKNOWN, areaType: AreaType.OTHER, voivodeships: voivodeshipsOf(g.rows), membersComplete: false,
   completenessNote: 'Created by a spreadsheet import; legal form, area type and completeness not yet reviewed.',
   sources: [...new Set(g.rows.flatMap((r) => r.sources))].map((ref) => ({ ref })), version: 1,
 });
@@ -86,7 +90,10 @@ export class PartnershipImportService {
       const groups = await this.group(tx as Em, rows, errors);
       if (errors.length) return { ...result, errors: errors.sort((a, b) => a.line - b.line) };
       const members = await this.lockAndRead(tx as Em, groups, dryRun);
-      requireRegion(actor, [...rows.map((r) => r.teryt), ...[...members.values()].flat().map((m) => m.teryt)]);
+      requireScope(actor, {
+        voivodeships: groups.flatMap((g) => g.existing?.voivodeships ?? voivodeshipsOf(g.rows)),
+        teryts: [...rows.map((r) => r.teryt), ...[...members.values()].flat().map((m) => m.teryt)],
+      });
       const changes: ImportChange[] = [];
       const writes: MemberWrites = { inserts: [], updates: [], removals: [], audit: [] };
       const createdIds = dryRun ? new Map<string, number>() : await insertPartnerships(tx as Em, groups.filter((g) => !g.existing).map(draftOf));
@@ -132,7 +139,7 @@ export class PartnershipImportService {
 
   /** Groups rows by partnership, found by slug or by name (ignoring case and diacritics); unknown names become new partnerships. */
   private async group(tx: Em, rows: ImportRow[], errors: ImportRowError[]): Promise<Group[]> {
-    const all = await query<Known>(tx, `select id, slug, name, short_name as "shortName" from partnership`);
+    const all = await query<Known>(tx, `select id, slug, name, short_name as "shortName", voivodeships from partnership`);
     const bySlug = new Map(all.map((p) => [p.slug, p]));
     const byName = new Map(all.flatMap((p) => [[searchName(p.name), p] as const, ...(p.shortName ? [[searchName(p.shortName), p] as const] : [])]));
     const groups = new Map<string, Group>();

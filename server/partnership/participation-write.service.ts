@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import { AuditService } from '../audit/audit.service.js';
-import { requireRegion } from '../auth/guard.js';
+import { inScope } from '../auth/guard.js';
 import type { Actor } from '../auth/role.js';
 import type { Em } from '../db/orm.js';
 import { Programme } from '../programme/programme.entity.js';
@@ -46,8 +46,7 @@ export class ParticipationWriteService {
     return this.em.transactional(async (tx) => {
       const programme = await tx.findOne(Programme, { code: input.programme });
       if (!programme) throw new InputError('programme', `no programme with code "${input.programme}"`);
-      const partnership = await PartnershipWriteService.lockForChange(tx as Em, slug, null);
-      requireRegion(actor, (await tx.find(Membership, { partnership })).map((m) => m.jst.teryt));
+      const { partnership } = await PartnershipWriteService.openForChange(tx as Em, actor, slug, null);
       const participation = tx.create(Participation, { ...fields, partnership, programme, status: fields.status!, probable: fields.probable ?? false, sources: fields.sources!, version: 1 });
       await tx.flush();
       new AuditService(tx as Em).record(actor.name, {
@@ -62,9 +61,11 @@ export class ParticipationWriteService {
     const fields = checkParticipationPatch(patch);
     return this.em.transactional(async (tx) => {
       const participation = await tx.findOne(Participation, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['programme', 'partnership'] });
-      if (!participation) throw new NotFoundError('id', `no participation with id ${id}`);
+      // Ids are guessable: one out of the actor's regions gets the very answer a missing one does,
+      // and before the version check, so no probe can tell the two apart.
+      const teryts = participation ? (await tx.find(Membership, { partnership: participation.partnership })).map((m) => m.jst.teryt) : [];
+      if (!participation || !inScope(actor, { voivodeships: participation.partnership.voivodeships, teryts })) throw new NotFoundError('id', `no participation with id ${id}`);
       if (participation.version !== version) throw new ConflictError('participation', String(id), participation.version, version);
-      requireRegion(actor, (await tx.find(Membership, { partnership: participation.partnership })).map((m) => m.jst.teryt));
       const before = participationSnapshot(participation);
       Object.assign(participation, fields, { version: participation.version + 1 });
       new AuditService(tx as Em).record(actor.name, {

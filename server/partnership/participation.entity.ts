@@ -12,6 +12,7 @@ import { Partnership } from './partnership.entity.js';
 export class Participation {
   [OptionalProps]?: 'version';
 
+  @Field(() => Int, { description: 'Identifier to name in updateParticipation' })
   @PrimaryKey()
   id!: number;
 

@@ -32,7 +32,7 @@ function checkText(field: string, value: string, max: number): string {
 export function checkPatch(patch: PartnershipPatch): Partial<{
   name: string; shortName: string | null; legalForm: PartnershipPatch['legalForm']; areaType: PartnershipPatch['areaType'];
   website: string | null; description: string | null; membersComplete: boolean; completenessNote: string | null;
-  statedMemberCount: number | null; sources: SourceData[];
+  statedMemberCount: number | null; sources: SourceData[]; voivodeships: string[];
 }> {
   const out: ReturnType<typeof checkPatch> = {};
   if (patch.name != null) out.name = checkText('name', patch.name, 300);
@@ -53,7 +53,31 @@ export function checkPatch(patch: PartnershipPatch): Partial<{
     out.statedMemberCount = patch.statedMemberCount ?? null;
   }
   if (patch.sources != null) out.sources = checkSources('sources', patch.sources);
+  if (patch.voivodeships != null) out.voivodeships = checkVoivodeships('voivodeships', patch.voivodeships);
   return out;
+}
+
+/** A non-empty list of 2-digit TERC codes of województwa; returned without repeats, sorted. */
+export function checkVoivodeships(field: string, codes: readonly string[]): string[] {
+  if (!codes.length) throw new InputError(field, 'at least one województwo (2-digit TERC code, e.g. "12") is required');
+  codes.forEach((code, i) => {
+    if (!/^\d{2}$/.test(code)) throw new InputError(`${field}[${i}]`, `"${code}" is not a 2-digit TERC code of a województwo`);
+    checkTeryt(`${field}[${i}]`, code);
+  });
+  return [...new Set(codes)].sort();
+}
+
+/**
+ * Every member must lie in one of the partnership's województwa, so the województwa a regional
+ * token is checked against cover all of it. `fieldOf` names the input field of the i-th member.
+ */
+export function checkMembersWithin(voivodeships: readonly string[], teryts: readonly string[], fieldOf: (i: number) => string): void {
+  teryts.forEach((teryt, i) => {
+    const voivodeship = teryt.slice(0, 2);
+    if (!voivodeships.includes(voivodeship)) {
+      throw new InputError(fieldOf(i), `${teryt} lies in województwo ${voivodeship}, which is not among the partnership's (${voivodeships.join(', ') || 'none'}); add it to voivodeships first`);
+    }
+  });
 }
 
 export interface CheckedMember {

@@ -54,6 +54,9 @@ export class PartnershipPatch {
 
   @Field(() => [SourceInput], { nullable: true })
   sources?: SourceInput[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'TERC codes (2 digits) of the województwa the partnership belongs to; required on create; must include every member\'s' })
+  voivodeships?: string[] | null;
 }
 
 @InputType({ description: 'A new partnership' })

@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import { AuditService } from '../audit/audit.service.js';
-import { requireRegion } from '../auth/guard.js';
+import { requireScope } from '../auth/guard.js';
 import type { Actor } from '../auth/role.js';
 import type { Em } from '../db/orm.js';
 import { Jst } from '../jst/jst.entity.js';
@@ -8,7 +8,7 @@ import { ConflictError, InputError, NotFoundError } from '../shared/errors.js';
 import { searchName } from '../shared/search-name.js';
 import { Membership } from './membership.entity.js';
 import { AreaType, LegalForm } from './partnership-enums.js';
-import { checkLeader, checkMembers, checkPatch, checkSlug, type CheckedMember } from './partnership-rules.js';
+import { checkLeader, checkMembers, checkMembersWithin, checkPatch, checkSlug, type CheckedMember } from './partnership-rules.js';
 import type { MemberInput, PartnershipInput, PartnershipPatch } from './partnership-write.inputs.js';
 import { Partnership } from './partnership.entity.js';
 import { membershipSnapshot, partnershipSnapshot } from './snapshots.js';
@@ -23,15 +23,29 @@ export class PartnershipWriteService {
 
   /** Loads a partnership for change, locking its row so concurrent edits queue up, and checks the version. */
   static async lockForChange(tx: Em, slug: string, version: number | null): Promise<Partnership> {
-    checkSlug(slug);
-    const found = await tx.findOne(Partnership, { slug }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!found) throw new NotFoundError('slug', `no partnership with slug "${slug}"`);
-    if (version !== null && found.version !== version) throw new ConflictError('partnership', slug, found.version, version);
+    const found = await PartnershipWriteService.lockRow(tx, slug);
+    checkVersion(found, version);
     return found;
   }
 
-  private static async currentMembers(tx: Em, partnership: Partnership): Promise<Membership[]> {
-    return tx.find(Membership, { partnership }, { orderBy: { id: 'asc' } });
+  /**
+   * Loads and locks a partnership for `actor` with its members: FORBIDDEN unless the partnership
+   * and all its members lie in the actor's regions, checked before the version so that a stale
+   * version tells an outsider nothing.
+   */
+  static async openForChange(tx: Em, actor: Actor, slug: string, version: number | null): Promise<{ partnership: Partnership; members: Membership[] }> {
+    const partnership = await PartnershipWriteService.lockRow(tx, slug);
+    const members = await tx.find(Membership, { partnership }, { orderBy: { id: 'asc' } });
+    requireScope(actor, { voivodeships: partnership.voivodeships, teryts: members.map((m) => m.jst.teryt) });
+    checkVersion(partnership, version);
+    return { partnership, members };
+  }
+
+  private static async lockRow(tx: Em, slug: string): Promise<Partnership> {
+    checkSlug(slug);
+    const found = await tx.findOne(Partnership, { slug }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!found) throw new NotFoundError('slug', `no partnership with slug "${slug}"`);
+    return found;
   }
 
   async create(actor: Actor, input: PartnershipInput): Promise<Partnership> {
@@ -39,15 +53,17 @@ export class PartnershipWriteService {
     const fields = checkPatch(input);
     if (!fields.name) throw new InputError('name', 'must not be empty');
     if (!fields.sources) throw new InputError('sources', 'at least one source is required (a public URL or seeds/<file>)');
+    if (!fields.voivodeships) throw new InputError('voivodeships', 'at least one województwo (2-digit TERC code, e.g. "12") is required');
     const members = await checkMembers(this.em, input.members ?? []);
     const leader = input.leader ?? null;
     checkLeader(leader, members);
-    requireRegion(actor, members.map((m) => m.teryt));
+    requireScope(actor, { voivodeships: fields.voivodeships, teryts: members.map((m) => m.teryt) });
+    checkMembersWithin(fields.voivodeships, members.map((m) => m.teryt), (i) => `members[${i}].teryt`);
     return this.em.transactional(async (tx) => {
       if (await tx.findOne(Partnership, { slug })) throw new InputError('slug', `a partnership with slug "${slug}" exists already`);
       const partnership = tx.create(Partnership, {
         slug, name: fields.name!, searchName: searchName(`${fields.name} ${fields.shortName ?? ''}`), shortName: fields.shortName ?? null,
-        legalForm: fields.legalForm ?? LegalForm.UNKNOWN, areaType: fields.areaType ?? AreaType.OTHER, leader: leader ? tx.getReference(Jst, leader) : null,
+        legalForm: fields.legalForm ?? LegalForm.UNKNOWN, areaType: fields.areaType ?? AreaType.OTHER, voivodeships: fields.voivodeships, leader: leader ? tx.getReference(Jst, leader) : null,
         website: fields.website ?? null, description: fields.description ?? null, membersComplete: fields.membersComplete ?? false,
         completenessNote: fields.completenessNote ?? null, statedMemberCount: fields.statedMemberCount ?? null, sources: fields.sources!, version: 1,
       });
@@ -66,9 +82,11 @@ export class PartnershipWriteService {
   async update(actor: Actor, slug: string, version: number, patch: PartnershipPatch): Promise<Partnership> {
     const fields = checkPatch(patch);
     return this.em.transactional(async (tx) => {
-      const partnership = await PartnershipWriteService.lockForChange(tx as Em, slug, version);
-      const members = await PartnershipWriteService.currentMembers(tx as Em, partnership);
-      requireRegion(actor, members.map((m) => m.jst.teryt));
+      const { partnership, members } = await PartnershipWriteService.openForChange(tx as Em, actor, slug, version);
+      if (fields.voivodeships) {
+        requireScope(actor, { voivodeships: fields.voivodeships, teryts: [] });
+        checkMembersWithin(fields.voivodeships, members.map((m) => m.jst.teryt), () => 'voivodeships');
+      }
       if (patch.leader !== undefined) checkLeader(patch.leader, members.map((m) => ({ teryt: m.jst.teryt })));
       const before = partnershipSnapshot(partnership);
       tx.assign(partnership, fields as Partial<Partnership>);
@@ -83,8 +101,7 @@ export class PartnershipWriteService {
 
   async archive(actor: Actor, slug: string, version: number): Promise<Partnership> {
     return this.em.transactional(async (tx) => {
-      const partnership = await PartnershipWriteService.lockForChange(tx as Em, slug, version);
-      requireRegion(actor, (await PartnershipWriteService.currentMembers(tx as Em, partnership)).map((m) => m.jst.teryt));
+      const { partnership } = await PartnershipWriteService.openForChange(tx as Em, actor, slug, version);
       if (partnership.archivedAt) throw new InputError('slug', `partnership "${slug}" is archived already`);
       const before = partnershipSnapshot(partnership);
       partnership.archivedAt = new Date();
@@ -99,9 +116,9 @@ export class PartnershipWriteService {
   async setMembers(actor: Actor, slug: string, version: number, members: readonly MemberInput[], leader: string | null | undefined): Promise<Partnership> {
     const wanted = await checkMembers(this.em, members);
     return this.em.transactional(async (tx) => {
-      const partnership = await PartnershipWriteService.lockForChange(tx as Em, slug, version);
-      const existing = await PartnershipWriteService.currentMembers(tx as Em, partnership);
-      requireRegion(actor, [...existing.map((m) => m.jst.teryt), ...wanted.map((m) => m.teryt)]);
+      const { partnership, members: existing } = await PartnershipWriteService.openForChange(tx as Em, actor, slug, version);
+      requireScope(actor, { voivodeships: partnership.voivodeships, teryts: wanted.map((m) => m.teryt) });
+      checkMembersWithin(partnership.voivodeships, wanted.map((m) => m.teryt), (i) => `members[${i}].teryt`);
       const newLeader = leader !== undefined ? leader : (partnership.leader?.teryt ?? null);
       checkLeader(newLeader, wanted);
       const before = partnershipSnapshot(partnership);
@@ -113,6 +130,11 @@ export class PartnershipWriteService {
       return partnership;
     });
   }
+}
+
+/** A stale version is a CONFLICT naming the current one; `null` skips the check (appending writes). */
+function checkVersion(partnership: Partnership, version: number | null): void {
+  if (version !== null && partnership.version !== version) throw new ConflictError('partnership', partnership.slug, partnership.version, version);
 }
 
 /** Adds, changes and removes memberships of `partnership` so they equal `wanted`, recording each change. */

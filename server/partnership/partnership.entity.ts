@@ -1,4 +1,4 @@
-import { Collection, OptionalProps } from '@mikro-orm/core';
+import { ArrayType, Collection, OptionalProps } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Jst } from '../jst/jst.entity.js';
@@ -14,7 +14,7 @@ import { Participation } from './participation.entity.js';
 @ObjectType({ description: 'An inter-municipal partnership of JSTs' })
 @Entity({ tableName: 'partnership' })
 export class Partnership {
-  [OptionalProps]?: 'version';
+  [OptionalProps]?: 'version' | 'voivodeships';
 
   @PrimaryKey()
   id!: number;
@@ -42,6 +42,15 @@ export class Partnership {
   @Field(() => AreaType)
   @Enum({ items: () => AreaType })
   areaType!: AreaType;
+
+  /**
+   * 2-digit TERC codes of the województwa the partnership belongs to, sorted; every member lies in
+   * one of them. Regional tokens are checked against these, so a partnership without loaded
+   * members still has a place. Empty only for an old record nobody has placed yet.
+   */
+  @Field(() => [String], { description: 'TERC codes (2 digits) of the województwa the partnership belongs to; every member lies in one of them' })
+  @Property({ type: ArrayType })
+  voivodeships: string[] = [];
 
   @ManyToOne(() => Jst, { nullable: true, fieldName: 'leader_teryt' })
   leader?: Jst | null;

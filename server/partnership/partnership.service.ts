@@ -13,7 +13,7 @@ import { containsPattern } from '../shared/search-name.js';
 import type { PartnershipFilter } from './partnership.inputs.js';
 import { Partnership } from './partnership.entity.js';
 
-const COLUMNS = `p.id, p.slug, p.name, p.search_name, p.short_name, p.legal_form, p.area_type, p.leader_teryt, p.website,
+const COLUMNS = `p.id, p.slug, p.name, p.search_name, p.short_name, p.legal_form, p.area_type, p.voivodeships, p.leader_teryt, p.website,
   p.description, p.members_complete, p.completeness_note, p.stated_member_count, p.sources, p.version, p.archived_at`;
 
 /** The functional area of a partnership: union of its current members' boundaries, kept by the database. */

@@ -5,7 +5,7 @@ import type { Partnership } from './partnership.entity.js';
 /** Plain values of a record for the audit trail: what a reader of the history needs, no relations. */
 export function partnershipSnapshot(p: Partnership): Record<string, unknown> {
   return {
-    slug: p.slug, name: p.name, shortName: p.shortName ?? null, legalForm: p.legalForm, areaType: p.areaType,
+    slug: p.slug, name: p.name, shortName: p.shortName ?? null, legalForm: p.legalForm, areaType: p.areaType, voivodeships: p.voivodeships,
     leader: p.leader?.teryt ?? null, website: p.website ?? null, description: p.description ?? null,
     membersComplete: p.membersComplete, completenessNote: p.completenessNote ?? null, statedMemberCount: p.statedMemberCount ?? null,
     sources: p.sources, version: p.version, archivedAt: p.archivedAt?.toISOString() ?? null,

@@ -6,11 +6,14 @@ const TABLES: Record<string, string> = {
   programme: '*',
   programme_phase: '*',
   reported_figure: '*',
-  partnership: `id, slug, name, legal_form, area_type, leader_teryt, members_complete, sources, md5(ST_AsBinary(area)), area_km2, member_count`,
+  partnership: `id, slug, name, search_name, short_name, legal_form, area_type, voivodeships, leader_teryt, website, description, members_complete,
+    completeness_note, stated_member_count, sources, version, archived_at, md5(ST_AsBinary(area)), area_km2, member_count`,
   membership: '*',
   partner: '*',
   participation: '*',
   unmatched_member: '*',
+  api_token: '*',
+  audit_entry: '*',
 };
 
 /** One fingerprint of every table's content, to show that a rejected write left the database as it was. */

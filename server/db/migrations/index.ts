@@ -3,6 +3,7 @@ import type { Migration } from '@mikro-orm/migrations';
 import { Migration20261127000000_initial } from './Migration20261127000000_initial.js';
 import { Migration20261127010000_editing } from './Migration20261127010000_editing.js';
 import { Migration20261127030000_area_per_statement } from './Migration20261127030000_area_per_statement.js';
+import { Migration20261127040000_region_scope } from './Migration20261127040000_region_scope.js';
 
 /** Committed migrations, in order. Listed explicitly so compiled and test runs find the same set. */
-export const migrations: Constructor<Migration>[] = [Migration20261127000000_initial, Migration20261127010000_editing, Migration20261127030000_area_per_statement];
+export const migrations: Constructor<Migration>[] = [Migration20261127000000_initial, Migration20261127010000_editing, Migration20261127030000_area_per_statement, Migration20261127040000_region_scope];
