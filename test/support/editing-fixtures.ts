@@ -49,7 +49,8 @@ export interface PartnershipFixture {
 
 /** Creates a partnership through the API with the admin token: in `voivodeships`, with `teryts` as members. */
 export async function partnershipFixture(api: GraphqlClient, admin: string, voivodeships: string[], teryts: string[], prefix = 'fixture'): Promise<PartnershipFixture> {
-  const input = { slug: uniqueSlug(prefix), name: `Partnerstwo ${prefix}`, sources: SRC, voivodeships, members: members(...teryts) };
+  const slug = uniqueSlug(prefix);
+  const input = { slug, name: `Partnerstwo ${slug}`, sources: SRC, voivodeships, members: members(...teryts) };
   const { createPartnership } = await api.data(CREATE, { input }, admin);
   return { slug: createPartnership.slug, version: createPartnership.version };
 }
