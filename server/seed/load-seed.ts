@@ -8,22 +8,12 @@ import { Partnership } from '../partnership/partnership.entity.js';
 import { Programme, ProgrammePhase, ReportedFigure } from '../programme/programme.entity.js';
 import { searchName } from '../shared/search-name.js';
 import type { SeedData } from './read-seed.js';
-import type { SeedPartnership } from './seed-types.js';
 import { validateSeed } from './validate-seed.js';
 
 export class SeedError extends Error {
   constructor(readonly problems: string[]) {
     super(`seed data rejected (${problems.length} problems):\n  - ${problems.slice(0, 30).join('\n  - ')}`);
   }
-}
-
-/**
- * The województwa a seed partnership names (`voivodeships`, sourced in the seed). Until every
- * seed carries the field, those of its members stand in (empty for one without members).
- */
-function seedVoivodeships(p: SeedPartnership): string[] {
-  const named = (p as SeedPartnership & { voivodeships?: string[] }).voivodeships;
-  return [...new Set(named ?? p.members.map((m) => m.teryt.slice(0, 2)))].sort();
 }
 
 export interface SeedReport {
@@ -67,7 +57,7 @@ export async function loadSeed(em: Em, seed: SeedData): Promise<SeedReport> {
     for (const p of seed.partnerships) {
       const partnership = tx.create(Partnership, {
         slug: p.slug, name: p.name, searchName: searchName(`${p.name} ${p.shortName ?? ''}`), shortName: p.shortName ?? null,
-        legalForm: p.legalForm as LegalForm, areaType: p.areaType as AreaType, voivodeships: seedVoivodeships(p),
+        legalForm: p.legalForm as LegalForm, areaType: p.areaType as AreaType, voivodeships: [...p.voivodeships].sort(),
         leader: p.leader ? tx.getReference(Jst, p.leader) : null, website: p.website ?? null, description: p.description ?? null,
         membersComplete: p.membersComplete, completenessNote: p.completenessNote ?? null, statedMemberCount: p.statedMemberCount ?? null, sources: p.sources,
       });

@@ -1,6 +1,10 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Role } from '../../server/auth/role.js';
 import { TokenService } from '../../server/auth/token.service.js';
+import { repoRoot } from '../../server/config.js';
+import { query } from '../../server/db/sql.js';
 import { databaseChecksum } from '../support/checksum.js';
 import { testBackends } from '../support/database.js';
 import { members, participationFixture, partnershipFixture, SRC, uniqueSlug, type TestTokens, createTestTokens } from '../support/editing-fixtures.js';
@@ -143,5 +147,52 @@ describe.each(testBackends())('authorization matrix on $name', ({ database }) =>
     } else {
       expect(result.errors?.[0]?.extensions?.code).toBe(outcome);
     }
+  });
+});
+
+/** The attacks of the issue, replayed on the seed with a token for małopolskie (12) only. */
+describe.each(testBackends())('the seed against a regional token on $name', ({ database }) => {
+  const seeded = useSeededApi(database);
+  let tokens: TestTokens;
+  beforeAll(async () => {
+    tokens = await createTestTokens(seeded.db.em());
+  });
+
+  it('loads every seed partnership with the województwa the seed names', async () => {
+    const seed = JSON.parse(readFileSync(path.join(repoRoot, 'server/seed/data/partnerships.json'), 'utf8')) as { slug: string; voivodeships: string[] }[];
+    const { partnerships } = await seeded.api.data(`{ partnerships(first: 200, filter: { includeArchived: true }) { edges { node { slug voivodeships } } } }`);
+    const loaded = new Map(partnerships.edges.map((e: { node: { slug: string; voivodeships: string[] } }) => [e.node.slug, e.node.voivodeships]));
+    for (const p of seed) expect([p.slug, loaded.get(p.slug)]).toEqual([p.slug, [...p.voivodeships].sort()]);
+  });
+
+  it('cannot rename, take over or archive partnerships of other regions, with or without loaded members', async () => {
+    const before = await databaseChecksum(seeded.db.em());
+    const attempts = [
+      [`mutation { updatePartnership(slug: "gdanski-obszar-metropolitalny", version: 1, input: { name: "Przejęte" }) { version } }`, {}],
+      [`mutation($m: [MemberInput!]!) { setMembers(slug: "gdanski-obszar-metropolitalny", version: 1, members: $m) { version } }`, { m: members('1261011') }],
+      [`mutation { archivePartnership(slug: "razem-dla-rozwoju-mazowieckie", version: 1) { version } }`, {}],
+      [`mutation { updatePartnership(slug: "gdanski-obszar-metropolitalny", version: 1, input: { voivodeships: ["12"] }) { version } }`, {}],
+    ] as const;
+    for (const [operation, variables] of attempts) {
+      expect((await seeded.api.run(operation, variables, tokens.regional)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    expect(await databaseChecksum(seeded.db.em())).toEqual(before);
+  });
+
+  it('finds no participation of another region by trying ids: each answers as a missing one', async () => {
+    const outside = `select pa.* from participation pa join partnership p on p.id = pa.partnership_id
+      where not (p.voivodeships <@ array['12']::text[] and cardinality(p.voivodeships) > 0)`;
+    const fingerprint = async () => query(seeded.db.em(), `select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) as sum, count(*)::int as n from (${outside}) r`);
+    const before = await fingerprint();
+    const [{ max }] = await query<{ max: number }>(seeded.db.em(), `select max(id) as max from participation`);
+    const UPDATE = `mutation($id: Int!) { updateParticipation(id: $id, version: 1, input: { phase: "przejęte" }) { version } }`;
+    let found = 0;
+    for (let id = 1; id <= max + 5; id++) {
+      const result = await seeded.api.run(UPDATE, { id }, tokens.regional);
+      if (!result.errors) found++;
+      else expect(result.errors[0]).toMatchObject({ message: `id: no participation with id ${id}`, extensions: { code: 'BAD_USER_INPUT', field: 'id', reason: 'NOT_FOUND' } });
+    }
+    expect(await fingerprint()).toEqual(before);
+    expect(found).toBeGreaterThan(0);
   });
 });
