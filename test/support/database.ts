@@ -32,7 +32,10 @@ export interface TestDatabase {
  * A fresh, migrated, empty database for one test file: in-memory PGlite, or a database of its own
  * on the PostGIS server, so test files never share state.
  */
-export async function openEmptyDatabase(backend: DatabaseConfig, opts: { onQuery?: (sql: string) => void } = {}): Promise<TestDatabase> {
+export async function openEmptyDatabase(
+  backend: DatabaseConfig,
+  opts: { onQuery?: (sql: string) => void; /** Stop after this migration (to test a later one on old data). */ migrateTo?: string } = {},
+): Promise<TestDatabase> {
   let database = backend;
   let drop: (() => Promise<void>) | undefined;
   if (backend.kind === 'postgresql') {
@@ -50,7 +53,8 @@ export async function openEmptyDatabase(backend: DatabaseConfig, opts: { onQuery
     };
   }
   const orm = await openOrm(database, opts);
-  await migrate(orm);
+  if (opts.migrateTo) await orm.migrator.up({ to: opts.migrateTo });
+  else await migrate(orm);
   return {
     orm,
     database,
