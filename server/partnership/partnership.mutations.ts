@@ -8,10 +8,13 @@ import { MemberInput, ParticipationInput, ParticipationPatch, PartnershipInput, 
 import { PartnershipWriteService } from './partnership-write.service.js';
 import { Partnership } from './partnership.entity.js';
 
-/** Writes need an editor or admin token (`Authorization: Bearer …`); each names the version it read. */
+/**
+ * Writes need an editor or admin token (`Authorization: Bearer …`); each names the version it read.
+ * A regional token may touch only partnerships and JSTs wholly inside its województwa (the services check).
+ */
 @Resolver()
 export class PartnershipMutations {
-  @Mutation(() => Partnership, { description: 'Create a partnership (editor). Members must exist; the leader must be a member; sources are required' })
+  @Mutation(() => Partnership, { description: 'Create a partnership (editor). Names its województwa (`voivodeships`); members must exist and lie in them; the leader must be a member; sources are required' })
   async createPartnership(@Arg('input', () => PartnershipInput) input: PartnershipInput, @Ctx() ctx: Context): Promise<Partnership> {
     const actor = requireRole(await ctx.actor(), Role.EDITOR);
     return new PartnershipWriteService(ctx.em).create(actor, input);
