@@ -1,6 +1,8 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../graphql/context.js';
-import { connectionType, pageRequest, toConnection } from '../graphql/connection.js';
+import { connectionType, toConnection } from '../graphql/connection.js';
+import { idKey, parsePageRequest } from '../input/paging.js';
+import { parseText } from '../input/text.js';
 import { Partnership } from '../partnership/partnership.entity.js';
 import { InputError } from '../shared/errors.js';
 import { AuditEntry } from './audit-entry.entity.js';
@@ -18,7 +20,9 @@ export class AuditResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ) {
-    const page = await new AuditService(em).changes(since, by, pageRequest(first, after));
+    if (since && Number.isNaN(since.getTime())) throw new InputError('since', 'must be an ISO 8601 date-time', 'MALFORMED');
+    const actor = by == null ? null : parseText('by', by, { max: 80 });
+    const page = await new AuditService(em).changes(since ?? null, actor, parsePageRequest(first, after, idKey));
     return toConnection(page, (e) => String(e.id));
   }
 }

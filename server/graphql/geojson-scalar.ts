@@ -1,6 +1,6 @@
 import type { Geometry } from 'geojson';
 import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
-import { checkGeoJsonGeometry } from '../shared/checks.js';
+import { parseGeometry } from '../input/geo.js';
 import { InputError } from '../shared/errors.js';
 
 function literalToValue(node: ValueNode): unknown {
@@ -32,7 +32,7 @@ function parse(value: unknown): Geometry {
       throw new InputError('GeoJSON', 'not valid JSON');
     }
   }
-  return checkGeoJsonGeometry('GeoJSON', parsed);
+  return parseGeometry('GeoJSON', parsed);
 }
 
 /** A GeoJSON geometry object (RFC 7946): coordinates in longitude,latitude order, degrees, EPSG:4326. */

@@ -3,12 +3,15 @@ import { AuditService } from '../audit/audit.service.js';
 import { requireRegion } from '../auth/guard.js';
 import type { Actor } from '../auth/role.js';
 import type { Em } from '../db/orm.js';
+import { parsePartnershipPatch } from '../input/partnership-patch.js';
+import { parseSlug } from '../input/slug.js';
+import { parseTeryt } from '../input/teryt.js';
 import { Jst } from '../jst/jst.entity.js';
 import { ConflictError, InputError, NotFoundError } from '../shared/errors.js';
 import { searchName } from '../shared/search-name.js';
 import { Membership } from './membership.entity.js';
 import { AreaType, LegalForm } from './partnership-enums.js';
-import { checkLeader, checkMembers, checkPatch, checkSlug, type CheckedMember } from './partnership-rules.js';
+import { checkLeader, checkMembers, type CheckedMember } from './partnership-rules.js';
 import type { MemberInput, PartnershipInput, PartnershipPatch } from './partnership-write.inputs.js';
 import { Partnership } from './partnership.entity.js';
 import { membershipSnapshot, partnershipSnapshot } from './snapshots.js';
@@ -23,7 +26,7 @@ export class PartnershipWriteService {
 
   /** Loads a partnership for change, locking its row so concurrent edits queue up, and checks the version. */
   static async lockForChange(tx: Em, slug: string, version: number | null): Promise<Partnership> {
-    checkSlug(slug);
+    parseSlug('slug', slug);
     const found = await tx.findOne(Partnership, { slug }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!found) throw new NotFoundError('slug', `no partnership with slug "${slug}"`);
     if (version !== null && found.version !== version) throw new ConflictError('partnership', slug, found.version, version);
@@ -35,12 +38,12 @@ export class PartnershipWriteService {
   }
 
   async create(actor: Actor, input: PartnershipInput): Promise<Partnership> {
-    const slug = checkSlug(input.slug);
-    const fields = checkPatch(input);
-    if (!fields.name) throw new InputError('name', 'must not be empty');
+    const slug = parseSlug('slug', input.slug);
+    const fields = parsePartnershipPatch(input);
+    if (!fields.name) throw new InputError('name', 'must not be empty', 'EMPTY');
     if (!fields.sources) throw new InputError('sources', 'at least one source is required (a public URL or seeds/<file>)');
     const members = await checkMembers(this.em, input.members ?? []);
-    const leader = input.leader ?? null;
+    const leader = fields.leader ?? null;
     checkLeader(leader, members);
     requireRegion(actor, members.map((m) => m.teryt));
     return this.em.transactional(async (tx) => {
@@ -64,15 +67,16 @@ export class PartnershipWriteService {
   }
 
   async update(actor: Actor, slug: string, version: number, patch: PartnershipPatch): Promise<Partnership> {
-    const fields = checkPatch(patch);
+    const fields = parsePartnershipPatch(patch);
     return this.em.transactional(async (tx) => {
       const partnership = await PartnershipWriteService.lockForChange(tx as Em, slug, version);
       const members = await PartnershipWriteService.currentMembers(tx as Em, partnership);
       requireRegion(actor, members.map((m) => m.jst.teryt));
-      if (patch.leader !== undefined) checkLeader(patch.leader, members.map((m) => ({ teryt: m.jst.teryt })));
+      if (fields.leader !== undefined) checkLeader(fields.leader, members.map((m) => ({ teryt: m.jst.teryt })));
       const before = partnershipSnapshot(partnership);
-      tx.assign(partnership, fields as Partial<Partnership>);
-      if (patch.leader !== undefined) partnership.leader = patch.leader ? tx.getReference(Jst, patch.leader) : null;
+      const { leader, ...scalars } = fields;
+      tx.assign(partnership, scalars as Partial<Partnership>);
+      if (leader !== undefined) partnership.leader = leader ? tx.getReference(Jst, leader) : null;
       if (fields.name !== undefined || fields.shortName !== undefined) partnership.searchName = searchName(`${partnership.name} ${partnership.shortName ?? ''}`);
       partnership.version += 1;
       new AuditService(tx as Em).record(actor.name, { action: 'UPDATE', entity: 'partnership', entityKey: slug, partnershipId: partnership.id, before, after: partnershipSnapshot(partnership) });
@@ -98,11 +102,12 @@ export class PartnershipWriteService {
   /** Replaces the member list: adds, changes and removes memberships so the list equals `members`. */
   async setMembers(actor: Actor, slug: string, version: number, members: readonly MemberInput[], leader: string | null | undefined): Promise<Partnership> {
     const wanted = await checkMembers(this.em, members);
+    const newLeaderCode = leader == null ? leader : parseTeryt('leader', leader);
     return this.em.transactional(async (tx) => {
       const partnership = await PartnershipWriteService.lockForChange(tx as Em, slug, version);
       const existing = await PartnershipWriteService.currentMembers(tx as Em, partnership);
       requireRegion(actor, [...existing.map((m) => m.jst.teryt), ...wanted.map((m) => m.teryt)]);
-      const newLeader = leader !== undefined ? leader : (partnership.leader?.teryt ?? null);
+      const newLeader = newLeaderCode !== undefined ? newLeaderCode : (partnership.leader?.teryt ?? null);
       checkLeader(newLeader, wanted);
       const before = partnershipSnapshot(partnership);
       applyMemberList(tx as Em, actor, partnership, existing, wanted);
