@@ -14,10 +14,10 @@ export function parsePartialDate(field: string, value: unknown): string {
   if (!match) throw new InputError(field, `"${text}" is not a date as YYYY, YYYY-MM or YYYY-MM-DD`, 'MALFORMED');
   const [, year, month, day] = match as unknown as [string, string, string | undefined, string | undefined];
   if (Number(year) < 1000 || Number(year) > 2999) throw new InputError(field, `year ${year} is out of range 1000–2999`, 'OUT_OF_RANGE');
-  if (month !== undefined && (Number(month) < 1 || Number(month) > 12)) throw new InputError(field, `"${text}" has no month ${month}`, 'OUT_OF_RANGE');
+  if (month !== undefined && (Number(month) < 1 || Number(month) > 12)) throw new InputError(field, `"${text}" is not a date as YYYY, YYYY-MM or YYYY-MM-DD: there is no month ${month}`, 'OUT_OF_RANGE');
   if (day !== undefined) {
     const daysInMonth = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
-    if (Number(day) < 1 || Number(day) > daysInMonth) throw new InputError(field, `${text} is not a day of the calendar`, 'OUT_OF_RANGE');
+    if (Number(day) < 1 || Number(day) > daysInMonth) throw new InputError(field, `${text} is not a day of the calendar (a date is YYYY, YYYY-MM or YYYY-MM-DD)`, 'OUT_OF_RANGE');
   }
   return text;
 }

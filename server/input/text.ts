@@ -50,9 +50,9 @@ export function parseOptionalText(field: string, value: unknown, rule: TextRule)
  * `=`, `+`, `-`, `@`, tab or CR, which spreadsheets run as formulas.
  */
 export function parseName(field: string, value: unknown, max = 300): string {
-  const raw = parseString(field, value);
-  if (FORMULA_START.test(raw) || FORMULA_START.test(raw.trim())) {
+  // Before the control-character check, so a leading tab or CR is reported as the formula it would start.
+  if (typeof value === 'string' && (FORMULA_START.test(value) || FORMULA_START.test(value.trim()))) {
     throw new InputError(field, 'must not start with =, +, -, @, tab or carriage return (a spreadsheet would run it as a formula)', 'FORMULA_PREFIX');
   }
-  return parseText(field, raw, { max });
+  return parseText(field, value, { max });
 }

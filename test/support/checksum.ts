@@ -11,6 +11,7 @@ const TABLES: Record<string, string> = {
   partner: '*',
   participation: '*',
   unmatched_member: '*',
+  audit_entry: `id, actor, action, entity, entity_key`,
 };
 
 /** One fingerprint of every table's content, to show that a rejected write left the database as it was. */
