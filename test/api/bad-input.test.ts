@@ -173,7 +173,7 @@ describe.each(testBackends())('bad input on $name', ({ database }) => {
     expect(result.errors?.[0]?.message).toMatch(/nested 1\d levels deep; the limit is 10/);
   });
 
-  it.each(HTTP)('answers %s with %i and the one error body', async (_what, path, status, code, field) => {
+  it.each(HTTP)('answers %s (%s) with %i and the one error body', async (_what, path, status, code, field) => {
     const response = await fetch(`${app.url}${path}`);
     expect(response.status).toBe(status);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
