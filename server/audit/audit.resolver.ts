@@ -31,7 +31,7 @@ export class AuditResolver {
 export class PartnershipHistoryResolver {
   @FieldResolver(() => [AuditEntry], { description: 'Changes to this partnership, its members and participations, newest first' })
   history(@Root() p: Partnership, @Ctx() { em }: Context, @Arg('last', () => Int, { defaultValue: 50 }) last: number): Promise<AuditEntry[]> {
-    if (!Number.isInteger(last) || last < 1 || last > 200) throw new InputError('last', `must be an integer from 1 to 200, got ${last}`);
+    if (!Number.isInteger(last) || last < 1 || last > 200) throw new InputError('last', `must be an integer from 1 to 200, got ${last}`, 'OUT_OF_RANGE');
     return new AuditService(em).ofPartnership(p.id, last);
   }
 }

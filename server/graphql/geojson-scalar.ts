@@ -18,7 +18,7 @@ function literalToValue(node: ValueNode): unknown {
     case Kind.NULL:
       return null;
     default:
-      throw new InputError('GeoJSON', `variables are not allowed inside a GeoJSON literal`);
+      throw new InputError('GeoJSON', 'variables are not allowed inside a GeoJSON literal', 'MALFORMED');
   }
 }
 
@@ -29,7 +29,7 @@ function parse(value: unknown): Geometry {
     try {
       parsed = JSON.parse(value);
     } catch {
-      throw new InputError('GeoJSON', 'not valid JSON');
+      throw new InputError('GeoJSON', 'not valid JSON', 'MALFORMED');
     }
   }
   return parseGeometry('GeoJSON', parsed);

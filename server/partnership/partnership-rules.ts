@@ -23,5 +23,5 @@ export async function checkMembers(em: Em, members: readonly MemberInput[], fiel
 export function checkLeader(leader: string | null, members: readonly { teryt: string; left?: string | null }[]): void {
   if (!leader) return;
   const member = members.find((m) => m.teryt === leader);
-  if (!member) throw new InputError('leader', `leader ${leader} must be one of the members`);
+  if (!member) throw new InputError('leader', `leader ${leader} must be one of the members`, 'NOT_A_MEMBER');
 }

@@ -41,13 +41,13 @@ export class PartnershipWriteService {
     const slug = parseSlug('slug', input.slug);
     const fields = parsePartnershipPatch(input);
     if (!fields.name) throw new InputError('name', 'must not be empty', 'EMPTY');
-    if (!fields.sources) throw new InputError('sources', 'at least one source is required (a public URL or seeds/<file>)');
+    if (!fields.sources) throw new InputError('sources', 'at least one source is required (a public URL or seeds/<file>)', 'EMPTY');
     const members = await checkMembers(this.em, input.members ?? []);
     const leader = fields.leader ?? null;
     checkLeader(leader, members);
     requireRegion(actor, members.map((m) => m.teryt));
     return this.em.transactional(async (tx) => {
-      if (await tx.findOne(Partnership, { slug })) throw new InputError('slug', `a partnership with slug "${slug}" exists already`);
+      if (await tx.findOne(Partnership, { slug })) throw new InputError('slug', `a partnership with slug "${slug}" exists already`, 'DUPLICATE');
       const partnership = tx.create(Partnership, {
         slug, name: fields.name!, searchName: searchName(`${fields.name} ${fields.shortName ?? ''}`), shortName: fields.shortName ?? null,
         legalForm: fields.legalForm ?? LegalForm.UNKNOWN, areaType: fields.areaType ?? AreaType.OTHER, leader: leader ? tx.getReference(Jst, leader) : null,

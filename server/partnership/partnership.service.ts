@@ -84,9 +84,9 @@ export class PartnershipService {
     try {
       rows = await query(this.em, `select ST_IsValid(g) as valid, ST_IsValidReason(g) as reason from (select ST_GeomFromGeoJSON(?) as g) t`, [JSON.stringify(geometry)]);
     } catch (error) {
-      throw new InputError('filter.intersects', `PostGIS cannot read the geometry: ${(error as Error).message.split('\n')[0]}`);
+      throw new InputError('filter.intersects', `PostGIS cannot read the geometry: ${(error as Error).message.split('\n')[0]}`, 'MALFORMED');
     }
-    if (!rows[0]?.valid) throw new InputError('filter.intersects', `invalid geometry: ${rows[0]?.reason}`);
+    if (!rows[0]?.valid) throw new InputError('filter.intersects', `invalid geometry: ${rows[0]?.reason}`, 'MALFORMED');
   }
 
   async list(filter: Partial<PartnershipQuery>, page: PageRequest): Promise<Page<Partnership>> {
