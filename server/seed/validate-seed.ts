@@ -3,7 +3,7 @@ import { parseProgrammeCode } from '../input/programme-code.js';
 import { parseSlug } from '../input/slug.js';
 import { parseSource } from '../input/source.js';
 import { parseName } from '../input/text.js';
-import { parseTeryt } from '../input/teryt.js';
+import { parseTeryt, parseVoivodeship } from '../input/teryt.js';
 import { InputError } from '../shared/errors.js';
 import type { SeedData } from './read-seed.js';
 import type { SeedPartnership, SeedSource } from './seed-types.js';
@@ -100,7 +100,10 @@ function voivodeshipProblems(where: string, p: SeedPartnership): string[] {
   const problems: string[] = [];
   const listed = Array.isArray(p.voivodeships) ? p.voivodeships : [];
   if (!listed.length) problems.push(`${where}: voivodeships missing or empty`);
-  for (const v of listed) if (!(v.length === 2 && isTerytFormat(v))) problems.push(`${where}: voivodeship "${v}" is not a 2-digit TERC code 02..32`);
+  for (const v of listed) {
+    const problem = broken(() => parseVoivodeship('voivodeship', v));
+    if (problem) problems.push(`${where}: voivodeship ${problem}`);
+  }
   for (const m of p.members) {
     if (!listed.includes(m.teryt.slice(0, 2))) problems.push(`${where}: member ${m.teryt} lies outside voivodeships ${listed.join(', ')}`);
   }

@@ -109,7 +109,7 @@ describe('the województwa of each partnership', () => {
     expect(problems).toEqual(
       expect.arrayContaining([
         `partnership ${withMembers[0]!.slug}: voivodeships missing or empty`,
-        `partnership ${withMembers[1]!.slug}: voivodeship "13" is not a 2-digit TERC code 02..32`,
+        `partnership ${withMembers[1]!.slug}: voivodeship "13" is not a valid TERYT code: województwo part "13" must be an even number from 02 to 32`,
         expect.stringMatching(new RegExp(`^partnership ${withMembers[2]!.slug}: member \\d+ lies outside voivodeships`)),
       ]),
     );
