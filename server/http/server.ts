@@ -67,14 +67,14 @@ export function createHttpServer(options: HttpOptions): Server {
   const trustedProxies = options.trustedProxies ?? 0;
 
   const server = createServer(async (req, res) => {
-    // A malformed path is answered below with 400 like any refused request; `/` stands in for the log.
+    // A malformed path is answered below with 400 like any refused request; the log keeps it as sent.
     let url: URL | HttpError;
     try {
       url = requestUrl(req.url);
     } catch (error) {
       url = error as HttpError;
     }
-    const pathname = url instanceof URL ? url.pathname : '/';
+    const pathname = url instanceof URL ? url.pathname : (req.url ?? '/').split('?')[0]!;
     const ip = clientIp(req, { trustedProxies });
     const record = log ? logRequest(req, res, pathname, ip, log) : undefined;
     // While shutting down: answer, then close the connection instead of keeping it alive.
