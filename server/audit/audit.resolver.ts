@@ -1,6 +1,8 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../graphql/context.js';
-import { connectionType, pageRequest, toConnection } from '../graphql/connection.js';
+import { connectionType, toConnection } from '../graphql/connection.js';
+import { idKey, parsePageRequest } from '../input/paging.js';
+import { parseText } from '../input/text.js';
 import { Partnership } from '../partnership/partnership.entity.js';
 import { InputError } from '../shared/errors.js';
 import { AuditEntry } from './audit-entry.entity.js';
@@ -18,7 +20,9 @@ export class AuditResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ) {
-    const page = await new AuditService(em).changes(since, by, pageRequest(first, after));
+    if (since && Number.isNaN(since.getTime())) throw new InputError('since', 'must be an ISO 8601 date-time', 'MALFORMED');
+    const actor = by == null ? null : parseText('by', by, { max: 80 });
+    const page = await new AuditService(em).changes(since ?? null, actor, parsePageRequest(first, after, idKey));
     return toConnection(page, (e) => String(e.id));
   }
 }
@@ -27,7 +31,7 @@ export class AuditResolver {
 export class PartnershipHistoryResolver {
   @FieldResolver(() => [AuditEntry], { description: 'Changes to this partnership, its members and participations, newest first' })
   history(@Root() p: Partnership, @Ctx() { em }: Context, @Arg('last', () => Int, { defaultValue: 50 }) last: number): Promise<AuditEntry[]> {
-    if (!Number.isInteger(last) || last < 1 || last > 200) throw new InputError('last', `must be an integer from 1 to 200, got ${last}`);
+    if (!Number.isInteger(last) || last < 1 || last > 200) throw new InputError('last', `must be an integer from 1 to 200, got ${last}`, 'OUT_OF_RANGE');
     return new AuditService(em).ofPartnership(p.id, last);
   }
 }

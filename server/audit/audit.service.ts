@@ -1,6 +1,5 @@
 import type { Em } from '../db/orm.js';
-import type { Page, PageRequest } from '../graphql/connection.js';
-import { InputError } from '../shared/errors.js';
+import type { Page, PageRequest } from '../input/paging.js';
 import { AuditEntry } from './audit-entry.entity.js';
 
 export interface Change {
@@ -34,11 +33,9 @@ export class AuditService {
   }
 
   /** Changes since a moment (inclusive), optionally by one token name, newest last, keyset-paged by id. */
-  async changes(since: Date | null | undefined, by: string | null | undefined, page: PageRequest): Promise<Page<AuditEntry>> {
-    if (since && Number.isNaN(since.getTime())) throw new InputError('since', 'must be an ISO 8601 date-time');
+  async changes(since: Date | null, by: string | null, page: PageRequest): Promise<Page<AuditEntry>> {
     const where = { ...(since ? { at: { $gte: since } } : {}), ...(by ? { actor: by } : {}) };
     const after = page.afterKey;
-    if (after !== null && !/^\d+$/.test(after)) throw new InputError('after', 'cursor is malformed');
     const [rows, totalCount] = await Promise.all([
       this.em.find(AuditEntry, { ...where, ...(after ? { id: { $gt: after } } : {}) }, { orderBy: { id: 'asc' }, limit: page.limit + 1 }),
       this.em.count(AuditEntry, where),

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { AuditService } from '../audit/audit.service.js';
 import type { Em } from '../db/orm.js';
-import { isTerytFormat } from '../jst/teryt.js';
+import { parseVoivodeship } from '../input/teryt.js';
 import { InputError, UnauthenticatedError } from '../shared/errors.js';
 import { ApiToken } from './api-token.entity.js';
 import { Role, type Actor } from './role.js';
@@ -33,7 +33,7 @@ export class TokenService {
     if (voivodeships) {
       if (role === Role.ADMIN) throw new InputError('voivodeships', 'an admin token cannot be limited to województwa');
       for (const v of voivodeships) {
-        if (!/^\d{2}$/.test(v) || !isTerytFormat(v)) throw new InputError('voivodeships', `"${v}" is not a 2-digit TERC code of a województwo`);
+        parseVoivodeship('voivodeships', v);
       }
     }
     const regions = voivodeships?.length ? voivodeships : null;

@@ -1,5 +1,7 @@
 import { Arg, Ctx, Field, FieldResolver, Float, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../graphql/context.js';
+import { parseProgrammeCode } from '../input/programme-code.js';
+import { parseVoivodeship } from '../input/teryt.js';
 import { Jst } from '../jst/jst.entity.js';
 import { CoverageService, type CoverageFigures } from './coverage.service.js';
 
@@ -60,7 +62,10 @@ export class CoverageResolver {
     @Arg('programme', () => String, { nullable: true, description: 'Programme code' }) programme?: string | null,
     @Arg('voivodeship', () => String, { nullable: true, description: 'TERC code of a województwo' }) voivodeship?: string | null,
   ): Promise<Coverage> {
-    const result = await new CoverageService(em).coverage(programme, voivodeship);
+    const result = await new CoverageService(em).coverage(
+      programme == null ? null : parseProgrammeCode('programme', programme),
+      voivodeship == null ? null : parseVoivodeship('voivodeship', voivodeship),
+    );
     return Object.assign(new Coverage(), { ...result, byVoivodeship: result.byVoivodeship.map(asRow) });
   }
 

@@ -1,7 +1,6 @@
 import type { Em } from '../db/orm.js';
 import { query } from '../db/sql.js';
-import { checkTeryt } from '../shared/checks.js';
-import { InputError } from '../shared/errors.js';
+import { requireExisting } from '../shared/exists.js';
 
 export interface CoverageFigures {
   voivodeshipTeryt: string | null;
@@ -25,15 +24,9 @@ export interface CoverageResult extends CoverageFigures {
 export class CoverageService {
   constructor(private readonly em: Em) {}
 
-  async coverage(programme: string | null | undefined, voivodeship: string | null | undefined): Promise<CoverageResult> {
-    if (programme != null) {
-      const exists = await query(this.em, `select 1 from programme where code = ?`, [programme]);
-      if (!exists.length) throw new InputError('programme', `no programme with code "${programme}"`);
-    }
-    if (voivodeship != null) {
-      if (!/^\d{2}$/.test(voivodeship)) throw new InputError('voivodeship', 'must be a 2-digit TERC code of a województwo');
-      checkTeryt('voivodeship', voivodeship);
-    }
+  /** Coverage for a parsed programme code and województwo code (null: all); the programme must exist. */
+  async coverage(programme: string | null, voivodeship: string | null): Promise<CoverageResult> {
+    if (programme !== null) await requireExisting(this.em, 'programme', programme, 'programme');
     const rows = await query<{ v: string; gt: number; gc: number; at: number; ac: number; np: number }>(
       this.em,
       `with parts as (

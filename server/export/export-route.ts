@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Em } from '../db/orm.js';
-import { geometryOptions } from '../graphql/geometry-args.js';
-import type { JstFilter } from '../jst/jst.inputs.js';
-import type { PartnershipFilter } from '../partnership/partnership.inputs.js';
 import { sendDomainError } from '../http/domain-error-response.js';
+import { parseGeometryOptions } from '../input/geometry-options.js';
+import { parseJstFilter } from '../input/jst-filter.js';
+import { parsePartnershipFilter } from '../input/partnership-filter.js';
 import { DomainError, InputError } from '../shared/errors.js';
 import { DEFAULT_LAYOUT, type CsvLayout } from './csv-write.js';
 import { ExportService } from './export.service.js';
@@ -15,51 +15,61 @@ export interface ExportRouteOptions {
 
 const ROUTES = /^\/export\/(partnerships|jsts)\.(csv|geojson)$/;
 
-function filterParam<T>(url: URL): T | null {
-  const raw = url.searchParams.get('filter');
-  if (!raw) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    throw new InputError('filter', 'must be JSON, the same object as the GraphQL filter argument');
+/** Query parameters each format takes; any other (a typo such as `filtr`) is refused rather than ignored. */
+const PARAMETERS = { csv: ['filter', 'excel', 'delimiter'], geojson: ['filter', 'simplify', 'precision'] } as const;
+
+function checkParameters(url: URL, format: 'csv' | 'geojson'): void {
+  const known: readonly string[] = PARAMETERS[format];
+  for (const name of url.searchParams.keys()) {
+    if (!known.includes(name)) throw new InputError(name, `is not a parameter of a ${format} download (known: ${known.join(', ')})`, 'UNKNOWN_KEY');
   }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new InputError('filter', 'must be a JSON object');
-  return parsed as T;
+}
+
+/** The JSON of `?filter=`: absent is no filter; anything else must be a JSON object, parsed like the GraphQL argument. */
+function filterJson(url: URL): unknown {
+  const raw = url.searchParams.get('filter');
+  if (raw === null) return null;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    throw new InputError('filter', 'must be JSON, the same object as the GraphQL filter argument', 'MALFORMED');
+  }
 }
 
 /** `?excel=pl` or `?delimiter=semicolon`: `;` and a decimal comma, what Excel in a Polish locale opens without the import wizard. */
 function layoutParam(url: URL): CsvLayout {
   const excel = url.searchParams.get('excel');
   const delimiter = url.searchParams.get('delimiter');
-  if (excel !== null && excel !== 'pl') throw new InputError('excel', 'the only Excel layout is "pl" (";" and a decimal comma)');
-  if (delimiter !== null && delimiter !== 'semicolon' && delimiter !== 'comma') throw new InputError('delimiter', 'must be "semicolon" or "comma"');
+  if (excel !== null && excel !== 'pl') throw new InputError('excel', 'the only Excel layout is "pl" (";" and a decimal comma)', 'NOT_ALLOWED');
+  if (delimiter !== null && delimiter !== 'semicolon' && delimiter !== 'comma') throw new InputError('delimiter', 'must be "semicolon" or "comma"', 'NOT_ALLOWED');
   return excel === 'pl' || delimiter === 'semicolon' ? { delimiter: ';', decimalComma: true } : DEFAULT_LAYOUT;
 }
 
-const numberParam = (url: URL, name: string) => (url.searchParams.has(name) ? Number(url.searchParams.get(name)) : null);
+/** The answer of one download: the parsers run first, so bad input never reaches a query. */
+async function download(service: ExportService, url: URL, what: 'partnerships' | 'jsts', format: 'csv' | 'geojson'): Promise<string> {
+  checkParameters(url, format);
+  const raw = filterJson(url);
+  if (format === 'csv') {
+    const layout = layoutParam(url);
+    return what === 'partnerships' ? service.partnershipsCsv(parsePartnershipFilter(raw), layout) : service.jstsCsv(parseJstFilter(raw), layout);
+  }
+  const geometry = parseGeometryOptions({ simplify: url.searchParams.get('simplify'), precision: url.searchParams.get('precision') });
+  const fc = what === 'partnerships' ? await service.partnershipsGeoJson(parsePartnershipFilter(raw), geometry) : await service.jstsGeoJson(parseJstFilter(raw), geometry);
+  return JSON.stringify(fc);
+}
 
 /**
  * `GET /export/partnerships.csv|geojson` and `/export/jsts.csv|geojson`, with `?filter=<JSON>` taking
- * the same filter as the GraphQL lists (and `simplify`, `precision` for GeoJSON; `excel=pl` or
- * `delimiter=semicolon` for CSV).
+ * the same filter as the GraphQL lists, through the same parser (and `simplify`, `precision` for
+ * GeoJSON; `excel=pl` or `delimiter=semicolon` for CSV).
  */
 export function exportRoute(options: ExportRouteOptions) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
     const match = ROUTES.exec(url.pathname);
     if (!match || req.method !== 'GET') return false;
     const [, what, format] = match as unknown as [string, 'partnerships' | 'jsts', 'csv' | 'geojson'];
-    const service = new ExportService(options.em.fork() as Em);
     try {
-      let body: string;
-      if (format === 'csv') {
-        const layout = layoutParam(url);
-        body = what === 'partnerships' ? await service.partnershipsCsv(filterParam<PartnershipFilter>(url), layout) : await service.jstsCsv(filterParam<JstFilter>(url), layout);
-      } else {
-        const geometry = geometryOptions({ simplify: numberParam(url, 'simplify'), precision: numberParam(url, 'precision') });
-        const fc = what === 'partnerships' ? await service.partnershipsGeoJson(filterParam<PartnershipFilter>(url), geometry) : await service.jstsGeoJson(filterParam<JstFilter>(url), geometry);
-        body = JSON.stringify(fc);
-      }
+      const body = await download(new ExportService(options.em.fork() as Em), url, what, format);
       res.writeHead(200, {
         'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/geo+json; charset=utf-8',
         'Content-Disposition': `attachment; filename="${what}.${format}"`,

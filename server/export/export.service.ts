@@ -1,14 +1,14 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import type { Em } from '../db/orm.js';
 import { query, textArray } from '../db/sql.js';
-import { MAX_PAGE_SIZE, type Page } from '../graphql/connection.js';
-import type { GeometryOptions } from '../graphql/geometry-args.js';
+import type { GeometryOptions } from '../input/geometry-options.js';
+import type { JstQuery } from '../input/jst-filter.js';
+import { MAX_PAGE_SIZE, type Page } from '../input/paging.js';
+import type { PartnershipQuery } from '../input/partnership-filter.js';
 import { jstKindLabelPl } from '../jst/jst-kind.js';
 import type { Jst } from '../jst/jst.entity.js';
-import type { JstFilter } from '../jst/jst.inputs.js';
 import { JstService } from '../jst/jst.service.js';
 import type { Partnership } from '../partnership/partnership.entity.js';
-import type { PartnershipFilter } from '../partnership/partnership.inputs.js';
 import { PartnershipService } from '../partnership/partnership.service.js';
 import { SOURCE_SEPARATOR } from '../import/import-rows.js';
 import { DEFAULT_LAYOUT, toCsv, type CsvLayout } from './csv-write.js';
@@ -43,12 +43,12 @@ interface MemberRow {
 export class ExportService {
   constructor(private readonly em: Em) {}
 
-  partnerships(filter: PartnershipFilter | null): Promise<Partnership[]> {
+  partnerships(filter: Partial<PartnershipQuery>): Promise<Partnership[]> {
     const service = new PartnershipService(this.em);
     return all((after) => service.list(filter, { limit: MAX_PAGE_SIZE, afterKey: after }), (p) => p.slug);
   }
 
-  jsts(filter: JstFilter | null): Promise<Jst[]> {
+  jsts(filter: Partial<JstQuery>): Promise<Jst[]> {
     const service = new JstService(this.em);
     return all((after) => service.list(filter, { limit: MAX_PAGE_SIZE, afterKey: after }), (j) => j.teryt);
   }
@@ -59,7 +59,7 @@ export class ExportService {
    * several sources joined by " | ". `partnership_name`, `jst_name`, `jst_kind` and `programmes`
    * (`CODE:STATUS | …`, participations of the partnership) are for reading: the import ignores them.
    */
-  async partnershipsCsv(filter: PartnershipFilter | null, layout: CsvLayout = DEFAULT_LAYOUT): Promise<string> {
+  async partnershipsCsv(filter: Partial<PartnershipQuery>, layout: CsvLayout = DEFAULT_LAYOUT): Promise<string> {
     const partnerships = await this.partnerships(filter);
     const rows = await query<MemberRow>(
       this.em,
@@ -76,7 +76,7 @@ export class ExportService {
     );
   }
 
-  async partnershipsGeoJson(filter: PartnershipFilter | null, options: GeometryOptions): Promise<FeatureCollection> {
+  async partnershipsGeoJson(filter: Partial<PartnershipQuery>, options: GeometryOptions): Promise<FeatureCollection> {
     const partnerships = await this.partnerships(filter);
     const service = new PartnershipService(this.em);
     const ids = partnerships.map((p) => p.id);
@@ -94,7 +94,7 @@ export class ExportService {
     return { type: 'FeatureCollection', features };
   }
 
-  async jstsCsv(filter: JstFilter | null, layout: CsvLayout = DEFAULT_LAYOUT): Promise<string> {
+  async jstsCsv(filter: Partial<JstQuery>, layout: CsvLayout = DEFAULT_LAYOUT): Promise<string> {
     const jsts = await this.jsts(filter);
     const memberOf = await this.memberships(jsts.map((j) => j.teryt));
     return toCsv(
@@ -104,7 +104,7 @@ export class ExportService {
     );
   }
 
-  async jstsGeoJson(filter: JstFilter | null, options: GeometryOptions): Promise<FeatureCollection> {
+  async jstsGeoJson(filter: Partial<JstQuery>, options: GeometryOptions): Promise<FeatureCollection> {
     const jsts = await this.jsts(filter);
     const teryts = jsts.map((j) => j.teryt);
     const [geometries, memberOf] = await Promise.all([new JstService(this.em).geometries(teryts, options), this.memberships(teryts)]);

@@ -2,6 +2,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { requestLogPlugin } from '../http/request-log.js';
 import type { Context } from './context.js';
 import { formatError } from './errors.js';
+import { controlCharacterPlugin, noSubscriptions } from './input-guard.js';
 import { aliasLimit, costLimitPlugin, depthLimit, HeavyGate, operationLimits, type OperationLimitOverrides } from './limits/index.js';
 import { buildAppSchema } from './schema.js';
 import { stringifyYielding } from './stringify.js';
@@ -26,8 +27,8 @@ export async function createApollo(options: ApolloOptions): Promise<ApolloServer
     formatError: formatError(options.production),
     // The parser stops at maxTokens, so an oversized document costs no more than the limit to refuse.
     parseOptions: { maxTokens: limits.tokens.maxTokens },
-    validationRules: [depthLimit(limits.depth), aliasLimit(limits.aliases)],
-    plugins: [costLimitPlugin<Context>(limits.cost, heavy), requestLogPlugin<Context>(), ...(options.plugins ?? [])],
+    validationRules: [depthLimit(limits.depth), aliasLimit(limits.aliases), noSubscriptions],
+    plugins: [controlCharacterPlugin<Context>(), costLimitPlugin<Context>(limits.cost, heavy), requestLogPlugin<Context>(), ...(options.plugins ?? [])],
     // Megabytes of boundaries are written in slices, so light requests get their turns in between.
     stringifyResult: async (result) => `${await stringifyYielding(result)}\n`, // the newline Apollo's own adds
     introspection: true,

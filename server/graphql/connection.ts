@@ -1,9 +1,6 @@
 import type { ClassType } from 'type-graphql';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { InputError } from '../shared/errors.js';
-
-export const DEFAULT_PAGE_SIZE = 50;
-export const MAX_PAGE_SIZE = 200;
+import { encodeCursor, type Page } from '../input/paging.js';
 
 @ObjectType({ description: 'Relay-style page information' })
 export class PageInfo {
@@ -18,39 +15,6 @@ export class PageInfo {
 
   @Field(() => String, { nullable: true })
   endCursor!: string | null;
-}
-
-/** A page request after validation: `limit` rows after the key `afterKey`. */
-export interface PageRequest {
-  limit: number;
-  afterKey: string | null;
-}
-
-/** Cursors are opaque to clients; inside, the sort key of the row (TERYT code or slug). */
-export const encodeCursor = (key: string) => Buffer.from(`k:${key}`, 'utf8').toString('base64url');
-
-export function decodeCursor(field: string, cursor: string): string {
-  const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!text.startsWith('k:') || text.length < 3 || encodeCursor(text.slice(2)) !== cursor) {
-    throw new InputError(field, 'cursor is malformed: pass endCursor of a previous page unchanged');
-  }
-  return text.slice(2);
-}
-
-/** Validates `first`/`after`; page size is bounded so no client can ask for everything at once. */
-export function pageRequest(first: number | null | undefined, after: string | null | undefined): PageRequest {
-  const limit = first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
-    throw new InputError('first', `page size must be an integer from 1 to ${MAX_PAGE_SIZE}, got ${limit}`);
-  }
-  return { limit, afterKey: after ? decodeCursor('after', after) : null };
-}
-
-export interface Page<T> {
-  nodes: T[];
-  hasNextPage: boolean;
-  totalCount: number;
-  hasPreviousPage: boolean;
 }
 
 export interface Edge<T> {

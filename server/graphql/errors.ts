@@ -1,5 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
-import { DomainError } from '../shared/errors.js';
+import { DomainError, errorExtensions } from '../shared/errors.js';
 import { tokenLimitError } from './limits/tokens.js';
 
 /** Finds a domain error behind GraphQL's wrapping (resolver errors arrive as `originalError`). */
@@ -28,7 +28,7 @@ export function formatError(production: boolean) {
         message: domain.message,
         locations: formatted.locations,
         path: formatted.path,
-        extensions: { code: domain.code, ...('field' in domain ? { field: domain.field } : {}), ...domain.details },
+        extensions: errorExtensions(domain),
       };
     }
     const code = formatted.extensions?.code;

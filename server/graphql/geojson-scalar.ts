@@ -1,6 +1,6 @@
 import type { Geometry } from 'geojson';
 import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
-import { checkGeoJsonGeometry } from '../shared/checks.js';
+import { parseGeometry } from '../input/geo.js';
 import { InputError } from '../shared/errors.js';
 
 function literalToValue(node: ValueNode): unknown {
@@ -18,7 +18,7 @@ function literalToValue(node: ValueNode): unknown {
     case Kind.NULL:
       return null;
     default:
-      throw new InputError('GeoJSON', `variables are not allowed inside a GeoJSON literal`);
+      throw new InputError('GeoJSON', 'variables are not allowed inside a GeoJSON literal', 'MALFORMED');
   }
 }
 
@@ -29,10 +29,10 @@ function parse(value: unknown): Geometry {
     try {
       parsed = JSON.parse(value);
     } catch {
-      throw new InputError('GeoJSON', 'not valid JSON');
+      throw new InputError('GeoJSON', 'not valid JSON', 'MALFORMED');
     }
   }
-  return checkGeoJsonGeometry('GeoJSON', parsed);
+  return parseGeometry('GeoJSON', parsed);
 }
 
 /** A GeoJSON geometry object (RFC 7946): coordinates in longitude,latitude order, degrees, EPSG:4326. */

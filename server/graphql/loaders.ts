@@ -8,7 +8,7 @@ import { Participation } from '../partnership/participation.entity.js';
 import { Partnership } from '../partnership/partnership.entity.js';
 import { PartnershipService, type FunctionalAreaFigures } from '../partnership/partnership.service.js';
 import { Programme } from '../programme/programme.entity.js';
-import type { GeometryOptions } from './geometry-args.js';
+import type { GeometryOptions } from '../input/geometry-options.js';
 
 /** Groups rows by a key, keeping the order of `keys` (DataLoader's contract). */
 function groupBy<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][] {

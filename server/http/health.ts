@@ -31,7 +31,9 @@ export async function health(res: ServerResponse, options: HealthOptions): Promi
     sendJson(res, 200, { status: 'ok', uptimeSeconds, database: { backend: options.backend, reachable: true, ...row } });
   } catch (error) {
     const detail = options.production ? {} : { error: (error as Error).message.split('\n')[0] };
-    sendJson(res, 503, { status: 'error', uptimeSeconds, database: { backend: options.backend, reachable: false, ...detail } });
+    // The status document plus the one error body every non-2xx answer carries (docs/errors.md).
+    const errors = [{ message: 'the database does not answer', extensions: { code: 'SERVICE_UNAVAILABLE' } }];
+    sendJson(res, 503, { status: 'error', uptimeSeconds, database: { backend: options.backend, reachable: false, ...detail }, errors });
   } finally {
     clearTimeout(timer);
   }

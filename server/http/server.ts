@@ -5,10 +5,12 @@ import type { Context } from '../graphql/context.js';
 import { clientIp } from './client-ip.js';
 import { applyCors, type CorsOptions } from './cors.js';
 import { graphqlRoute } from './graphql-route.js';
-import { health, sendJson } from './health.js';
+import { errorBody, sendError } from './error-body.js';
+import { health } from './health.js';
 import { HttpError } from './read-body.js';
 import { DEFAULT_RATE_LIMIT, isLoopback, RateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { logRequest, stdoutLogger, type RequestLogger } from './request-log.js';
+import { requestUrl } from './request-path.js';
 import { baseSecurityHeaders } from './security-headers.js';
 import { staticRoute, type StaticOptions } from './static-route.js';
 
@@ -53,7 +55,6 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 8_000_000;
 
 const hasBearer = (req: IncomingMessage) => /^Bearer\s+\S/i.test(req.headers.authorization ?? '');
 
-const errorBody = (error: HttpError) => ({ errors: [{ message: error.message, extensions: { code: error.code, ...error.extensions } }] });
 
 /** The one HTTP server: the GraphQL API, health, and the map app. Each concern is its own function. */
 export function createHttpServer(options: HttpOptions): Server {
@@ -66,16 +67,24 @@ export function createHttpServer(options: HttpOptions): Server {
   const trustedProxies = options.trustedProxies ?? 0;
 
   const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    // A malformed path is answered below with 400 like any refused request; the log keeps it as sent.
+    let url: URL | HttpError;
+    try {
+      url = requestUrl(req.url);
+    } catch (error) {
+      url = error as HttpError;
+    }
+    const pathname = url instanceof URL ? url.pathname : (req.url ?? '/').split('?')[0]!;
     const ip = clientIp(req, { trustedProxies });
-    const record = log ? logRequest(req, res, url.pathname, ip, log) : undefined;
+    const record = log ? logRequest(req, res, pathname, ip, log) : undefined;
     // While shutting down: answer, then close the connection instead of keeping it alive.
     if (!server.listening) res.shouldKeepAlive = false;
     res.once('finish', () => {
       if (!server.listening) setImmediate(() => server.closeIdleConnections());
     });
-    baseSecurityHeaders(res, url.pathname);
+    baseSecurityHeaders(res, pathname);
     try {
+      if (!(url instanceof URL)) throw url;
       if (url.pathname === '/health') return await health(res, { em: () => options.em.fork() as Em, backend: options.backend, startedAt, production });
       const isGraphql = url.pathname === '/graphql';
       if (isGraphql && applyCors(req, res, cors)) return;
@@ -99,7 +108,7 @@ export function createHttpServer(options: HttpOptions): Server {
       }
       for (const route of options.routes ?? []) if (await route(req, res, url)) return;
       if (await staticRoute(req, res, url, options.web)) return;
-      sendJson(res, 404, { error: { code: 'NOT_FOUND', message: `no route ${url.pathname}` } });
+      sendError(res, 404, errorBody('NOT_FOUND', `no route ${url.pathname}`));
     } catch (error) {
       if (error instanceof HttpError) {
         if (record) {
@@ -107,13 +116,11 @@ export function createHttpServer(options: HttpOptions): Server {
           if (typeof error.extensions.reason === 'string') record.reason = error.extensions.reason;
         }
         if (error.status === 413) res.shouldKeepAlive = false; // the rest of the body is not read
-        if (!res.headersSent) return sendJson(res, error.status, errorBody(error));
-        return void res.end();
+        return sendError(res, error.status, errorBody(error.code, error.message, error.extensions));
       }
       if (record) record.error = 'INTERNAL_SERVER_ERROR';
       console.error(error);
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-      else res.end();
+      sendError(res, 500, errorBody('INTERNAL_SERVER_ERROR', 'Internal server error'));
     }
   });
   return server;

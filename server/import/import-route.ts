@@ -17,7 +17,7 @@ export interface ImportRouteOptions {
 /** `?dryRun=true|false`: required, as in the GraphQL mutation, so nobody writes by forgetting it. */
 function dryRunParam(url: URL): boolean {
   const value = url.searchParams.get('dryRun');
-  if (value !== 'true' && value !== 'false') throw new InputError('dryRun', 'give ?dryRun=true (the diff only) or ?dryRun=false (write)');
+  if (value !== 'true' && value !== 'false') throw new InputError('dryRun', 'give ?dryRun=true (the diff only) or ?dryRun=false (write)', 'MALFORMED');
   return value === 'true';
 }
 

@@ -3,6 +3,7 @@ import { requireScope } from '../auth/guard.js';
 import type { Actor } from '../auth/role.js';
 import type { Em } from '../db/orm.js';
 import { query, textArray } from '../db/sql.js';
+import { MAX_SLUG_LENGTH } from '../input/slug.js';
 import { Participation } from '../partnership/participation.entity.js';
 import { AreaType, LegalForm } from '../partnership/partnership-enums.js';
 import { Partnership } from '../partnership/partnership.entity.js';
@@ -22,7 +23,7 @@ export const MAX_IMPORT_ROWS = 20_000;
 export const MAX_IMPORT_BYTES = 5_000_000;
 
 /** ASCII slug of a Polish name: "Dolina Raby" → "dolina-raby". */
-export const slugify = (name: string) => searchName(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 120);
+export const slugify = (name: string) => searchName(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, MAX_SLUG_LENGTH);
 
 interface Known {
   id: number;

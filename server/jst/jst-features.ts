@@ -2,9 +2,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Em } from '../db/orm.js';
 import { query, Where } from '../db/sql.js';
-import type { GeometryOptions } from '../graphql/geometry-args.js';
-import { checkTeryt } from '../shared/checks.js';
-import { InputError } from '../shared/errors.js';
+import type { GeometryOptions } from '../input/geometry-options.js';
 import { JstLevel } from './jst-kind.js';
 import { simplified } from './jst.service.js';
 
@@ -20,14 +18,13 @@ export const FEATURE_BATCH = 25;
  * FEATURE_BATCH units in TERYT order: the map draws Poland from it. Properties: teryt, name, kind,
  * parent, partnerships (slugs of the partnerships the unit is a current member of).
  */
-export async function jstFeatureCollection(em: Em, level: JstLevel, voivodeship: string | null | undefined, options: GeometryOptions): Promise<FeatureCollection> {
-  if (voivodeship != null && !/^\d{2}$/.test(voivodeship)) throw new InputError('voivodeship', 'must be a 2-digit TERC code of a województwo');
+export async function jstFeatureCollection(em: Em, level: JstLevel, voivodeship: string | null, options: GeometryOptions): Promise<FeatureCollection> {
   // Parsed batch by batch, so no single step holds the event loop for the whole layer.
   const features: Feature[] = [];
   let after = '';
   for (;;) {
     const where = new Where().add('j.level = ?', level).add('j.teryt > ?', after);
-    if (voivodeship != null) where.add('j.voivodeship_teryt = ?', checkTeryt('voivodeship', voivodeship));
+    if (voivodeship !== null) where.add('j.voivodeship_teryt = ?', voivodeship);
     const [row] = await query<{ features: string | null; last: string | null; n: number }>(
       em,
       `select string_agg(f::text, ',' order by teryt) as features, max(teryt) as last, count(*)::int as n from (

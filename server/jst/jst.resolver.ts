@@ -1,10 +1,15 @@
 import type { FeatureCollection, Geometry } from 'geojson';
 import { Arg, Args, Ctx, Float, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../graphql/context.js';
-import { connectionType, pageRequest, toConnection } from '../graphql/connection.js';
+import { connectionType, toConnection } from '../graphql/connection.js';
 import { FeatureCollectionScalar } from '../graphql/feature-collection-scalar.js';
 import { GeoJSONScalar } from '../graphql/geojson-scalar.js';
-import { GeometryArgs, geometryOptions } from '../graphql/geometry-args.js';
+import { GeometryArgs } from '../graphql/geometry-args.js';
+import { parseGeometryOptions } from '../input/geometry-options.js';
+import { parseLatitude, parseLongitude } from '../input/geo.js';
+import { parseJstFilter } from '../input/jst-filter.js';
+import { parsePageRequest } from '../input/paging.js';
+import { parseTeryt, parseVoivodeship } from '../input/teryt.js';
 import { isCurrent } from '../partnership/is-current.js';
 import { Membership } from '../partnership/membership.entity.js';
 import { jstKindLabelPl, JstLevel } from './jst-kind.js';
@@ -19,7 +24,7 @@ const JstConnection = connectionType(Jst, 'Jst');
 export class JstResolver {
   @Query(() => Jst, { description: 'A JST by TERYT code; an unknown or malformed code is a BAD_USER_INPUT error' })
   jst(@Arg('teryt') teryt: string, @Ctx() { em }: Context): Promise<Jst> {
-    return new JstService(em).get(teryt);
+    return new JstService(em).get(parseTeryt('teryt', teryt));
   }
 
   @Query(() => JstConnection, { description: 'JSTs matching the filter, ordered by TERYT code' })
@@ -29,7 +34,7 @@ export class JstResolver {
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1–200 (default 50)' }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ) {
-    const page = await new JstService(em).list(filter, pageRequest(first, after));
+    const page = await new JstService(em).list(parseJstFilter(filter), parsePageRequest(first, after, parseTeryt));
     return toConnection(page, (j) => j.teryt);
   }
 
@@ -40,7 +45,7 @@ export class JstResolver {
     @Ctx() { em }: Context,
     @Arg('level', () => JstLevel, { nullable: true }) level?: JstLevel | null,
   ): Promise<Jst | null> {
-    return new JstService(em).at(lon, lat, level ?? JstLevel.MUNICIPALITY);
+    return new JstService(em).at(parseLongitude('lon', lon), parseLatitude('lat', lat), level ?? JstLevel.MUNICIPALITY);
   }
 
   @Query(() => FeatureCollectionScalar, {
@@ -52,7 +57,8 @@ export class JstResolver {
     @Ctx() { em }: Context,
     @Arg('voivodeship', () => String, { nullable: true, description: 'Only units in this województwo (2-digit TERC)' }) voivodeship?: string | null,
   ): Promise<FeatureCollection> {
-    return jstFeatureCollection(em, level, voivodeship, geometryOptions(args));
+    const inVoivodeship = voivodeship == null ? null : parseVoivodeship('voivodeship', voivodeship);
+    return jstFeatureCollection(em, level, inVoivodeship, parseGeometryOptions(args));
   }
 
   @FieldResolver(() => String, { description: 'Kind in Polish, for display beside the name (names repeat across kinds)' })
@@ -82,7 +88,7 @@ export class JstResolver {
 
   @FieldResolver(() => GeoJSONScalar, { nullable: true, description: 'Boundary as GeoJSON MultiPolygon (lng,lat degrees)' })
   geometry(@Root() jst: Jst, @Args() args: GeometryArgs, @Ctx() { loaders }: Context): Promise<Geometry | null> {
-    return loaders.jstGeometry.load({ key: jst.teryt, options: geometryOptions(args) });
+    return loaders.jstGeometry.load({ key: jst.teryt, options: parseGeometryOptions(args) });
   }
 
   @FieldResolver(() => [Float], { nullable: true, description: 'A point inside the unit, [lng, lat] degrees (for labels)' })

@@ -1,14 +1,13 @@
 import type { Geometry } from 'geojson';
 import { query, textArray, Where } from '../db/sql.js';
 import type { Em } from '../db/orm.js';
-import type { Page, PageRequest } from '../graphql/connection.js';
-import type { GeometryOptions } from '../graphql/geometry-args.js';
-import { checkLatitude, checkLongitude, checkTeryt } from '../shared/checks.js';
-import { InputError, NotFoundError } from '../shared/errors.js';
-import { containsPattern } from '../shared/search-name.js';
+import type { GeometryOptions } from '../input/geometry-options.js';
+import type { JstQuery } from '../input/jst-filter.js';
+import type { Page, PageRequest } from '../input/paging.js';
+import { NotFoundError } from '../shared/errors.js';
+import { requireExisting } from '../shared/exists.js';
 import { JstLevel } from './jst-kind.js';
 import { Jst } from './jst.entity.js';
-import type { JstFilter } from './jst.inputs.js';
 
 const JST_COLUMNS = `j.teryt, j.name, j.search_name, j.level, j.kind, j.parent_teryt, j.voivodeship_teryt, j.area_km2`;
 
@@ -23,9 +22,8 @@ export class JstService {
     return rows.map((row) => this.em.map(Jst, row));
   }
 
-  /** The JST with this TERYT code; InputError for a malformed code, NotFoundError for an unknown one. */
-  async get(teryt: string, field = 'teryt'): Promise<Jst> {
-    const code = checkTeryt(field, teryt);
+  /** The JST with this (parsed) TERYT code; NotFoundError for an unknown one. */
+  async get(code: string, field = 'teryt'): Promise<Jst> {
     const jst = await this.em.findOne(Jst, { teryt: code });
     if (!jst) throw new NotFoundError(field, `no JST with TERYT code ${code}`);
     return jst;
@@ -35,27 +33,15 @@ export class JstService {
     return this.em.find(Jst, { teryt: { $in: [...teryts] } });
   }
 
-  /** Checks that a partnership slug or programme code named in a filter exists, so a typo is an error, not an empty list. */
-  async requireExisting(table: 'partnership' | 'programme', column: 'slug' | 'code', value: string, field: string): Promise<void> {
-    const rows = await query(this.em, `select 1 from ${table} where ${column} = ? limit 1`, [value]);
-    if (!rows.length) throw new InputError(field, `no ${table} with ${column} "${value}"`);
-  }
-
-  private async where(filter: JstFilter | null | undefined): Promise<Where> {
+  /** SQL conditions of a parsed filter; a named programme or partnership must exist. */
+  private async where(filter: Partial<JstQuery>): Promise<Where> {
     const where = new Where();
-    if (!filter) return where;
     if (filter.level) where.add('j.level = ?', filter.level);
     if (filter.kinds?.length) where.add('j.kind = any(?::text[])', textArray(filter.kinds));
-    if (filter.voivodeship) {
-      if (!/^\d{2}$/.test(filter.voivodeship)) throw new InputError('filter.voivodeship', 'must be a 2-digit TERC code of a województwo');
-      where.add('j.voivodeship_teryt = ?', checkTeryt('filter.voivodeship', filter.voivodeship));
-    }
-    if (filter.county) {
-      if (!/^\d{4}$/.test(filter.county)) throw new InputError('filter.county', 'must be a 4-digit TERC code of a powiat');
-      where.add('j.parent_teryt = ?', checkTeryt('filter.county', filter.county));
-    }
+    if (filter.voivodeship) where.add('j.voivodeship_teryt = ?', filter.voivodeship);
+    if (filter.county) where.add('j.parent_teryt = ?', filter.county);
     if (filter.programme) {
-      await this.requireExisting('programme', 'code', filter.programme, 'filter.programme');
+      await requireExisting(this.em, 'programme', filter.programme, 'filter.programme');
       where.add(
         `exists (select 1 from membership m join participation pa on pa.partnership_id = m.partnership_id
                  join programme pr on pr.id = pa.programme_id
@@ -64,7 +50,7 @@ export class JstService {
       );
     }
     if (filter.memberOf) {
-      await this.requireExisting('partnership', 'slug', filter.memberOf, 'filter.memberOf');
+      await requireExisting(this.em, 'partnership', filter.memberOf, 'filter.memberOf');
       where.add(
         `exists (select 1 from membership m join partnership p on p.id = m.partnership_id
                  where m.jst_teryt = j.teryt and ${CURRENT_MEMBERSHIP} and p.slug = ?)`,
@@ -73,12 +59,12 @@ export class JstService {
     }
     if (filter.memberOfNone === true) where.add(`not exists (select 1 from membership m where m.jst_teryt = j.teryt and ${CURRENT_MEMBERSHIP})`);
     if (filter.memberOfNone === false) where.add(`exists (select 1 from membership m where m.jst_teryt = j.teryt and ${CURRENT_MEMBERSHIP})`);
-    if (filter.search != null) where.add(`j.search_name like ? escape '\\'`, containsPattern('filter.search', filter.search));
+    if (filter.search != null) where.add(`j.search_name like ? escape '\\'`, filter.search);
     return where;
   }
 
   /** One page of JSTs ordered by TERYT code, with the total count of the filter. */
-  async list(filter: JstFilter | null | undefined, page: PageRequest): Promise<Page<Jst>> {
+  async list(filter: Partial<JstQuery>, page: PageRequest): Promise<Page<Jst>> {
     const where = await this.where(filter);
     const countRows = await query<{ n: number }>(this.em, `select count(*)::int as n from jst j ${where}`, [...where.params]);
     if (page.afterKey !== null) where.add('j.teryt > ?', page.afterKey);
@@ -97,8 +83,6 @@ export class JstService {
 
   /** The unit of `level` that contains the point (lng, lat in degrees), or null outside Poland. */
   async at(lon: number, lat: number, level: JstLevel = JstLevel.MUNICIPALITY): Promise<Jst | null> {
-    checkLongitude('lon', lon);
-    checkLatitude('lat', lat);
     const rows = await query<Record<string, unknown>>(
       this.em,
       `select ${JST_COLUMNS} from jst j where j.level = ? and ST_Intersects(j.boundary, ST_SetSRID(ST_MakePoint(?, ?), 4326)) order by j.teryt limit 1`,

@@ -2,7 +2,8 @@ import type { Geometry } from 'geojson';
 import { Args, Ctx, Field, FieldResolver, Float, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import type { Context } from '../graphql/context.js';
 import { GeoJSONScalar } from '../graphql/geojson-scalar.js';
-import { GeometryArgs, geometryOptions } from '../graphql/geometry-args.js';
+import { GeometryArgs } from '../graphql/geometry-args.js';
+import { parseGeometryOptions } from '../input/geometry-options.js';
 
 /** The area a partnership covers: union of its current members' boundaries, computed by PostGIS. */
 @ObjectType({ description: "A partnership's functional area: the union of its current member gminy and powiaty (a województwo taking part does not extend it)" })
@@ -23,6 +24,6 @@ export class FunctionalArea {
 export class FunctionalAreaResolver {
   @FieldResolver(() => GeoJSONScalar, { nullable: true, description: 'The area as a GeoJSON MultiPolygon (lng,lat degrees)' })
   geometry(@Root() area: FunctionalArea, @Args() args: GeometryArgs, @Ctx() { loaders }: Context): Promise<Geometry | null> {
-    return loaders.areaGeometry.load({ key: area.partnershipId, options: geometryOptions(args) });
+    return loaders.areaGeometry.load({ key: area.partnershipId, options: parseGeometryOptions(args) });
   }
 }

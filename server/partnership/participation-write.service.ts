@@ -3,49 +3,28 @@ import { AuditService } from '../audit/audit.service.js';
 import { inScope } from '../auth/guard.js';
 import type { Actor } from '../auth/role.js';
 import type { Em } from '../db/orm.js';
+import { parseParticipationPatch } from '../input/participation-patch.js';
+import { parseProgrammeCode } from '../input/programme-code.js';
 import { Programme } from '../programme/programme.entity.js';
 import { ConflictError, InputError, NotFoundError } from '../shared/errors.js';
-import { checkSources } from '../shared/source-input.js';
 import { Membership } from './membership.entity.js';
 import { Participation } from './participation.entity.js';
 import type { ParticipationInput, ParticipationPatch } from './partnership-write.inputs.js';
 import { PartnershipWriteService } from './partnership-write.service.js';
 import { participationSnapshot } from './snapshots.js';
 
-function checkParticipationPatch(patch: ParticipationPatch): Partial<Participation> {
-  const out: Partial<Participation> = {};
-  if (patch.status != null) out.status = patch.status;
-  for (const key of ['phase', 'competition', 'document'] as const) {
-    if (patch[key] !== undefined) {
-      const value = patch[key]?.trim() || null;
-      if (value && value.length > 300) throw new InputError(key, 'is limited to 300 characters');
-      out[key] = value;
-    }
-  }
-  if (patch.grantAmount !== undefined) {
-    if (patch.grantAmount != null && (!Number.isFinite(patch.grantAmount) || patch.grantAmount < 0)) throw new InputError('grantAmount', 'must be a non-negative number');
-    out.grantAmount = patch.grantAmount ?? null;
-  }
-  if (patch.grantCurrency !== undefined) {
-    if (patch.grantCurrency != null && !['PLN', 'EUR'].includes(patch.grantCurrency)) throw new InputError('grantCurrency', 'must be PLN or EUR');
-    out.grantCurrency = patch.grantCurrency ?? null;
-  }
-  if (patch.probable != null) out.probable = patch.probable;
-  if (patch.sources != null) out.sources = checkSources('sources', patch.sources);
-  return out;
-}
-
 /** Adds and changes participations of partnerships in programmes. */
 export class ParticipationWriteService {
   constructor(private readonly em: Em) {}
 
   async add(actor: Actor, slug: string, input: ParticipationInput): Promise<Participation> {
-    const fields = checkParticipationPatch(input);
-    if (!fields.status) throw new InputError('status', 'is required for a new participation');
-    if (!fields.sources) throw new InputError('sources', 'at least one source is required (a public URL or seeds/<file>)');
+    const fields = parseParticipationPatch(input);
+    const code = parseProgrammeCode('programme', input.programme);
+    if (!fields.status) throw new InputError('status', 'is required for a new participation', 'EMPTY');
+    if (!fields.sources) throw new InputError('sources', 'at least one source is required (a public URL or seeds/<file>)', 'EMPTY');
     return this.em.transactional(async (tx) => {
-      const programme = await tx.findOne(Programme, { code: input.programme });
-      if (!programme) throw new InputError('programme', `no programme with code "${input.programme}"`);
+      const programme = await tx.findOne(Programme, { code });
+      if (!programme) throw new NotFoundError('programme', `no programme with code "${code}"`);
       const { partnership } = await PartnershipWriteService.openForChange(tx as Em, actor, slug, null);
       const participation = tx.create(Participation, { ...fields, partnership, programme, status: fields.status!, probable: fields.probable ?? false, sources: fields.sources!, version: 1 });
       await tx.flush();
@@ -58,7 +37,7 @@ export class ParticipationWriteService {
   }
 
   async update(actor: Actor, id: number, version: number, patch: ParticipationPatch): Promise<Participation> {
-    const fields = checkParticipationPatch(patch);
+    const fields = parseParticipationPatch(patch);
     return this.em.transactional(async (tx) => {
       const participation = await tx.findOne(Participation, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['programme', 'partnership'] });
       // Ids are guessable: one out of the actor's regions gets the very answer a missing one does,

@@ -3,12 +3,15 @@ import { AuditService } from '../audit/audit.service.js';
 import { requireScope } from '../auth/guard.js';
 import type { Actor } from '../auth/role.js';
 import type { Em } from '../db/orm.js';
+import { parsePartnershipPatch } from '../input/partnership-patch.js';
+import { parseSlug } from '../input/slug.js';
+import { parseTeryt } from '../input/teryt.js';
 import { Jst } from '../jst/jst.entity.js';
 import { ConflictError, InputError, NotFoundError } from '../shared/errors.js';
 import { searchName } from '../shared/search-name.js';
 import { Membership } from './membership.entity.js';
 import { AreaType, LegalForm } from './partnership-enums.js';
-import { checkLeader, checkMembers, checkMembersWithin, checkPatch, checkSlug, type CheckedMember } from './partnership-rules.js';
+import { checkLeader, checkMembers, checkMembersWithin, type CheckedMember } from './partnership-rules.js';
 import type { MemberInput, PartnershipInput, PartnershipPatch } from './partnership-write.inputs.js';
 import { Partnership } from './partnership.entity.js';
 import { membershipSnapshot, partnershipSnapshot } from './snapshots.js';
@@ -42,25 +45,25 @@ export class PartnershipWriteService {
   }
 
   private static async lockRow(tx: Em, slug: string): Promise<Partnership> {
-    checkSlug(slug);
+    parseSlug('slug', slug);
     const found = await tx.findOne(Partnership, { slug }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!found) throw new NotFoundError('slug', `no partnership with slug "${slug}"`);
     return found;
   }
 
   async create(actor: Actor, input: PartnershipInput): Promise<Partnership> {
-    const slug = checkSlug(input.slug);
-    const fields = checkPatch(input);
-    if (!fields.name) throw new InputError('name', 'must not be empty');
-    if (!fields.sources) throw new InputError('sources', 'at least one source is required (a public URL or seeds/<file>)');
-    if (!fields.voivodeships) throw new InputError('voivodeships', 'at least one województwo (2-digit TERC code, e.g. "12") is required');
+    const slug = parseSlug('slug', input.slug);
+    const fields = parsePartnershipPatch(input);
+    if (!fields.name) throw new InputError('name', 'must not be empty', 'EMPTY');
+    if (!fields.sources) throw new InputError('sources', 'at least one source is required (a public URL or seeds/<file>)', 'EMPTY');
+    if (!fields.voivodeships) throw new InputError('voivodeships', 'at least one województwo (2-digit TERC code, e.g. "12") is required', 'EMPTY');
     const members = await checkMembers(this.em, input.members ?? []);
-    const leader = input.leader ?? null;
+    const leader = fields.leader ?? null;
     checkLeader(leader, members);
     requireScope(actor, { voivodeships: fields.voivodeships, teryts: members.map((m) => m.teryt) });
     checkMembersWithin(fields.voivodeships, members.map((m) => m.teryt), (i) => `members[${i}].teryt`);
     return this.em.transactional(async (tx) => {
-      if (await tx.findOne(Partnership, { slug })) throw new InputError('slug', `a partnership with slug "${slug}" exists already`);
+      if (await tx.findOne(Partnership, { slug })) throw new InputError('slug', `a partnership with slug "${slug}" exists already`, 'DUPLICATE');
       const partnership = tx.create(Partnership, {
         slug, name: fields.name!, searchName: searchName(`${fields.name} ${fields.shortName ?? ''}`), shortName: fields.shortName ?? null,
         legalForm: fields.legalForm ?? LegalForm.UNKNOWN, areaType: fields.areaType ?? AreaType.OTHER, voivodeships: fields.voivodeships, leader: leader ? tx.getReference(Jst, leader) : null,
@@ -80,17 +83,18 @@ export class PartnershipWriteService {
   }
 
   async update(actor: Actor, slug: string, version: number, patch: PartnershipPatch): Promise<Partnership> {
-    const fields = checkPatch(patch);
+    const fields = parsePartnershipPatch(patch);
     return this.em.transactional(async (tx) => {
       const { partnership, members } = await PartnershipWriteService.openForChange(tx as Em, actor, slug, version);
       if (fields.voivodeships) {
         requireScope(actor, { voivodeships: fields.voivodeships, teryts: [] });
         checkMembersWithin(fields.voivodeships, members.map((m) => m.jst.teryt), () => 'voivodeships');
       }
-      if (patch.leader !== undefined) checkLeader(patch.leader, members.map((m) => ({ teryt: m.jst.teryt })));
+      if (fields.leader !== undefined) checkLeader(fields.leader, members.map((m) => ({ teryt: m.jst.teryt })));
       const before = partnershipSnapshot(partnership);
-      tx.assign(partnership, fields as Partial<Partnership>);
-      if (patch.leader !== undefined) partnership.leader = patch.leader ? tx.getReference(Jst, patch.leader) : null;
+      const { leader, ...scalars } = fields;
+      tx.assign(partnership, scalars as Partial<Partnership>);
+      if (leader !== undefined) partnership.leader = leader ? tx.getReference(Jst, leader) : null;
       if (fields.name !== undefined || fields.shortName !== undefined) partnership.searchName = searchName(`${partnership.name} ${partnership.shortName ?? ''}`);
       partnership.version += 1;
       new AuditService(tx as Em).record(actor.name, { action: 'UPDATE', entity: 'partnership', entityKey: slug, partnershipId: partnership.id, before, after: partnershipSnapshot(partnership) });
@@ -115,11 +119,12 @@ export class PartnershipWriteService {
   /** Replaces the member list: adds, changes and removes memberships so the list equals `members`. */
   async setMembers(actor: Actor, slug: string, version: number, members: readonly MemberInput[], leader: string | null | undefined): Promise<Partnership> {
     const wanted = await checkMembers(this.em, members);
+    const newLeaderCode = leader == null ? leader : parseTeryt('leader', leader);
     return this.em.transactional(async (tx) => {
       const { partnership, members: existing } = await PartnershipWriteService.openForChange(tx as Em, actor, slug, version);
       requireScope(actor, { voivodeships: partnership.voivodeships, teryts: wanted.map((m) => m.teryt) });
       checkMembersWithin(partnership.voivodeships, wanted.map((m) => m.teryt), (i) => `members[${i}].teryt`);
-      const newLeader = leader !== undefined ? leader : (partnership.leader?.teryt ?? null);
+      const newLeader = newLeaderCode !== undefined ? newLeaderCode : (partnership.leader?.teryt ?? null);
       checkLeader(newLeader, wanted);
       const before = partnershipSnapshot(partnership);
       applyMemberList(tx as Em, actor, partnership, existing, wanted);

@@ -1,6 +1,10 @@
 import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../graphql/context.js';
-import { connectionType, pageRequest, toConnection } from '../graphql/connection.js';
+import { connectionType, toConnection } from '../graphql/connection.js';
+import { parseLatitude, parseLongitude } from '../input/geo.js';
+import { parsePageRequest } from '../input/paging.js';
+import { parsePartnershipFilter } from '../input/partnership-filter.js';
+import { parseSlug } from '../input/slug.js';
 import { Jst } from '../jst/jst.entity.js';
 import { Programme } from '../programme/programme.entity.js';
 import { FunctionalArea } from './functional-area.js';
@@ -17,7 +21,7 @@ const PartnershipConnection = connectionType(Partnership, 'Partnership');
 export class PartnershipResolver {
   @Query(() => Partnership, { description: 'A partnership by slug' })
   partnership(@Arg('slug') slug: string, @Ctx() { em }: Context): Promise<Partnership> {
-    return new PartnershipService(em).get(slug);
+    return new PartnershipService(em).get(parseSlug('slug', slug));
   }
 
   @Query(() => PartnershipConnection, { description: 'Partnerships matching the filter, ordered by slug' })
@@ -27,7 +31,7 @@ export class PartnershipResolver {
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1–200 (default 50)' }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ) {
-    const page = await new PartnershipService(em).list(filter, pageRequest(first, after));
+    const page = await new PartnershipService(em).list(parsePartnershipFilter(filter), parsePageRequest(first, after, parseSlug));
     return toConnection(page, (p) => p.slug);
   }
 
@@ -37,7 +41,7 @@ export class PartnershipResolver {
     @Arg('lat', () => Float, { description: 'Latitude in degrees' }) lat: number,
     @Ctx() { em }: Context,
   ): Promise<Partnership[]> {
-    return new PartnershipService(em).at(lon, lat);
+    return new PartnershipService(em).at(parseLongitude('lon', lon), parseLatitude('lat', lat));
   }
 
   @FieldResolver(() => Jst, { nullable: true, description: 'The leading JST, where known' })

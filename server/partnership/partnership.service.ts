@@ -1,17 +1,16 @@
 import type { Geometry } from 'geojson';
 import type { Em } from '../db/orm.js';
 import { query, textArray, Where } from '../db/sql.js';
-import type { Page, PageRequest } from '../graphql/connection.js';
-import type { GeometryOptions } from '../graphql/geometry-args.js';
+import type { GeometryOptions } from '../input/geometry-options.js';
+import type { Page, PageRequest } from '../input/paging.js';
+import type { PartnershipQuery } from '../input/partnership-filter.js';
 import { simplified } from '../jst/jst.service.js';
+import { InputError, NotFoundError } from '../shared/errors.js';
+import { requireExisting } from '../shared/exists.js';
+import { Partnership } from './partnership.entity.js';
 
 /** SQL condition: membership `m` is current (not left before today). Archived partnerships are filtered on their own. */
 const CURRENT_MEMBERSHIP = `membership_is_current(m."left")`;
-import { checkBbox, checkLatitude, checkLongitude, checkTeryt } from '../shared/checks.js';
-import { InputError, NotFoundError } from '../shared/errors.js';
-import { containsPattern } from '../shared/search-name.js';
-import type { PartnershipFilter } from './partnership.inputs.js';
-import { Partnership } from './partnership.entity.js';
 
 const COLUMNS = `p.id, p.slug, p.name, p.search_name, p.short_name, p.legal_form, p.area_type, p.voivodeships, p.leader_teryt, p.website,
   p.description, p.members_complete, p.completeness_note, p.stated_member_count, p.sources, p.version, p.archived_at`;
@@ -33,43 +32,40 @@ export class PartnershipService {
     return rows.map((row) => this.em.map(Partnership, row));
   }
 
+  /** The partnership with this (parsed) slug; NotFoundError for an unknown one. */
   async get(slug: string): Promise<Partnership> {
-    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) throw new InputError('slug', 'must be lowercase letters, digits and single hyphens');
     const found = await this.em.findOne(Partnership, { slug });
     if (!found) throw new NotFoundError('slug', `no partnership with slug "${slug}"`);
     return found;
   }
 
-  private async where(filter: PartnershipFilter | null | undefined): Promise<Where> {
+  /** SQL conditions of a parsed filter; a named programme must exist, a geometry must be valid for PostGIS. */
+  private async where(filter: Partial<PartnershipQuery>): Promise<Where> {
     const where = new Where();
-    if (!filter?.includeArchived) where.add('p.archived_at is null');
-    if (!filter) return where;
+    if (!filter.includeArchived) where.add('p.archived_at is null');
     if (filter.programme != null || filter.statuses?.length) {
       const cond = new Where().add('pa.partnership_id = p.id');
       if (filter.programme != null) {
-        const exists = await query(this.em, `select 1 from programme where code = ?`, [filter.programme]);
-        if (!exists.length) throw new InputError('filter.programme', `no programme with code "${filter.programme}"`);
+        await requireExisting(this.em, 'programme', filter.programme, 'filter.programme');
         cond.add('pr.code = ?', filter.programme);
       }
       if (filter.statuses?.length) cond.add('pa.status = any(?::text[])', textArray(filter.statuses));
       where.add(`exists (select 1 from participation pa join programme pr on pr.id = pa.programme_id ${cond})`, ...cond.params);
     }
     if (filter.voivodeship != null) {
-      if (!/^\d{2}$/.test(filter.voivodeship)) throw new InputError('filter.voivodeship', 'must be a 2-digit TERC code of a województwo');
-      checkTeryt('filter.voivodeship', filter.voivodeship);
       where.add(
         `exists (select 1 from membership m join jst j on j.teryt = m.jst_teryt where m.partnership_id = p.id and ${CURRENT_MEMBERSHIP} and j.voivodeship_teryt = ?)`,
         filter.voivodeship,
       );
     }
     if (filter.member != null) {
-      where.add(`exists (select 1 from membership m where m.partnership_id = p.id and ${CURRENT_MEMBERSHIP} and m.jst_teryt = ?)`, checkTeryt('filter.member', filter.member));
+      where.add(`exists (select 1 from membership m where m.partnership_id = p.id and ${CURRENT_MEMBERSHIP} and m.jst_teryt = ?)`, filter.member);
     }
     if (filter.legalForms?.length) where.add('p.legal_form = any(?::text[])', textArray(filter.legalForms));
     if (filter.areaTypes?.length) where.add('p.area_type = any(?::text[])', textArray(filter.areaTypes));
-    if (filter.search != null) where.add(`p.search_name like ? escape '\\'`, containsPattern('filter.search', filter.search));
+    if (filter.search != null) where.add(`p.search_name like ? escape '\\'`, filter.search);
     if (filter.bbox != null) {
-      const [w, s, e, n] = checkBbox('filter.bbox', filter.bbox);
+      const [w, s, e, n] = filter.bbox;
       where.add('ST_Intersects(p.area, ST_MakeEnvelope(?, ?, ?, ?, 4326))', w, s, e, n);
     }
     if (filter.intersects != null) {
@@ -77,9 +73,7 @@ export class PartnershipService {
       where.add('ST_Intersects(p.area, ST_SetSRID(ST_GeomFromGeoJSON(?), 4326))', JSON.stringify(filter.intersects));
     }
     if (filter.containsPoint != null) {
-      const lon = checkLongitude('filter.containsPoint.lon', filter.containsPoint.lon);
-      const lat = checkLatitude('filter.containsPoint.lat', filter.containsPoint.lat);
-      where.add('ST_Intersects(p.area, ST_SetSRID(ST_MakePoint(?, ?), 4326))', lon, lat);
+      where.add('ST_Intersects(p.area, ST_SetSRID(ST_MakePoint(?, ?), 4326))', filter.containsPoint.lon, filter.containsPoint.lat);
     }
     return where;
   }
@@ -90,12 +84,12 @@ export class PartnershipService {
     try {
       rows = await query(this.em, `select ST_IsValid(g) as valid, ST_IsValidReason(g) as reason from (select ST_GeomFromGeoJSON(?) as g) t`, [JSON.stringify(geometry)]);
     } catch (error) {
-      throw new InputError('filter.intersects', `PostGIS cannot read the geometry: ${(error as Error).message.split('\n')[0]}`);
+      throw new InputError('filter.intersects', `PostGIS cannot read the geometry: ${(error as Error).message.split('\n')[0]}`, 'MALFORMED');
     }
-    if (!rows[0]?.valid) throw new InputError('filter.intersects', `invalid geometry: ${rows[0]?.reason}`);
+    if (!rows[0]?.valid) throw new InputError('filter.intersects', `invalid geometry: ${rows[0]?.reason}`, 'MALFORMED');
   }
 
-  async list(filter: PartnershipFilter | null | undefined, page: PageRequest): Promise<Page<Partnership>> {
+  async list(filter: Partial<PartnershipQuery>, page: PageRequest): Promise<Page<Partnership>> {
     const where = await this.where(filter);
     const count = await query<{ n: number }>(this.em, `select count(*)::int as n from partnership p ${where}`, [...where.params]);
     if (page.afterKey !== null) where.add('p.slug > ?', page.afterKey);
@@ -113,8 +107,6 @@ export class PartnershipService {
 
   /** Partnerships whose functional area contains the point (lng, lat degrees), by name. */
   async at(lon: number, lat: number): Promise<Partnership[]> {
-    checkLongitude('lon', lon);
-    checkLatitude('lat', lat);
     const rows = await query<Record<string, unknown>>(
       this.em,
       `select ${COLUMNS} from partnership p where p.archived_at is null and ST_Intersects(p.area, ST_SetSRID(ST_MakePoint(?, ?), 4326)) order by p.name`,

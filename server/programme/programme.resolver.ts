@@ -1,5 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../graphql/context.js';
+import { parseProgrammeCode } from '../input/programme-code.js';
 import { ParticipationStatus } from '../partnership/partnership-enums.js';
 import { Participation } from '../partnership/participation.entity.js';
 import { Programme, ProgrammePhase, ReportedFigure } from './programme.entity.js';
@@ -29,7 +30,7 @@ export class ProgrammeResolver {
 
   @Query(() => Programme, { description: 'A programme by code' })
   programme(@Arg('code') code: string, @Ctx() { em }: Context): Promise<Programme> {
-    return new ProgrammeService(em).get(code);
+    return new ProgrammeService(em).get(parseProgrammeCode('code', code));
   }
 
   @FieldResolver(() => [ProgrammePhase])

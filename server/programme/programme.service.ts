@@ -1,6 +1,6 @@
 import type { Em } from '../db/orm.js';
 import { query } from '../db/sql.js';
-import { InputError, NotFoundError } from '../shared/errors.js';
+import { NotFoundError } from '../shared/errors.js';
 import { Programme } from './programme.entity.js';
 
 /** What the atlas has loaded for a programme, to set beside the figures its sources report. */
@@ -20,8 +20,8 @@ export class ProgrammeService {
     return this.em.find(Programme, {}, { orderBy: { startDate: 'asc', code: 'asc' }, populate: ['phases', 'reportedFigures'] });
   }
 
+  /** The programme with this (parsed) code; NotFoundError for an unknown one. */
   async get(code: string): Promise<Programme> {
-    if (!/^[A-Za-z0-9-]{1,40}$/.test(code)) throw new InputError('code', 'programme code is letters, digits and hyphens (e.g. EEA-PP)');
     const found = await this.em.findOne(Programme, { code }, { populate: ['phases', 'reportedFigures'] });
     if (!found) throw new NotFoundError('code', `no programme with code "${code}"`);
     return found;

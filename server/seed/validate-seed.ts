@@ -1,9 +1,23 @@
-import { isTerytFormat } from '../jst/teryt.js';
+import { parsePartialDate } from '../input/partial-date.js';
+import { parseProgrammeCode } from '../input/programme-code.js';
+import { parseSlug } from '../input/slug.js';
+import { parseSource } from '../input/source.js';
+import { parseName } from '../input/text.js';
+import { parseTeryt, parseVoivodeship } from '../input/teryt.js';
+import { InputError } from '../shared/errors.js';
 import type { SeedData } from './read-seed.js';
 import type { SeedPartnership, SeedSource } from './seed-types.js';
 
-const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** Runs an input-layer parser; its rule, if the value breaks one, is the problem found (null when sound). */
+function broken(parse: () => unknown): string | null {
+  try {
+    parse();
+    return null;
+  } catch (error) {
+    if (error instanceof InputError) return error.rule;
+    throw error;
+  }
+}
 
 /**
  * Checks the seed before anything is written: every fact sourced, codes well-formed and known,
@@ -15,16 +29,24 @@ export function validateSeed(seed: SeedData, knownTeryt: ReadonlySet<string>): s
   const sourced = (where: string, sources: SeedSource[] | undefined) => {
     if (!sources?.length) problems.push(`${where}: no source`);
     for (const s of sources ?? []) {
-      if (!/^(seeds\/[\w.-]+|https?:\/\/\S+)$/.test(s.ref)) problems.push(`${where}: source "${s.ref}" is neither seeds/<file> nor an http(s) URL`);
+      const problem = broken(() => parseSource('source', s));
+      if (problem) problems.push(`${where}: source "${s.ref}" ${problem}`);
     }
   };
   const date = (where: string, value: string | undefined) => {
-    if (value !== undefined && !PARTIAL_DATE.test(value)) problems.push(`${where}: date "${value}" is not YYYY, YYYY-MM or YYYY-MM-DD`);
+    const problem = value === undefined ? null : broken(() => parsePartialDate('date', value));
+    if (problem) problems.push(`${where}: date ${problem}`);
+  };
+  const check = (where: string, parse: () => unknown) => {
+    const problem = broken(parse);
+    if (problem) problems.push(`${where}: ${problem}`);
   };
   /** Programme code → its phase codes. */
   const codes = new Map<string, Set<string>>();
   for (const p of seed.programmes) {
     const where = `programme ${p.code}`;
+    check(where, () => parseProgrammeCode('code', p.code));
+    check(where, () => parseName('name', p.name));
     if (codes.has(p.code)) problems.push(`${where}: code repeats`);
     codes.set(p.code, new Set(p.phases.map((ph) => ph.code)));
     sourced(where, p.sources);
@@ -36,14 +58,16 @@ export function validateSeed(seed: SeedData, knownTeryt: ReadonlySet<string>): s
   const slugs = new Set<string>();
   for (const p of seed.partnerships) {
     const where = `partnership ${p.slug}`;
-    if (!SLUG.test(p.slug)) problems.push(`${where}: slug must be lowercase ASCII words joined by hyphens`);
+    check(where, () => parseSlug('slug', p.slug));
+    check(where, () => parseName('name', p.name));
     if (slugs.has(p.slug)) problems.push(`${where}: slug repeats`);
     slugs.add(p.slug);
     sourced(where, p.sources);
     const members = new Set<string>();
     for (const m of p.members) {
       const mw = `${where} member ${m.teryt} (${m.sourceName})`;
-      if (!isTerytFormat(m.teryt)) problems.push(`${mw}: malformed TERYT code`);
+      const malformed = broken(() => parseTeryt('teryt', m.teryt));
+      if (malformed) problems.push(`${mw}: malformed TERYT code: ${malformed}`);
       else if (!knownTeryt.has(m.teryt)) problems.push(`${mw}: TERYT code not in the geodata`);
       if (members.has(m.teryt)) problems.push(`${mw}: listed twice`);
       members.add(m.teryt);
@@ -76,7 +100,10 @@ function voivodeshipProblems(where: string, p: SeedPartnership): string[] {
   const problems: string[] = [];
   const listed = Array.isArray(p.voivodeships) ? p.voivodeships : [];
   if (!listed.length) problems.push(`${where}: voivodeships missing or empty`);
-  for (const v of listed) if (!(v.length === 2 && isTerytFormat(v))) problems.push(`${where}: voivodeship "${v}" is not a 2-digit TERC code 02..32`);
+  for (const v of listed) {
+    const problem = broken(() => parseVoivodeship('voivodeship', v));
+    if (problem) problems.push(`${where}: voivodeship ${problem}`);
+  }
   for (const m of p.members) {
     if (!listed.includes(m.teryt.slice(0, 2))) problems.push(`${where}: member ${m.teryt} lies outside voivodeships ${listed.join(', ')}`);
   }

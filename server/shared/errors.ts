@@ -8,15 +8,20 @@ export abstract class DomainError extends Error {
   readonly details: Record<string, unknown> = {};
 }
 
-/** The caller sent a value that breaks a rule; `field` names the argument or input field. */
+/**
+ * The caller sent a value that breaks a rule; `field` names the argument or input field, `reason`
+ * (docs/errors.md) says which kind of rule: MALFORMED, EMPTY, CONTROL_CHARACTER, UNKNOWN_KEY, …
+ */
 export class InputError extends DomainError {
   readonly code = 'BAD_USER_INPUT' as const;
   constructor(
     readonly field: string,
     readonly rule: string,
+    reason?: string,
   ) {
     super(`${field}: ${rule}`);
     this.name = 'InputError';
+    if (reason) this.details.reason = reason;
   }
 }
 
@@ -64,4 +69,9 @@ export class ConflictError extends DomainError {
     this.name = 'ConflictError';
     this.details.currentVersion = currentVersion;
   }
+}
+
+/** The `extensions` of a domain error in every answer, GraphQL or HTTP: code, the field if any, and its details (reason, …). */
+export function errorExtensions(error: DomainError): Record<string, unknown> {
+  return { code: error.code, ...('field' in error ? { field: error.field } : {}), ...error.details };
 }

@@ -40,7 +40,7 @@ describe('errors in production', () => {
   it('keeps bad-input errors as they are, without a stack trace', async () => {
     const response = await postGraphql(http.url, { query: '{ jsts(first: 1000) { totalCount } }' });
     const error = ((await response.json()) as any).errors[0];
-    expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'first' });
+    expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'first', reason: 'OUT_OF_RANGE' });
   });
 
   it('keeps limit refusals clear, without a stack trace', async () => {

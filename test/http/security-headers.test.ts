@@ -49,12 +49,26 @@ describe('security headers', () => {
     expect(post.headers.get('access-control-allow-credentials')).toBeNull();
   });
 
+  /** Apollo's CSRF prevention is what refuses these; the body says so, so another 400 (a body Apollo cannot read) does not pass for it. */
+  const expectCsrfRefusal = async (response: Response) => {
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(body.errors[0]).toMatchObject({ message: expect.stringMatching(/Cross-Site Request Forgery/), extensions: { code: 'BAD_REQUEST' } });
+  };
+
   it('refuses a cross-origin form post that skips the preflight (CSRF)', async () => {
     const response = await fetch(`${http.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'text/plain', origin: 'https://evil.example' },
       body: JSON.stringify({ query: 'mutation { __typename }' }),
     });
-    expect(response.status).toBe(400);
+    await expectCsrfRefusal(response);
+  });
+
+  it('refuses a simple GET that a foreign page could fire (no preflight header, no JSON content type)', async () => {
+    const response = await fetch(`${http.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers: { origin: 'https://evil.example' } });
+    await expectCsrfRefusal(response);
+    const allowed = await fetch(`${http.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(allowed.status).toBe(200);
   });
 });

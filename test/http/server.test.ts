@@ -53,6 +53,6 @@ describe('HTTP server on the embedded database', () => {
   it('answers 404 with a code for an unknown route', async () => {
     const response = await fetch(`${running.app.url}/nope`);
     expect(response.status).toBe(404);
-    expect(((await response.json()) as any).error.code).toBe('NOT_FOUND');
+    expect(await response.json()).toEqual({ errors: [{ message: 'no route /nope', extensions: { code: 'NOT_FOUND' } }] });
   });
 });

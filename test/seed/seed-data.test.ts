@@ -41,6 +41,25 @@ describe('the seed data', () => {
     for (const p of seed.partnerships) if (p.membersComplete) expect(p.unmatched).toEqual([]);
   });
 
+  it('judges dates, slugs, names and sources with the same parsers as the API', () => {
+    const broken: SeedData = structuredClone(seed);
+    broken.partnerships[0]!.members[0]!.joined = '2020-13-45';
+    broken.partnerships[1]!.slug = 'a'.repeat(121);
+    broken.partnerships[2]!.name = '=HYPERLINK("http://x")';
+    broken.partnerships[3]!.sources = [{ ref: `https://${'a'.repeat(2000)}` }];
+    broken.programmes[0]!.start = '2021-02-29';
+    const problems = validateSeed(broken, known);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/member .*: date "2020-13-45" is not a date .*no month 13/),
+        expect.stringMatching(/: must be 1–120 lowercase letters/),
+        expect.stringMatching(/: must not start with =/),
+        expect.stringMatching(/source "https:\/\/a+" must be an http\(s\) URL \(up to 2,000 characters\)/),
+        expect.stringMatching(/programme \S+: date 2021-02-29 is not a day of the calendar/),
+      ]),
+    );
+  });
+
   it('flags a leader who is not a member, a malformed code and a missing source', () => {
     const broken: SeedData = structuredClone(seed);
     broken.partnerships[0]!.leader = '1261011';
@@ -90,7 +109,7 @@ describe('the województwa of each partnership', () => {
     expect(problems).toEqual(
       expect.arrayContaining([
         `partnership ${withMembers[0]!.slug}: voivodeships missing or empty`,
-        `partnership ${withMembers[1]!.slug}: voivodeship "13" is not a 2-digit TERC code 02..32`,
+        `partnership ${withMembers[1]!.slug}: voivodeship "13" is not a valid TERYT code: województwo part "13" must be an even number from 02 to 32`,
         expect.stringMatching(new RegExp(`^partnership ${withMembers[2]!.slug}: member \\d+ lies outside voivodeships`)),
       ]),
     );

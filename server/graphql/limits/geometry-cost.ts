@@ -1,4 +1,4 @@
-import { DEFAULT_PRECISION } from '../geometry-args.js';
+import { DEFAULT_PRECISION } from '../../input/geometry-options.js';
 
 /**
  * How many bytes a geometry field will answer, estimated from its arguments before anything runs,
