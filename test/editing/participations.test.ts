@@ -47,7 +47,7 @@ describe.each(testBackends())('participations on $name', ({ database }) => {
     ['no status', { status: null }, 'status', /required/],
     ['no source', { sources: [] }, 'sources', /at least one source/],
     ['a negative grant', { grantAmount: -1 }, 'grantAmount', /non-negative/],
-    ['a currency other than PLN or EUR', { grantCurrency: 'USD' }, 'grantCurrency', /PLN or EUR/],
+    ['a currency other than PLN or EUR', { grantCurrency: 'USD' }, 'grantCurrency', /one of PLN, EUR/],
     ['an overlong phase', { phase: 'x'.repeat(301) }, 'phase', /300 characters/],
   ])('refuses to add one with %s, writing nothing', async (_what, extra, field, rule) => {
     const p = await fresh('zly-udzial');
