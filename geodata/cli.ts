@@ -1,18 +1,30 @@
+import { existsSync } from 'node:fs';
 import { loadConfig } from '../server/config.js';
-import { withDatabase } from '../server/db/cli-session.js';
+import { CliUsageError, runCli, withDatabase } from '../server/db/cli-session.js';
 import { describeReport, importGeodata } from './import-geodata.js';
 import { resolveSource } from './locate-source.js';
 
-/** `npm run geodata:import -- [path|url]` */
-async function main(): Promise<number> {
+const USAGE = 'usage: npm run geodata:import -- [path|url]';
+
+/** The source to read, refused before the database is opened when it is missing. */
+function readArgs(): string {
+  if (process.argv.length > 3) throw new CliUsageError(`one source only; ${USAGE}`);
   let source: string;
   try {
     source = resolveSource(process.argv[2], loadConfig().geodataSource);
   } catch (error) {
-    console.error((error as Error).message);
-    return 2;
+    throw new CliUsageError((error as Error).message);
   }
-  return withDatabase(async (em) => {
+  if (!/^https?:\/\//i.test(source) && !existsSync(source)) throw new CliUsageError(`${source} does not exist; ${USAGE}`);
+  return source;
+}
+
+/** `npm run geodata:import -- [path|url]` */
+async function main(): Promise<number> {
+  const source = readArgs();
+  // Boundaries have no API route: replacing them is an administrator's job, with the server stopped.
+  const owner = { command: 'npm run geodata:import', hint: 'Stop the server first (Ctrl+C in its terminal), then run this command again.' };
+  return withDatabase(owner, async (em) => {
     console.log(`geodata: reading ${source}`);
     const started = performance.now();
     try {
@@ -27,4 +39,4 @@ async function main(): Promise<number> {
   });
 }
 
-process.exitCode = await main();
+await runCli(main);

@@ -12,7 +12,14 @@ export const repoRoot = (() => {
 
 export type DatabaseConfig =
   | { kind: 'pglite'; dataDir: string }
-  | { kind: 'postgresql'; url: string };
+  | {
+      kind: 'postgresql';
+      url: string;
+      /** Longest a statement may run before PostgreSQL cancels it (ms; DB_STATEMENT_TIMEOUT_MS, default 15,000; 0: none). */
+      statementTimeoutMs?: number;
+      /** Longest a request waits for a pooled connection, including connecting (ms; DB_ACQUIRE_TIMEOUT_MS, default 5,000). */
+      acquireTimeoutMs?: number;
+    };
 
 export interface AppConfig {
   port: number;
@@ -28,6 +35,10 @@ export interface AppConfig {
   /** Reverse proxies in front of the server whose X-Forwarded-For entries are trusted (0: use the socket address). */
   trustedProxies: number;
 }
+
+/** Defaults of the PostgreSQL timeouts (ms): longer than any query the limits let through, shorter than a client's patience. */
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
+export const DEFAULT_ACQUIRE_TIMEOUT_MS = 5_000;
 
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -48,7 +59,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port,
     host: env.HOST ?? '127.0.0.1',
     database: url
-      ? { kind: 'postgresql', url }
+      ? {
+          kind: 'postgresql',
+          url,
+          statementTimeoutMs: positiveInt(env, 'DB_STATEMENT_TIMEOUT_MS', DEFAULT_STATEMENT_TIMEOUT_MS),
+          acquireTimeoutMs: positiveInt(env, 'DB_ACQUIRE_TIMEOUT_MS', DEFAULT_ACQUIRE_TIMEOUT_MS),
+        }
       : { kind: 'pglite', dataDir: path.resolve(repoRoot, env.PGLITE_DATA_DIR ?? 'data/pglite') },
     geodataSource: env.GEODATA_SOURCE?.trim() || undefined,
     maxPageSize: 200,

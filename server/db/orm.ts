@@ -8,7 +8,8 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import 'reflect-metadata';
-import type { DatabaseConfig } from '../config.js';
+import { DEFAULT_ACQUIRE_TIMEOUT_MS, DEFAULT_STATEMENT_TIMEOUT_MS, type DatabaseConfig } from '../config.js';
+import { lockDataDir, type LockOptions } from './data-dir-lock.js';
 import { entities } from './entities.js';
 import { migrations } from './migrations/index.js';
 
@@ -21,7 +22,15 @@ export interface OpenOptions {
   debug?: boolean;
   /** Called with each SQL statement the ORM runs. */
   onQuery?: (sql: string) => void;
+  /**
+   * Who opens an embedded data directory, for the exclusive lock (see data-dir-lock.ts); default:
+   * the script's name, with advice to stop the other process.
+   */
+  owner?: Pick<LockOptions, 'command' | 'hint'>;
 }
+
+/** Advice for a refused process when its caller gave none. */
+const STOP_THE_OTHER = 'Stop that process first (Ctrl+C, or kill <pid>), or set PGLITE_DATA_DIR to another folder.';
 
 function baseOptions(opts: OpenOptions): Partial<Options> {
   return {
@@ -42,22 +51,59 @@ function baseOptions(opts: OpenOptions): Partial<Options> {
  * or a PostgreSQL server with PostGIS by URL. Same entities, same migrations, same SQL.
  */
 export async function openOrm(db: DatabaseConfig, opts: OpenOptions = {}): Promise<Orm> {
-  if (db.kind === 'pglite') {
-    // PGlite creates only the last folder of its data directory; a fresh clone has no ./data yet.
-    if (!db.dataDir.startsWith('memory:')) mkdirSync(path.dirname(path.resolve(db.dataDir)), { recursive: true });
-    return MikroORM.init({
-      ...baseOptions(opts),
-      driver: PgliteDriver,
-      dbName: db.dataDir,
-      driverOptions: { extensions: { postgis } },
-    } as Options);
-  }
+  if (db.kind === 'pglite') return db.dataDir.startsWith('memory:') ? openPglite(db.dataDir, opts) : openLockedPglite(db.dataDir, opts);
+  const statementTimeoutMs = db.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
   return MikroORM.init({
     ...baseOptions(opts),
     driver: PostgreSqlDriver,
     clientUrl: db.url,
     pool: { min: 0, max: 10 },
+    // Passed to pg's Pool. statement_timeout is enforced by the server; query_timeout by the client, for a
+    // server that does not answer at all (frozen, unreachable), a little later so the server's cancel wins
+    // when it can; connectionTimeoutMillis bounds both connecting and waiting for a free pooled connection.
+    driverOptions: {
+      ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs, query_timeout: statementTimeoutMs + 2_000 } : {}),
+      connectionTimeoutMillis: db.acquireTimeoutMs ?? DEFAULT_ACQUIRE_TIMEOUT_MS,
+    },
   } as Options);
+}
+
+function openPglite(dataDir: string, opts: OpenOptions): Promise<Orm> {
+  return MikroORM.init({
+    ...baseOptions(opts),
+    driver: PgliteDriver,
+    dbName: dataDir,
+    driverOptions: { extensions: { postgis } },
+  } as Options);
+}
+
+/**
+ * PGlite on a folder, owned by this process alone: the lock is taken before PGlite touches the
+ * folder and given back after it has closed (orm.close), or when opening fails.
+ */
+async function openLockedPglite(dataDir: string, opts: OpenOptions): Promise<Orm> {
+  // PGlite creates only the last folder of its data directory; a fresh clone has no ./data yet.
+  mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+  const lock = lockDataDir(dataDir, {
+    command: opts.owner?.command ?? path.basename(process.argv[1] ?? 'node'),
+    hint: opts.owner?.hint ?? STOP_THE_OTHER,
+  });
+  let orm: Orm;
+  try {
+    orm = await openPglite(dataDir, opts);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+  const close = orm.close.bind(orm);
+  orm.close = async (force?: boolean) => {
+    try {
+      await close(force);
+    } finally {
+      lock.release();
+    }
+  };
+  return orm;
 }
 
 /** Brings the schema up to date with the committed migrations. */

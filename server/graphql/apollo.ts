@@ -6,6 +6,7 @@ import { controlCharacterPlugin, noSubscriptions } from './input-guard.js';
 import { aliasLimit, costLimitPlugin, depthLimit, HeavyGate, operationLimits, type OperationLimitOverrides } from './limits/index.js';
 import { buildAppSchema } from './schema.js';
 import { stringifyYielding } from './stringify.js';
+import { serviceUnavailablePlugin } from './unavailable-plugin.js';
 
 export interface ApolloOptions {
   production: boolean;
@@ -28,7 +29,7 @@ export async function createApollo(options: ApolloOptions): Promise<ApolloServer
     // The parser stops at maxTokens, so an oversized document costs no more than the limit to refuse.
     parseOptions: { maxTokens: limits.tokens.maxTokens },
     validationRules: [depthLimit(limits.depth), aliasLimit(limits.aliases), noSubscriptions],
-    plugins: [controlCharacterPlugin<Context>(), costLimitPlugin<Context>(limits.cost, heavy), requestLogPlugin<Context>(), ...(options.plugins ?? [])],
+    plugins: [controlCharacterPlugin<Context>(), costLimitPlugin<Context>(limits.cost, heavy), requestLogPlugin<Context>(), serviceUnavailablePlugin<Context>(), ...(options.plugins ?? [])],
     // Megabytes of boundaries are written in slices, so light requests get their turns in between.
     stringifyResult: async (result) => `${await stringifyYielding(result)}\n`, // the newline Apollo's own adds
     introspection: true,
@@ -37,6 +38,9 @@ export async function createApollo(options: ApolloOptions): Promise<ApolloServer
     csrfPrevention: true,
     // One operation per request: rate limits count requests, and the HTTP layer answers a JSON array with 400.
     allowBatchedHttpRequests: false,
+    // Our SIGTERM/SIGINT handler (server/main.ts) owns shutdown: Apollo's own would stop Apollo before the
+    // HTTP server has drained, failing requests in flight, and then re-raise the signal.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
   return apollo;

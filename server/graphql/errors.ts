@@ -1,4 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE_TEXT } from '../db/unavailable.js';
 import { DomainError, errorExtensions } from '../shared/errors.js';
 import { tokenLimitError } from './limits/tokens.js';
 
@@ -31,6 +32,11 @@ export function formatError(production: boolean) {
         extensions: errorExtensions(domain),
       };
     }
+    // Not our bug but an outage: coded so clients retry (the plugin in unavailable-plugin.ts sends 503 + Retry-After).
+    if (isDatabaseUnavailable(error)) {
+      console.error(error);
+      return { message: UNAVAILABLE_MESSAGE_TEXT, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: RETRY_AFTER_SECONDS } };
+    }
     const code = formatted.extensions?.code;
     if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
       console.error(error);
@@ -50,6 +56,7 @@ export function formatError(production: boolean) {
 export function errorCode(error: unknown): { code: string; reason?: string } {
   const domain = domainError(error);
   if (domain) return { code: domain.code, ...(typeof domain.details.reason === 'string' ? { reason: domain.details.reason } : {}) };
+  if (isDatabaseUnavailable(error)) return { code: 'SERVICE_UNAVAILABLE' };
   const { message, extensions } = (error ?? {}) as { message?: unknown; extensions?: Record<string, unknown> };
   const formatted = tokenLimitError({ message: String(message ?? ''), extensions });
   const ext = formatted?.extensions ?? extensions ?? {};

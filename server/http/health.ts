@@ -1,39 +1,59 @@
 import type { ServerResponse } from 'node:http';
 import type { Em } from '../db/orm.js';
 import { query } from '../db/sql.js';
+import { RETRY_AFTER_SECONDS } from '../db/unavailable.js';
 
 export interface HealthOptions {
   em: () => Em;
   backend: 'pglite' | 'postgresql';
   /** When the server started (ms since the epoch), for `uptimeSeconds`. */
   startedAt: number;
-  /** How long the database may take to answer before the server counts it unreachable. */
+  /** How long the database may take to answer before the server counts it unreachable (ms, default 5,000). */
   timeoutMs?: number;
   /** Leave out the database's error message (host names, ports). */
   production?: boolean;
 }
 
-/** `/health`: 200 with counts when the database answers, 503 when it does not (or not in time). */
-export async function health(res: ServerResponse, options: HealthOptions): Promise<void> {
+/**
+ * The health routes, answered before rate limiting:
+ * - `/health/live` (liveness): 200 whenever the process answers; never touches the database, so an
+ *   orchestrator does not restart a healthy process during a database outage;
+ * - `/health/ready` (readiness): 200 when the database answers in time, else 503 with Retry-After;
+ * - `/health`: readiness plus row counts, as before the split (kept for existing monitors).
+ * Returns false for any other path.
+ */
+export async function healthRoute(res: ServerResponse, url: URL, options: HealthOptions): Promise<boolean> {
   const uptimeSeconds = Math.floor((Date.now() - options.startedAt) / 1000);
-  let timer: NodeJS.Timeout | undefined;
+  if (url.pathname === '/health/live') {
+    sendJson(res, 200, { status: 'ok', uptimeSeconds });
+    return true;
+  }
+  if (url.pathname !== '/health' && url.pathname !== '/health/ready') return false;
+  const withCounts = url.pathname === '/health';
   try {
-    const timeoutMs = options.timeoutMs ?? 5_000;
-    const [row] = await Promise.race([
-      query<{ jsts: number; partnerships: number }>(
-        options.em(),
-        `select (select count(*) from jst)::int as jsts, (select count(*) from partnership)::int as partnerships`,
-      ),
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`the database did not answer within ${timeoutMs} ms`)), timeoutMs);
-      }),
-    ]);
-    sendJson(res, 200, { status: 'ok', uptimeSeconds, database: { backend: options.backend, reachable: true, ...row } });
+    const sql = withCounts ? `select (select count(*) from jst)::int as jsts, (select count(*) from partnership)::int as partnerships` : 'select 1 as ok';
+    const [row] = await withTimeout(query<Record<string, number>>(options.em(), sql), options.timeoutMs ?? 5_000);
+    const counts = withCounts ? row : {};
+    sendJson(res, 200, { status: 'ok', uptimeSeconds, database: { backend: options.backend, reachable: true, ...counts } });
   } catch (error) {
     const detail = options.production ? {} : { error: (error as Error).message.split('\n')[0] };
     // The status document plus the one error body every non-2xx answer carries (docs/errors.md).
-    const errors = [{ message: 'the database does not answer', extensions: { code: 'SERVICE_UNAVAILABLE' } }];
-    sendJson(res, 503, { status: 'error', uptimeSeconds, database: { backend: options.backend, reachable: false, ...detail }, errors });
+    const errors = [{ message: 'the database does not answer', extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: RETRY_AFTER_SECONDS } }];
+    sendJson(res, 503, { status: 'error', uptimeSeconds, database: { backend: options.backend, reachable: false, ...detail }, errors }, { 'Retry-After': String(RETRY_AFTER_SECONDS) });
+  }
+  return true;
+}
+
+/** Rejects when `promise` takes longer than `ms` (the query itself is bounded by the pool's own timeouts). */
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      promise,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`the database did not answer within ${ms} ms`)), ms);
+      }),
+    ]);
   } finally {
     clearTimeout(timer);
   }

@@ -5,8 +5,9 @@ import type { Context } from '../graphql/context.js';
 import { clientIp } from './client-ip.js';
 import { applyCors, type CorsOptions } from './cors.js';
 import { graphqlRoute } from './graphql-route.js';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE_TEXT } from '../db/unavailable.js';
 import { errorBody, sendError } from './error-body.js';
-import { health } from './health.js';
+import { healthRoute } from './health.js';
 import { HttpError } from './read-body.js';
 import { DEFAULT_RATE_LIMIT, isLoopback, RateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { logRequest, stdoutLogger, type RequestLogger } from './request-log.js';
@@ -56,6 +57,8 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 8_000_000;
 const hasBearer = (req: IncomingMessage) => /^Bearer\s+\S/i.test(req.headers.authorization ?? '');
 
 
+const unavailableBody = errorBody('SERVICE_UNAVAILABLE', UNAVAILABLE_MESSAGE_TEXT, { retryAfterSeconds: RETRY_AFTER_SECONDS });
+
 /** The one HTTP server: the GraphQL API, health, and the map app. Each concern is its own function. */
 export function createHttpServer(options: HttpOptions): Server {
   const startedAt = Date.now();
@@ -85,7 +88,7 @@ export function createHttpServer(options: HttpOptions): Server {
     baseSecurityHeaders(res, pathname);
     try {
       if (!(url instanceof URL)) throw url;
-      if (url.pathname === '/health') return await health(res, { em: () => options.em.fork() as Em, backend: options.backend, startedAt, production });
+      if (await healthRoute(res, url, { em: () => options.em.fork() as Em, backend: options.backend, startedAt, production })) return;
       const isGraphql = url.pathname === '/graphql';
       if (isGraphql && applyCors(req, res, cors)) return;
       const exempt = limiter?.options.exemptLoopback && !req.headers['x-forwarded-for'] && isLoopback(ip);
@@ -117,6 +120,12 @@ export function createHttpServer(options: HttpOptions): Server {
         }
         if (error.status === 413) res.shouldKeepAlive = false; // the rest of the body is not read
         return sendError(res, error.status, errorBody(error.code, error.message, error.extensions));
+      }
+      if (isDatabaseUnavailable(error)) {
+        // An outage, not a bug: 503 tells clients and proxies to come back (export routes end up here).
+        if (record) record.error = 'SERVICE_UNAVAILABLE';
+        console.error(error);
+        return sendError(res, 503, unavailableBody, { 'Retry-After': String(RETRY_AFTER_SECONDS) });
       }
       if (record) record.error = 'INTERNAL_SERVER_ERROR';
       console.error(error);

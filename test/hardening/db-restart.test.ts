@@ -12,6 +12,8 @@ interface Outcome {
   sentAt: number;
   doneAt: number;
   ok: boolean;
+  /** HTTP status and the first error's code, or 'network' when no answer came. */
+  answer: string;
 }
 
 /** The app keeps running through a restart of PostgreSQL: only requests during the outage fail, and it recovers by itself. */
@@ -29,7 +31,7 @@ describeOnServer('database restart during traffic (PostGIS server)', () => {
     quiet.mockRestore();
   });
 
-  async function read(): Promise<boolean> {
+  async function answer(): Promise<{ ok: boolean; answer: string }> {
     try {
       const response = await fetch(`${app.url}/graphql`, {
         method: 'POST',
@@ -37,11 +39,13 @@ describeOnServer('database restart during traffic (PostGIS server)', () => {
         body: JSON.stringify({ query: '{ jst(teryt: "1465011") { name } partnerships(first: 5) { totalCount } }' }),
       });
       const body = (await response.json()) as any;
-      return response.status === 200 && !body.errors && body.data.jst.name === 'Warszawa';
+      const ok = response.status === 200 && !body.errors && body.data.jst.name === 'Warszawa';
+      return { ok, answer: `${response.status} ${body.errors?.[0]?.extensions?.code ?? ''} ${response.headers.get('retry-after') ?? ''}`.trim() };
     } catch {
-      return false;
+      return { ok: false, answer: 'network' };
     }
   }
+  const read = async () => (await answer()).ok;
 
   const healthStatus = async () => (await fetch(`${app.url}/health`)).status;
 
@@ -57,8 +61,7 @@ describeOnServer('database restart during traffic (PostGIS server)', () => {
     const reader = async () => {
       while (traffic && performance.now() < stopAt) {
         const sentAt = performance.now();
-        const ok = await read();
-        outcomes.push({ sentAt, doneAt: performance.now(), ok });
+        outcomes.push({ sentAt, ...(await answer()), doneAt: performance.now() });
         await sleep(10);
       }
     };
@@ -99,6 +102,9 @@ describeOnServer('database restart during traffic (PostGIS server)', () => {
     expect(before.every((o) => o.ok)).toBe(true);
     expect(after.length).toBeGreaterThan(10);
     expect(after.every((o) => o.ok)).toBe(true);
+    // The outage is told as such: 503 + Retry-After with SERVICE_UNAVAILABLE, never 200 with INTERNAL_SERVER_ERROR.
+    expect(failed.length).toBeGreaterThan(0);
+    for (const o of failed) expect(o.answer).toBe('503 SERVICE_UNAVAILABLE 5');
     // /health saw the outage and the return
     expect(health).toContain(503);
     expect(health.lastIndexOf(200)).toBeGreaterThan(health.indexOf(503));

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { connect } from 'node:net';
 import { startApp, type RunningApp } from '../../server/app.js';
 import { closeGracefully } from '../../server/http/shutdown.js';
 import type { Route } from '../../server/http/server.js';
@@ -54,6 +55,24 @@ describe('graceful shutdown of the HTTP server', () => {
     expect(await closeGracefully(http.server, { timeoutMs: 200 })).toEqual({ forced: true });
     expect(performance.now() - started).toBeLessThan(2_000);
     expect(await inFlight).toBe('cut');
+  });
+
+  it('lets a connection whose request is not read yet send it, and answers it with Connection: close', async () => {
+    const http = await startHttp({ rateLimit: false });
+    const accepted = new Promise((resolve) => http.server.once('connection', resolve));
+    const socket = connect(Number(new URL(http.url).port), '127.0.0.1');
+    await accepted;
+    // The server has the connection but no request on it yet, as when its event loop was busy.
+    const closing = closeGracefully(http.server, { timeoutMs: 5_000 });
+    let text = '';
+    socket.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+    const ended = new Promise((resolve) => socket.once('close', resolve));
+    socket.write('GET /health/live HTTP/1.1\r\nHost: atlas\r\n\r\n');
+    await ended;
+    expect(text).toMatch(/^HTTP\/1\.1 200 /);
+    expect(text).toMatch(/\r\nConnection: close\r\n/i);
+    expect(text).toContain('"status":"ok"');
+    expect(await closing).toEqual({ forced: false });
   });
 
   it('closes idle keep-alive connections at once instead of waiting for their timeout', async () => {

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const BIN = '/usr/lib/postgresql/15/bin';
@@ -25,4 +26,40 @@ export async function restartCluster(): Promise<void> {
     child.once('exit', resolve);
   });
   if (code !== 0) throw new Error(`pg_ctl restart of ${dir} exited with ${code}`);
+}
+
+/** The pids of the test cluster: the postmaster (first line of postmaster.pid) and its children (backends, workers). */
+function clusterPids(): number[] {
+  const postmaster = Number(readFileSync(path.join(clusterDataDir(), 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const children = readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        // /proc/<pid>/stat: "pid (comm) state ppid …"; comm may hold spaces, so split after its ')'.
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === postmaster;
+      } catch {
+        return false; // exited meanwhile
+      }
+    })
+    .map(Number);
+  return [postmaster, ...children];
+}
+
+/**
+ * Freezes the whole test cluster (SIGSTOP to the postmaster and every backend): connections stay
+ * open but nothing answers, as with a hung server or a network partition. Returns the thaw.
+ */
+export function freezeCluster(): () => void {
+  const pids = clusterPids();
+  for (const pid of pids) process.kill(pid, 'SIGSTOP');
+  return () => {
+    for (const pid of pids) {
+      try {
+        process.kill(pid, 'SIGCONT');
+      } catch {
+        // gone: nothing to thaw
+      }
+    }
+  };
 }

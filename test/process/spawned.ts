@@ -1,0 +1,133 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { repoRoot } from '../../server/config.js';
+import { SHARED_GEODATA } from '../../geodata/locate-source.js';
+
+/**
+ * Real processes for the process tests: the built server (`node dist/server/main.js`) and the
+ * built CLIs, each on an embedded data directory in a temporary folder, outside jest's process.
+ */
+
+const GEODATA = process.env.GEODATA_SOURCE ?? SHARED_GEODATA;
+
+/** Compiles the server and CLIs to dist/ (what `npm start` and `npm run token` run), once per test file. */
+export function buildDist(): void {
+  execFileSync(process.execPath, [path.join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: repoRoot, stdio: 'inherit' });
+}
+
+/** The environment of a spawned process: the embedded database in `dataDir`, any port, no request log. */
+export function processEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DATA_DIR: dataDir, PORT: '0', REQUEST_LOG: 'off', GEODATA_SOURCE: GEODATA, ...extra };
+  delete env.DATABASE_URL;
+  return env;
+}
+
+export interface ServerProcess {
+  child: ChildProcess;
+  /** Base URL, e.g. http://127.0.0.1:41234 (empty when the server did not start). */
+  url: string;
+  /** Everything it printed so far, stdout and stderr interleaved. */
+  output(): string;
+  /** Resolves when it has exited, with its exit code (null when a signal killed it) and signal. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+const READY = /GraphQL API: (http:\/\/\S+)\/graphql/;
+
+/**
+ * Spawns the built server on `dataDir` and resolves once its output matches `until` (default: it
+ * serves; `url` is then its address), or once it has exited (`url` then '').
+ */
+export async function startServer(dataDir: string, extra: Record<string, string> = {}, until: RegExp = READY): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [path.join(repoRoot, 'dist/server/main.js')], { cwd: repoRoot, env: processEnv(dataDir, extra) });
+  let text = '';
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const url = await new Promise<string>((resolve) => {
+    const onData = (chunk: Buffer) => {
+      text += chunk.toString();
+      const match = until.exec(text);
+      if (match) resolve(READY.exec(text)?.[1] ?? '');
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    void exited.then(() => resolve(''));
+  });
+  return { child, url, output: () => text, exited };
+}
+
+/** Sends `signal` and waits for the exit (bounded: kill -9 after `ms`). */
+export async function stopServer(server: ServerProcess, signal: NodeJS.Signals = 'SIGTERM', ms = 30_000) {
+  if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill(signal);
+  const timer = setTimeout(() => server.child.kill('SIGKILL'), ms);
+  try {
+    return await server.exited;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a built CLI (e.g. `dist/server/auth/token-cli.js`) on `dataDir` and collects its output. */
+export function runCli(script: string, args: string[], dataDir: string, extra: Record<string, string> = {}): Promise<CliResult> {
+  const child = spawn(process.execPath, [path.join(repoRoot, script), ...args], { cwd: repoRoot, env: processEnv(dataDir, extra) });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+/** A fresh temporary folder; the data directory inside it is `<folder>/pglite`. */
+export const tempDataDir = () => path.join(mkdtempSync(path.join(tmpdir(), 'atlas-process-')), 'pglite');
+
+/** What decides the content of a seeded database: the migrations and the seed data. */
+function seedKey(): string {
+  const hash = createHash('sha256');
+  for (const dir of ['server/db/migrations', 'server/seed/data']) {
+    for (const name of readdirSync(path.join(repoRoot, dir)).sort()) hash.update(name).update(readFileSync(path.join(repoRoot, dir, name)));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * A data directory as after a first `npm start` (boundaries and seed loaded), made once per
+ * machine and content (a first start takes half a minute) and copied for each test.
+ */
+export async function seededDataDir(): Promise<string> {
+  const template = path.join(tmpdir(), `atlas-process-seeded-${seedKey()}`);
+  if (!existsSync(template)) {
+    const fresh = tempDataDir();
+    const server = await startServer(fresh);
+    if (!server.url) throw new Error(`the server did not start:\n${server.output()}`);
+    const { code } = await stopServer(server);
+    if (code !== 0) throw new Error(`the server exited with ${code}:\n${server.output()}`);
+    try {
+      renameSync(fresh, template);
+    } catch (error) {
+      // Another test file made it meanwhile: use theirs.
+      if (!existsSync(template)) throw error;
+      rmSync(fresh, { recursive: true, force: true });
+    }
+  }
+  const copy = tempDataDir();
+  cpSync(template, copy, { recursive: true });
+  return copy;
+}
+
+/** Posts a GraphQL operation and returns the status and parsed body. */
+export async function graphql(url: string, query: string, variables: Record<string, unknown> = {}, token?: string) {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, body: (await response.json()) as { data?: any; errors?: { message: string; extensions?: Record<string, unknown> }[] } };
+}
