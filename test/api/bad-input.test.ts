@@ -55,7 +55,7 @@ const READS: [string, string, string, RegExp][] = [
 
 const SRC = [{ ref: 'https://example.org/uchwala' }];
 const CREATE = `mutation($input: PartnershipInput!) { createPartnership(input: $input) { slug } }`;
-const valid = { slug: 'nowe-partnerstwo', name: 'Nowe Partnerstwo', sources: SRC, members: [{ teryt: '1201022', role: 'MEMBER', sources: SRC }] };
+const valid = { slug: 'nowe-partnerstwo', name: 'Nowe Partnerstwo', sources: SRC, voivodeships: ['12'], members: [{ teryt: '1201022', role: 'MEMBER', sources: SRC }] };
 
 /** Writes that would succeed but for one bad value (sent with a valid editor or admin token), and the field the error names. */
 const WRITES: [string, string, Record<string, unknown>, string, RegExp][] = [
@@ -66,6 +66,8 @@ const WRITES: [string, string, Record<string, unknown>, string, RegExp][] = [
   ['an empty short name', CREATE, { input: { ...valid, shortName: '' } }, 'shortName', /must not be empty/],
   ['a day that does not exist', CREATE, { input: { ...valid, members: [{ teryt: '1201022', role: 'MEMBER', joined: '2023-02-29', sources: SRC }] } }, 'members[0].joined', /not a day of the calendar/],
   ['an empty date', CREATE, { input: { ...valid, members: [{ teryt: '1201022', role: 'MEMBER', joined: '', sources: SRC }] } }, 'members[0].joined', /YYYY/],
+  ['no województwo', CREATE, { input: { ...valid, voivodeships: [] } }, 'voivodeships', /at least one województwo/],
+  ['a województwo code that does not exist', CREATE, { input: { ...valid, voivodeships: ['13'] } }, 'voivodeships[0]', /13/],
   ['a slug over 120 characters', CREATE, { input: { ...valid, slug: 'a'.repeat(121) } }, 'slug', /1–120/],
   ['a source reference that is no URL', CREATE, { input: { ...valid, sources: [{ ref: 'ftp://example.org/x' }] } }, 'sources[0].ref', /http\(s\) URL/],
   ['an empty quote', CREATE, { input: { ...valid, sources: [{ ref: 'https://example.org/x', quote: '' }] } }, 'sources[0].quote', /must not be empty/],
