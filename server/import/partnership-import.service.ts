@@ -4,8 +4,10 @@ import type { Actor } from '../auth/role.js';
 import type { Em } from '../db/orm.js';
 import { query, textArray } from '../db/sql.js';
 import { MAX_SLUG_LENGTH } from '../input/slug.js';
+import { deferAreaRefresh, queuedAreas, refreshAreas, type AreaRefreshOptions } from '../partnership/area-refresh.js';
 import { Participation } from '../partnership/participation.entity.js';
 import { AreaType, LegalForm } from '../partnership/partnership-enums.js';
+import { outsideVoivodeships } from '../partnership/partnership-rules.js';
 import { Partnership } from '../partnership/partnership.entity.js';
 import { participationSnapshot, partnershipSnapshot } from '../partnership/snapshots.js';
 import { Programme } from '../programme/programme.entity.js';
@@ -66,9 +68,18 @@ const draftOf = (g: Group): PartnershipDraft => ({
  * list of every partnership it names: members it leaves out are removed. A dry run computes the
  * same diff as a real run and writes nothing; a real run locks the partnerships it changes, then
  * writes all of it in one transaction, or, with any bad row or a stale version, none of it.
+ *
+ * The functional areas (a union of boundaries per partnership, ~80 % of a large import's cost)
+ * are queued in that transaction and recomputed after it commits, in small transactions, so on
+ * the embedded database (one connection) reads wait for one batch, not for the whole import. The
+ * answer comes after the last batch; a read meanwhile may see a changed partnership's old area.
  */
 export class PartnershipImportService {
-  constructor(private readonly em: Em) {}
+  /** `areas`: how the areas are refreshed after the commit (batch size; a pause hook for tests). */
+  constructor(
+    private readonly em: Em,
+    private readonly areas: AreaRefreshOptions = {},
+  ) {}
 
   /** `input`: the file's bytes (UTF-8 or Windows-1250, detected) or text already decoded. */
   async run(actor: Actor, input: Uint8Array | string, dryRun: boolean): Promise<ImportResult> {
@@ -86,25 +97,32 @@ export class PartnershipImportService {
       if (Array.isArray(checked)) errors.push(...checked);
       else rows.push(checked);
     }
-    return this.em.transactional(async (tx) => {
-      errors.push(...(await this.checkReferences(tx as Em, rows)));
-      const groups = await this.group(tx as Em, rows, errors);
-      if (errors.length) return { ...result, errors: errors.sort((a, b) => a.line - b.line) };
-      const members = await this.lockAndRead(tx as Em, groups, dryRun);
-      requireScope(actor, {
-        voivodeships: groups.flatMap((g) => g.existing?.voivodeships ?? voivodeshipsOf(g.rows)),
-        teryts: [...rows.map((r) => r.teryt), ...[...members.values()].flat().map((m) => m.teryt)],
-      });
-      const changes: ImportChange[] = [];
-      const writes: MemberWrites = { inserts: [], updates: [], removals: [], audit: [] };
-      const createdIds = dryRun ? new Map<string, number>() : await insertPartnerships(tx as Em, groups.filter((g) => !g.existing).map(draftOf));
-      for (const g of groups) await this.planGroup(tx as Em, actor, g, members.get(g.existing?.id ?? 0) ?? [], { changes, writes, createdIds, dryRun });
-      if (!dryRun) {
-        await writeMembers(tx as Em, actor.name, writes);
-        await tx.flush();
-      }
-      return { ...result, changes, applied: !dryRun };
+    const { answer, queued } = await this.em.transactional((tx) => this.write(tx as Em, actor, rows, result));
+    await refreshAreas(this.em, queued, this.areas);
+    return answer;
+  }
+
+  /** The one transaction of an import: checks, locks, plans and (unless a dry run) writes; returns the partnerships whose areas it queued. */
+  private async write(tx: Em, actor: Actor, rows: ImportRow[], result: ImportResult): Promise<{ answer: ImportResult; queued: number[] }> {
+    const { dryRun, errors } = result;
+    errors.push(...(await this.checkReferences(tx, rows)));
+    const groups = await this.group(tx, rows, errors);
+    if (errors.length) return { answer: { ...result, errors: errors.sort((a, b) => a.line - b.line) }, queued: [] };
+    const members = await this.lockAndRead(tx, groups, dryRun);
+    requireScope(actor, {
+      voivodeships: groups.flatMap((g) => g.existing?.voivodeships ?? voivodeshipsOf(g.rows)),
+      teryts: [...rows.map((r) => r.teryt), ...[...members.values()].flat().map((m) => m.teryt)],
     });
+    const changes: ImportChange[] = [];
+    const writes: MemberWrites = { inserts: [], updates: [], removals: [], audit: [] };
+    const createdIds = dryRun ? new Map<string, number>() : await insertPartnerships(tx, groups.filter((g) => !g.existing).map(draftOf));
+    for (const g of groups) await this.planGroup(tx, actor, g, members.get(g.existing?.id ?? 0) ?? [], { changes, writes, createdIds, dryRun });
+    if (dryRun) return { answer: { ...result, changes }, queued: [] };
+    await deferAreaRefresh(tx);
+    await writeMembers(tx, actor.name, writes);
+    await tx.flush();
+    const touched = [...groups.flatMap((g) => (g.existing ? [g.existing.id] : [])), ...createdIds.values()];
+    return { answer: { ...result, changes, applied: true }, queued: await queuedAreas(tx, touched) };
   }
 
   /**
@@ -154,8 +172,11 @@ export class PartnershipImportService {
       const group = groups.get(slug) ?? { key: slug, existing, slug, name: existing?.name ?? r.partnership, rows: [], version: r.version };
       groups.set(slug, group);
       const twice = group.rows.find((x) => x.teryt === r.teryt);
+      // Every other write path refuses a member outside the partnership's województwa (checkMembersWithin); so does the import.
+      const outside = existing ? outsideVoivodeships(existing.voivodeships, r.teryt) : null;
       if (twice) fail(r, 'teryt', `${r.teryt} is listed for "${group.name}" already on line ${twice.line}`);
       else if (r.version !== group.version) fail(r, 'version', `${r.version ?? 'empty'} differs from ${group.version ?? 'empty'} on line ${group.rows[0]!.line}: one version per partnership`);
+      else if (outside) fail(r, 'teryt', outside);
       else group.rows.push(r);
     }
     return [...groups.values()];

@@ -7,16 +7,21 @@ import type { MemberInput } from './partnership-write.inputs.js';
 /** A member list that passed its parser and whose JSTs all exist. */
 export type CheckedMember = ParsedMember;
 
+/** Why a member may not join a partnership of these województwa, or null when it lies in one of them. */
+export function outsideVoivodeships(voivodeships: readonly string[], teryt: string): string | null {
+  const voivodeship = teryt.slice(0, 2);
+  if (voivodeships.includes(voivodeship)) return null;
+  return `${teryt} lies in województwo ${voivodeship}, which is not among the partnership's (${voivodeships.join(', ') || 'none'}); add it to voivodeships first`;
+}
+
 /**
  * Every member must lie in one of the partnership's województwa, so the województwa a regional
  * token is checked against cover all of it. `fieldOf` names the input field of the i-th member.
  */
 export function checkMembersWithin(voivodeships: readonly string[], teryts: readonly string[], fieldOf: (i: number) => string): void {
   teryts.forEach((teryt, i) => {
-    const voivodeship = teryt.slice(0, 2);
-    if (!voivodeships.includes(voivodeship)) {
-      throw new InputError(fieldOf(i), `${teryt} lies in województwo ${voivodeship}, which is not among the partnership's (${voivodeships.join(', ') || 'none'}); add it to voivodeships first`);
-    }
+    const outside = outsideVoivodeships(voivodeships, teryt);
+    if (outside) throw new InputError(fieldOf(i), outside);
   });
 }
 

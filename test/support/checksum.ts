@@ -14,6 +14,7 @@ const TABLES: Record<string, string> = {
   unmatched_member: '*',
   api_token: '*',
   audit_entry: '*',
+  area_refresh: 'partnership_id',
 };
 
 /** One fingerprint of every table's content, to show that a rejected write left the database as it was. */

@@ -1,5 +1,19 @@
 import { Migration } from '@mikro-orm/migrations';
 
+/** The per-statement trigger function: recomputes each partnership a statement touched (also restored by a later migration's down()). */
+export const MEMBERSHIP_ROWS_CHANGED = `create or replace function "membership_rows_changed"() returns trigger language plpgsql as $$
+        begin
+          if tg_op = 'INSERT' then
+            perform "refresh_partnership_area"(pid) from (select distinct "partnership_id" as pid from "new_rows") t;
+          elsif tg_op = 'DELETE' then
+            perform "refresh_partnership_area"(pid) from (select distinct "partnership_id" as pid from "old_rows") t;
+          else
+            perform "refresh_partnership_area"(pid) from (select "partnership_id" as pid from "old_rows" union select "partnership_id" from "new_rows") t;
+          end if;
+          return null;
+        end
+      $$`;
+
 /**
  * The functional-area trigger on `membership` becomes per statement: a row trigger recomputed a
  * partnership's union of boundaries once per inserted member, so a 20,000-row import spent minutes
@@ -12,18 +26,7 @@ export class Migration20261127030000_area_per_statement extends Migration {
   override up(): void {
     const statements = [
       `drop trigger if exists "membership_area" on "membership"`,
-      `create function "membership_rows_changed"() returns trigger language plpgsql as $$
-        begin
-          if tg_op = 'INSERT' then
-            perform "refresh_partnership_area"(pid) from (select distinct "partnership_id" as pid from "new_rows") t;
-          elsif tg_op = 'DELETE' then
-            perform "refresh_partnership_area"(pid) from (select distinct "partnership_id" as pid from "old_rows") t;
-          else
-            perform "refresh_partnership_area"(pid) from (select "partnership_id" as pid from "old_rows" union select "partnership_id" from "new_rows") t;
-          end if;
-          return null;
-        end
-      $$`,
+      MEMBERSHIP_ROWS_CHANGED,
       // Transition tables allow one event per trigger, hence three.
       `create trigger "membership_area_insert" after insert on "membership" referencing new table as "new_rows"
         for each statement execute function "membership_rows_changed"()`,
