@@ -1,5 +1,5 @@
 import type { Em } from '../db/orm.js';
-import { query } from '../db/sql.js';
+import { query, queryBound } from '../db/sql.js';
 import { ConflictError } from '../shared/errors.js';
 import type { SourceData } from '../shared/source.js';
 
@@ -61,35 +61,36 @@ export async function lockPartnerships(tx: Em, ids: number[]): Promise<Map<numbe
 
 /**
  * Applies the membership changes and their audit entries with one statement each, whatever the
- * row count: rows travel as one JSON parameter that `jsonb_array_elements` turns into a table.
+ * row count: rows travel as one JSON parameter, bound (not quoted into the SQL text), that
+ * `jsonb_array_elements` turns into a table.
  * The functional-area trigger is per statement, so each partnership's area is recomputed once.
  */
 export async function writeMembers(tx: Em, actor: string, writes: MemberWrites): Promise<void> {
   const json = (rows: unknown[]) => JSON.stringify(rows);
-  if (writes.removals.length) await query(tx, `delete from membership where id in (select unnest(?::int[]))`, [`{${writes.removals.join(',')}}`]);
+  if (writes.removals.length) await queryBound(tx, `delete from membership where id in (select unnest($1::int[]))`, [`{${writes.removals.join(',')}}`]);
   if (writes.updates.length) {
-    await query(
+    await queryBound(
       tx,
       `update membership m set role = v->>'role', joined = v->>'joined', "left" = v->>'left', sources = v->'sources', version = (v->>'version')::int
-         from jsonb_array_elements(?::jsonb) as e(v) where m.id = (v->>'id')::int`,
+         from jsonb_array_elements($1::jsonb) as e(v) where m.id = (v->>'id')::int`,
       [json(writes.updates)],
     );
   }
   if (writes.inserts.length) {
-    await query(
+    await queryBound(
       tx,
       `insert into membership (partnership_id, jst_teryt, role, joined, "left", sources, version)
          select (v->>'partnershipId')::int, v->>'teryt', v->>'role', v->>'joined', v->>'left', v->'sources', (v->>'version')::int
-         from jsonb_array_elements(?::jsonb) with ordinality as e(v, n) order by n`,
+         from jsonb_array_elements($1::jsonb) with ordinality as e(v, n) order by n`,
       [json(writes.inserts)],
     );
   }
   if (writes.audit.length) {
-    await query(
+    await queryBound(
       tx,
       `insert into audit_entry (actor, action, entity, entity_key, partnership_id, before, after)
-         select ?, v->>'action', v->>'entity', v->>'entityKey', (v->>'partnershipId')::int, nullif(v->'before', 'null'), nullif(v->'after', 'null')
-         from jsonb_array_elements(?::jsonb) with ordinality as e(v, n) order by n`,
+         select $1::text, v->>'action', v->>'entity', v->>'entityKey', (v->>'partnershipId')::int, nullif(v->'before', 'null'), nullif(v->'after', 'null')
+         from jsonb_array_elements($2::jsonb) with ordinality as e(v, n) order by n`,
       [actor, json(writes.audit)],
     );
   }
@@ -116,11 +117,11 @@ export interface PartnershipDraft {
  */
 export async function insertPartnerships(tx: Em, drafts: PartnershipDraft[]): Promise<Map<string, number>> {
   if (!drafts.length) return new Map();
-  const rows = await query<{ id: number; slug: string }>(
+  const rows = await queryBound<{ id: number; slug: string }>(
     tx,
     `insert into partnership (slug, name, search_name, legal_form, area_type, voivodeships, members_complete, completeness_note, sources, version)
        select v->>'slug', v->>'name', v->>'searchName', v->>'legalForm', v->>'areaType', array(select jsonb_array_elements_text(v->'voivodeships')), (v->>'membersComplete')::boolean, v->>'completenessNote', v->'sources', (v->>'version')::int
-       from jsonb_array_elements(?::jsonb) with ordinality as e(v, n) order by n
+       from jsonb_array_elements($1::jsonb) with ordinality as e(v, n) order by n
      on conflict (slug) do nothing
      returning id, slug`,
     [JSON.stringify(drafts)],

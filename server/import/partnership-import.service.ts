@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { AuditService } from '../audit/audit.service.js';
 import { requireScope } from '../auth/guard.js';
 import type { Actor } from '../auth/role.js';
@@ -97,6 +98,8 @@ export class PartnershipImportService {
       if (Array.isArray(checked)) errors.push(...checked);
       else rows.push(checked);
     }
+    // Parsing and checking 20,000 rows kept the event loop busy: let the reads that arrived meanwhile start before the transaction takes the connection.
+    await yieldToEventLoop();
     const { answer, queued } = await this.em.transactional((tx) => this.write(tx as Em, actor, rows, result));
     await refreshAreas(this.em, queued, this.areas);
     return answer;
@@ -163,6 +166,7 @@ export class PartnershipImportService {
     const byName = new Map(all.flatMap((p) => [[searchName(p.name), p] as const, ...(p.shortName ? [[searchName(p.shortName), p] as const] : [])]));
     const groups = new Map<string, Group>();
     const fail = (r: ImportRow, field: string, message: string) => void errors.push({ line: r.line, field, message });
+    const unknownTeryt = new Set(errors.filter((e) => e.field === 'teryt').map((e) => e.line));
     for (const r of rows) {
       const existing = bySlug.get(r.partnership) ?? byName.get(searchName(r.partnership)) ?? null;
       const slug = existing?.slug ?? slugify(r.partnership);
@@ -173,7 +177,7 @@ export class PartnershipImportService {
       groups.set(slug, group);
       const twice = group.rows.find((x) => x.teryt === r.teryt);
       // Every other write path refuses a member outside the partnership's województwa (checkMembersWithin); so does the import.
-      const outside = existing ? outsideVoivodeships(existing.voivodeships, r.teryt) : null;
+      const outside = existing && !unknownTeryt.has(r.line) ? outsideVoivodeships(existing.voivodeships, r.teryt) : null;
       if (twice) fail(r, 'teryt', `${r.teryt} is listed for "${group.name}" already on line ${twice.line}`);
       else if (r.version !== group.version) fail(r, 'version', `${r.version ?? 'empty'} differs from ${group.version ?? 'empty'} on line ${group.rows[0]!.line}: one version per partnership`);
       else if (outside) fail(r, 'teryt', outside);
