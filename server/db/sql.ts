@@ -35,3 +35,6 @@ export class Where {
 
 /** A Postgres text[] literal for `= any(?::text[])`: safe for codes and slugs (no quotes or commas). */
 export const textArray = (values: readonly string[]) => `{${values.map((v) => `"${v.replace(/["\\]/g, '')}"`).join(',')}}`;
+
+/** A Postgres int[] literal for `in (select unnest(?::int[]))` (ids: whole numbers only). */
+export const intArray = (values: readonly number[]) => `{${values.join(',')}}`;

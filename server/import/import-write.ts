@@ -1,5 +1,5 @@
 import type { Em } from '../db/orm.js';
-import { query, queryBound } from '../db/sql.js';
+import { intArray, query, queryBound } from '../db/sql.js';
 import { ConflictError } from '../shared/errors.js';
 import type { SourceData } from '../shared/source.js';
 
@@ -43,7 +43,7 @@ export async function readMembers(tx: Em, partnershipIds: number[]): Promise<Mem
     tx,
     `select id, partnership_id as "partnershipId", jst_teryt as teryt, role, joined, "left", sources, version
        from membership where partnership_id in (select unnest(?::int[])) order by id`,
-    [`{${partnershipIds.join(',')}}`],
+    [intArray(partnershipIds)],
   );
 }
 
@@ -54,7 +54,7 @@ export async function readMembers(tx: Em, partnershipIds: number[]): Promise<Mem
 export async function lockPartnerships(tx: Em, ids: number[]): Promise<Map<number, number>> {
   if (!ids.length) return new Map();
   const rows = await query<{ id: number; version: number }>(tx, `select id, version from partnership where id in (select unnest(?::int[])) order by slug for update`, [
-    `{${ids.join(',')}}`,
+    intArray(ids),
   ]);
   return new Map(rows.map((r) => [r.id, r.version]));
 }
@@ -67,7 +67,7 @@ export async function lockPartnerships(tx: Em, ids: number[]): Promise<Map<numbe
  */
 export async function writeMembers(tx: Em, actor: string, writes: MemberWrites): Promise<void> {
   const json = (rows: unknown[]) => JSON.stringify(rows);
-  if (writes.removals.length) await queryBound(tx, `delete from membership where id in (select unnest($1::int[]))`, [`{${writes.removals.join(',')}}`]);
+  if (writes.removals.length) await queryBound(tx, `delete from membership where id in (select unnest($1::int[]))`, [intArray(writes.removals)]);
   if (writes.updates.length) {
     await queryBound(
       tx,

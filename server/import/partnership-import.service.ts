@@ -3,7 +3,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { requireScope } from '../auth/guard.js';
 import type { Actor } from '../auth/role.js';
 import type { Em } from '../db/orm.js';
-import { query, textArray } from '../db/sql.js';
+import { intArray, query, textArray } from '../db/sql.js';
 import { MAX_SLUG_LENGTH } from '../input/slug.js';
 import { deferAreaRefresh, queuedAreas, refreshAreas, type AreaRefreshOptions } from '../partnership/area-refresh.js';
 import { Participation } from '../partnership/participation.entity.js';
@@ -136,7 +136,7 @@ export class PartnershipImportService {
   private async lockAndRead(tx: Em, groups: Group[], dryRun: boolean): Promise<Map<number, MemberRecord[]>> {
     const ids = groups.flatMap((g) => (g.existing ? [g.existing.id] : []));
     const versions = dryRun
-      ? new Map((await query<{ id: number; version: number }>(tx, `select id, version from partnership where id in (select unnest(?::int[]))`, [`{${ids.join(',')}}`])).map((r) => [r.id, r.version]))
+      ? new Map((await query<{ id: number; version: number }>(tx, `select id, version from partnership where id in (select unnest(?::int[]))`, [intArray(ids)])).map((r) => [r.id, r.version]))
       : await lockPartnerships(tx, ids);
     for (const g of groups) {
       const current = g.existing ? versions.get(g.existing.id)! : null;

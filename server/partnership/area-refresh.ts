@@ -1,6 +1,6 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Em } from '../db/orm.js';
-import { query } from '../db/sql.js';
+import { intArray, query } from '../db/sql.js';
 
 /**
  * Partnerships whose area one refresh transaction recomputes. A union of 20 gminy costs ~10 ms,
@@ -30,7 +30,7 @@ export async function deferAreaRefresh(tx: Em): Promise<void> {
 /** The given partnerships that are queued for an area refresh (read inside the deferring transaction). */
 export async function queuedAreas(em: Em, partnershipIds: readonly number[]): Promise<number[]> {
   if (!partnershipIds.length) return [];
-  const rows = await query<{ id: number }>(em, `select partnership_id as id from area_refresh where partnership_id in (select unnest(?::int[])) order by 1`, [`{${partnershipIds.join(',')}}`]);
+  const rows = await query<{ id: number }>(em, `select partnership_id as id from area_refresh where partnership_id in (select unnest(?::int[])) order by 1`, [intArray(partnershipIds)]);
   return rows.map((r) => r.id);
 }
 
@@ -47,7 +47,7 @@ export async function refreshAreas(em: Em, partnershipIds: readonly number[], op
       await yieldToEventLoop();
       await options.betweenBatches?.(start, partnershipIds.length);
     }
-    const batch = `{${partnershipIds.slice(start, start + size).join(',')}}`;
+    const batch = intArray(partnershipIds.slice(start, start + size));
     await em.fork().transactional(async (tx) => {
       await query(tx as Em, `delete from area_refresh where partnership_id in (select unnest(?::int[]))`, [batch]);
       await query(tx as Em, `select refresh_partnership_area(id) from unnest(?::int[]) id`, [batch]);

@@ -1,6 +1,6 @@
 import type { Geometry } from 'geojson';
 import type { Em } from '../db/orm.js';
-import { query, textArray, Where } from '../db/sql.js';
+import { intArray, query, textArray, Where } from '../db/sql.js';
 import type { GeometryOptions } from '../input/geometry-options.js';
 import type { Page, PageRequest } from '../input/paging.js';
 import type { PartnershipQuery } from '../input/partnership-filter.js';
@@ -120,7 +120,7 @@ export class PartnershipService {
       this.em,
       `select id, area_km2, member_count, ST_XMin(area) as w, ST_YMin(area) as s, ST_XMax(area) as e, ST_YMax(area) as n
        from partnership where id = any(?::int[])`,
-      [`{${ids.join(',')}}`],
+      [intArray(ids)],
     );
     return new Map(
       rows.map((r) => [
@@ -134,7 +134,7 @@ export class PartnershipService {
     const rows = await query<{ id: number; geojson: string }>(
       this.em,
       `select id, ST_AsGeoJSON(${simplified('area', options)}, ?) as geojson from partnership where id = any(?::int[]) and area is not null`,
-      [options.precision, `{${ids.join(',')}}`],
+      [options.precision, intArray(ids)],
     );
     return new Map(rows.map((r) => [r.id, JSON.parse(r.geojson) as Geometry]));
   }

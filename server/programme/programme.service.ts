@@ -1,5 +1,5 @@
 import type { Em } from '../db/orm.js';
-import { query } from '../db/sql.js';
+import { intArray, query } from '../db/sql.js';
 import { NotFoundError } from '../shared/errors.js';
 import { Programme } from './programme.entity.js';
 
@@ -42,7 +42,7 @@ export class ProgrammeService {
             join partnership p on p.id = pa.partnership_id
             where pa.programme_id = pr.id and p.archived_at is null and membership_is_current(m."left") and length(m.jst_teryt) = 7)::int as gminy
        from programme pr where pr.id = any(?::int[])`,
-      [`{${ids.join(',')}}`],
+      [intArray(ids)],
     );
     return new Map(
       rows.map((r) => [r.id, { programmeId: r.id, partnerships: r.partnerships, jsts: r.jsts, gminy: r.gminy, partnershipsWithCompleteMemberList: r.complete }]),
