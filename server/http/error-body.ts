@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { sendJson } from './health.js';
+import { sendJson } from './send-json.js';
 
 /**
  * The one error body of every non-2xx answer, GraphQL's own shape, so a client reads every failure

@@ -2,6 +2,8 @@ import type { ServerResponse } from 'node:http';
 import type { Em } from '../db/orm.js';
 import { query } from '../db/sql.js';
 import { RETRY_AFTER_SECONDS } from '../db/unavailable.js';
+import { errorBody } from './error-body.js';
+import { sendJson } from './send-json.js';
 
 export interface HealthOptions {
   em: () => Em;
@@ -38,7 +40,7 @@ export async function healthRoute(res: ServerResponse, url: URL, options: Health
   } catch (error) {
     const detail = options.production ? {} : { error: (error as Error).message.split('\n')[0] };
     // The status document plus the one error body every non-2xx answer carries (docs/errors.md).
-    const errors = [{ message: 'the database does not answer', extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: RETRY_AFTER_SECONDS } }];
+    const { errors } = errorBody('SERVICE_UNAVAILABLE', 'the database does not answer', { retryAfterSeconds: RETRY_AFTER_SECONDS });
     sendJson(res, 503, { status: 'error', uptimeSeconds, database: { backend: options.backend, reachable: false, ...detail }, errors }, { 'Retry-After': String(RETRY_AFTER_SECONDS) });
   }
   return true;
@@ -57,8 +59,4 @@ async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   } finally {
     clearTimeout(timer);
   }
-}
-
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers }).end(JSON.stringify(body));
 }

@@ -4,7 +4,7 @@ import { Role } from '../auth/role.js';
 import { TokenService } from '../auth/token.service.js';
 import type { Em } from '../db/orm.js';
 import { sendDomainError } from '../http/domain-error-response.js';
-import { sendJson } from '../http/health.js';
+import { sendJson } from '../http/send-json.js';
 import { HttpError, readBodyBytes } from '../http/read-body.js';
 import { DomainError, InputError } from '../shared/errors.js';
 import { MAX_IMPORT_BYTES, PartnershipImportService } from './partnership-import.service.js';
