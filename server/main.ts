@@ -1,5 +1,6 @@
 import { startApp, type RunningApp } from './app.js';
 import { loadConfig } from './config.js';
+import { reportCoded } from './db/cli-session.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
 
 /** `npm start`: the API at /graphql and the map at /, on the embedded database unless DATABASE_URL is set. */
@@ -17,7 +18,7 @@ try {
   });
 } catch (error) {
   if (!(error instanceof DataDirLockedError)) throw error;
-  console.error(`error [${error.code}] ${error.message}`);
+  reportCoded(error.code, error.message);
   process.exit(1);
 }
 let stopping = false;

@@ -40,8 +40,8 @@ export async function withDatabase(owner: CliOwner, task: (em: Em) => Promise<nu
   }
 }
 
-/** The one-line report of an expected failure: `error [CODE] message`. */
-const report = (code: string, message: string) => console.error(`error [${code}] ${message.replaceAll('\n', ' ')}`);
+/** The one-line report of an expected failure, on standard error: `error [CODE] message`. */
+export const reportCoded = (code: string, message: string) => console.error(`error [${code}] ${message.replaceAll('\n', ' ')}`);
 
 /**
  * Runs a CLI's main and sets the exit code: 0 on success; 2 for bad arguments; 1 for a refused
@@ -53,12 +53,11 @@ export async function runCli(main: () => Promise<number>): Promise<void> {
     process.exitCode = await main();
   } catch (error) {
     process.exitCode = error instanceof CliUsageError ? 2 : 1;
-    if (error instanceof CliUsageError || error instanceof DataDirLockedError) report(error.code, error.message);
-    else if (error instanceof DomainError) report(error.code, error.message);
-    else if (error instanceof Error && error.name === 'GeodataInputError') report('BAD_USER_INPUT', error.message);
+    if (error instanceof CliUsageError || error instanceof DataDirLockedError || error instanceof DomainError) reportCoded(error.code, error.message);
+    else if (error instanceof Error && error.name === 'GeodataInputError') reportCoded('BAD_USER_INPUT', error.message);
     else if (error instanceof TypeError && String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS')) {
       process.exitCode = 2;
-      report('BAD_ARGUMENTS', error.message);
+      reportCoded('BAD_ARGUMENTS', error.message);
     } else console.error(error);
   }
 }
