@@ -5,8 +5,8 @@ import { repoRoot, type AppConfig } from './config.js';
 import { openOrm, type Em, type OpenOptions, type Orm } from './db/orm.js';
 import { createApollo } from './graphql/apollo.js';
 import { createContext } from './graphql/context.js';
-import { exportRoute } from './export/export-route.js';
-import { importRoute } from './import/import-route.js';
+import { exportRoutes } from './export/export-route.js';
+import { importRoutes } from './import/import-route.js';
 import { createHttpServer } from './http/server.js';
 import { closeGracefully } from './http/shutdown.js';
 import { TokenService } from './auth/token.service.js';
@@ -30,11 +30,11 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   const orm = options.orm ?? (await openOrm(config.database, options));
   await prepareDatabase(orm, config, log);
   const apollo = await createApollo({ production: config.production });
-  const server = createHttpServer({
+  const http = await createHttpServer({
     apollo,
     em: orm.em as Em,
     context: async (req) => createContext(orm.em as Em, req.headers.authorization),
-    routes: [exportRoute({ em: orm.em as Em }), importRoute({ em: orm.em as Em })],
+    routes: [async (app) => exportRoutes(app, { em: orm.em as Em }), async (app) => importRoutes(app, { em: orm.em as Em })],
     backend: config.database.kind,
     maxBodyBytes: 1_000_000,
     web: { root: path.join(repoRoot, 'web', 'dist') },
@@ -47,13 +47,13 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
         ? new TokenService(orm.em.fork() as Em).actorFor(req.headers.authorization).then((actor) => actor !== null, () => false)
         : false,
   });
-  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
-  const { port } = server.address() as AddressInfo;
+  await http.listen({ port: config.port, host: config.host });
+  const { port } = http.server.address() as AddressInfo;
   return {
     url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
     orm,
     async close() {
-      await closeGracefully(server, { timeoutMs: 10_000 });
+      await closeGracefully(http, { timeoutMs: 10_000 });
       await apollo.stop();
       if (!options.orm) await orm.close();
     },

@@ -1,10 +1,9 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyInstance } from 'fastify';
 import type { Em } from '../db/orm.js';
-import { sendDomainError } from '../http/domain-error-response.js';
 import { parseGeometryOptions } from '../input/geometry-options.js';
 import { parseJstFilter } from '../input/jst-filter.js';
 import { parsePartnershipFilter } from '../input/partnership-filter.js';
-import { DomainError, InputError } from '../shared/errors.js';
+import { InputError } from '../shared/errors.js';
 import { DEFAULT_LAYOUT, type CsvLayout } from './csv-write.js';
 import { ExportService } from './export.service.js';
 
@@ -12,8 +11,6 @@ export interface ExportRouteOptions {
   /** The root EntityManager; each download gets a fork. */
   em: Em;
 }
-
-const ROUTES = /^\/export\/(partnerships|jsts)\.(csv|geojson)$/;
 
 /** Query parameters each format takes; any other (a typo such as `filtr`) is refused rather than ignored. */
 const PARAMETERS = { csv: ['filter', 'excel', 'delimiter'], geojson: ['filter', 'simplify', 'precision'] } as const;
@@ -58,28 +55,28 @@ async function download(service: ExportService, url: URL, what: 'partnerships' |
   return JSON.stringify(fc);
 }
 
+const FILES = [
+  ['partnerships', 'csv'],
+  ['partnerships', 'geojson'],
+  ['jsts', 'csv'],
+  ['jsts', 'geojson'],
+] as const;
+
 /**
  * `GET /export/partnerships.csv|geojson` and `/export/jsts.csv|geojson`, with `?filter=<JSON>` taking
  * the same filter as the GraphQL lists, through the same parser (and `simplify`, `precision` for
- * GeoJSON; `excel=pl` or `delimiter=semicolon` for CSV).
+ * GeoJSON; `excel=pl` or `delimiter=semicolon` for CSV). Bad input is a DomainError, which the HTTP
+ * layer answers with 400 and the one error body. Any origin may download.
  */
-export function exportRoute(options: ExportRouteOptions) {
-  return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
-    const match = ROUTES.exec(url.pathname);
-    if (!match || req.method !== 'GET') return false;
-    const [, what, format] = match as unknown as [string, 'partnerships' | 'jsts', 'csv' | 'geojson'];
-    try {
+export async function exportRoutes(app: FastifyInstance, options: ExportRouteOptions): Promise<void> {
+  for (const [what, format] of FILES) {
+    app.get(`/export/${what}.${format}`, { config: { cors: true } }, async (request, reply) => {
+      const url = new URL(request.url, 'http://localhost');
       const body = await download(new ExportService(options.em.fork() as Em), url, what, format);
-      res.writeHead(200, {
-        'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/geo+json; charset=utf-8',
-        'Content-Disposition': `attachment; filename="${what}.${format}"`,
-        'Access-Control-Allow-Origin': '*',
-      });
-      res.end(body);
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      sendDomainError(res, error);
-    }
-    return true;
-  };
+      return reply
+        .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/geo+json; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${what}.${format}"`)
+        .send(body);
+    });
+  }
 }

@@ -1,4 +1,6 @@
 import type { IncomingMessage } from 'node:http';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
 
 export interface ClientIpOptions {
   /**
@@ -24,3 +26,22 @@ export function clientIp(req: IncomingMessage, { trustedProxies }: ClientIpOptio
   const client = hops[hops.length - trustedProxies];
   return client ? normalize(client) : socketAddress;
 }
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The client's address as rate limits and logs see it (see {@link clientIp}). */
+    clientIp: string;
+  }
+}
+
+/** Gives every request its `clientIp`, worked out from the socket and trusted proxies when asked for. */
+export const clientAddress = fp(
+  async (app: FastifyInstance, options: ClientIpOptions) => {
+    app.decorateRequest('clientIp', {
+      getter(this: FastifyRequest) {
+        return clientIp(this.raw, options);
+      },
+    });
+  },
+  { name: 'atlas-client-ip' },
+);

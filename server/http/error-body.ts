@@ -1,6 +1,3 @@
-import type { ServerResponse } from 'node:http';
-import { sendJson } from './send-json.js';
-
 /**
  * The one error body of every non-2xx answer, GraphQL's own shape, so a client reads every failure
  * the same way: `{ "errors": [{ "message", "extensions": { "code", "field"?, "reason"?, … } }] }`.
@@ -12,10 +9,4 @@ export interface ErrorBody {
 
 export function errorBody(code: string, message: string, extensions: Record<string, unknown> = {}): ErrorBody {
   return { errors: [{ message, extensions: { ...extensions, code } }] };
-}
-
-/** Answers `status` with the error body (JSON), unless an answer has begun already (then it is cut short). */
-export function sendError(res: ServerResponse, status: number, body: ErrorBody, headers: Record<string, string> = {}): void {
-  if (res.headersSent) return void res.end();
-  sendJson(res, status, body, headers);
 }

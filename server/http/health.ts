@@ -1,4 +1,4 @@
-import type { ServerResponse } from 'node:http';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Em } from '../db/orm.js';
 import { query } from '../db/sql.js';
 import { RETRY_AFTER_SECONDS } from '../db/unavailable.js';
@@ -17,33 +17,34 @@ export interface HealthOptions {
 }
 
 /**
- * The health routes, answered before rate limiting:
+ * The health routes, never rate limited:
  * - `/health/live` (liveness): 200 whenever the process answers; never touches the database, so an
  *   orchestrator does not restart a healthy process during a database outage;
  * - `/health/ready` (readiness): 200 when the database answers in time, else 503 with Retry-After;
  * - `/health`: readiness plus row counts, as before the split (kept for existing monitors).
- * Returns false for any other path.
  */
-export async function healthRoute(res: ServerResponse, url: URL, options: HealthOptions): Promise<boolean> {
-  const uptimeSeconds = Math.floor((Date.now() - options.startedAt) / 1000);
-  if (url.pathname === '/health/live') {
-    sendJson(res, 200, { status: 'ok', uptimeSeconds });
-    return true;
-  }
-  if (url.pathname !== '/health' && url.pathname !== '/health/ready') return false;
-  const withCounts = url.pathname === '/health';
+export async function healthRoutes(app: FastifyInstance, options: HealthOptions): Promise<void> {
+  const uptimeSeconds = () => Math.floor((Date.now() - options.startedAt) / 1000);
+  const config = { rateLimit: false };
+  app.get('/health/live', { config }, async (_request, reply) => sendJson(reply, 200, { status: 'ok', uptimeSeconds: uptimeSeconds() }));
+  app.get('/health/ready', { config }, async (_request, reply) => ready(reply, options, uptimeSeconds(), false));
+  app.get('/health', { config }, async (_request, reply) => ready(reply, options, uptimeSeconds(), true));
+}
+
+/** Asks the database for a sign of life (and the row counts), answering 200 or 503 with Retry-After. */
+async function ready(reply: FastifyReply, options: HealthOptions, uptimeSeconds: number, withCounts: boolean): Promise<FastifyReply> {
   try {
     const sql = withCounts ? `select (select count(*) from jst)::int as jsts, (select count(*) from partnership)::int as partnerships` : 'select 1 as ok';
     const [row] = await withTimeout(query<Record<string, number>>(options.em(), sql), options.timeoutMs ?? 5_000);
     const counts = withCounts ? row : {};
-    sendJson(res, 200, { status: 'ok', uptimeSeconds, database: { backend: options.backend, reachable: true, ...counts } });
+    return sendJson(reply, 200, { status: 'ok', uptimeSeconds, database: { backend: options.backend, reachable: true, ...counts } });
   } catch (error) {
     const detail = options.production ? {} : { error: (error as Error).message.split('\n')[0] };
     // The status document plus the one error body every non-2xx answer carries (docs/errors.md).
     const { errors } = errorBody('SERVICE_UNAVAILABLE', 'the database does not answer', { retryAfterSeconds: RETRY_AFTER_SECONDS });
-    sendJson(res, 503, { status: 'error', uptimeSeconds, database: { backend: options.backend, reachable: false, ...detail }, errors }, { 'Retry-After': String(RETRY_AFTER_SECONDS) });
+    const body = { status: 'error', uptimeSeconds, database: { backend: options.backend, reachable: false, ...detail }, errors };
+    return sendJson(reply, 503, body, { 'retry-after': String(RETRY_AFTER_SECONDS) });
   }
-  return true;
 }
 
 /** Rejects when `promise` takes longer than `ms` (the query itself is bounded by the pool's own timeouts). */

@@ -1,3 +1,8 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import type { IncomingMessage } from 'node:http';
+import { HttpError } from './http-error.js';
+
 export interface RateLimitOptions {
   /** Requests a client may make per minute, sustained. */
   perMinute: number;
@@ -73,3 +78,44 @@ export class RateLimiter {
     }
   }
 }
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** false: requests to this route are never counted (health checks). */
+    rateLimit?: boolean;
+  }
+}
+
+export interface RateLimitPluginOptions {
+  limiter: RateLimiter;
+  /** Whether a request is authenticated (skips the anonymous limit). */
+  isAuthenticated: (req: IncomingMessage) => boolean | Promise<boolean>;
+}
+
+/**
+ * The anonymous rate limit, as an onRequest hook on every route but those whose config says
+ * `rateLimit: false`, and CORS preflights. A client past its bucket gets 429 RATE_LIMITED with
+ * Retry-After (seconds).
+ */
+export const rateLimit = fp(
+  async (app: FastifyInstance, { limiter, isAuthenticated }: RateLimitPluginOptions) => {
+    app.addHook('onRequest', async (request) => {
+      if (request.routeOptions.config?.rateLimit === false || request.method === 'OPTIONS') return;
+      const ip = request.clientIp;
+      if (limiter.options.exemptLoopback && !request.headers['x-forwarded-for'] && isLoopback(ip)) return;
+      if (await isAuthenticated(request.raw)) return;
+      const decision = limiter.take(ip);
+      if (decision.allowed) return;
+      const { perMinute, burst } = limiter.options;
+      const seconds = decision.retryAfterSeconds;
+      throw new HttpError(
+        429,
+        'RATE_LIMITED',
+        `too many requests: anonymous clients may make ${perMinute} a minute (bursts of ${burst}); retry after ${seconds} s, or send an API token`,
+        { retryAfterSeconds: seconds },
+        { 'retry-after': String(seconds) },
+      );
+    });
+  },
+  { name: 'atlas-rate-limit' },
+);

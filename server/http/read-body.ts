@@ -1,38 +1,31 @@
 import type { IncomingMessage } from 'node:http';
-
-/** A request refused by the HTTP layer: answered with `status` and `{ errors: [{ message, extensions: { code, … } }] }`. */
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    /** More for the client, e.g. `reason`, `retryAfterSeconds`. */
-    readonly extensions: Record<string, unknown> = {},
-  ) {
-    super(message);
-  }
-}
+import { HttpError } from './http-error.js';
 
 export interface BodyLimitOptions {
   /** Largest request body accepted, in bytes. */
   maxBytes: number;
 }
 
-/** Reads the whole body as UTF-8, refusing (413) once it passes the limit rather than buffering it all. */
-export async function readBody(req: IncomingMessage, options: BodyLimitOptions): Promise<string> {
-  return (await readBodyBytes(req, options)).toString('utf8');
-}
-
-/** Reads the whole body as bytes (for uploads whose encoding is detected later), with the same 413 limit. */
+/**
+ * Reads the whole body as bytes (for uploads whose encoding is detected later), refusing (413)
+ * once it passes the limit rather than buffering it all. For routes that read their body
+ * themselves, after checks that need no body (token, content type).
+ */
 export async function readBodyBytes(req: IncomingMessage, { maxBytes }: BodyLimitOptions): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > maxBytes) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `request body of ${declared} bytes is over the limit of ${maxBytes} bytes`);
+  if (declared > maxBytes) throw payloadTooLarge(maxBytes, declared);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > maxBytes) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `request body is over the limit of ${maxBytes} bytes`);
+    if (size > maxBytes) throw payloadTooLarge(maxBytes);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
+}
+
+/** The 413 of a body over `maxBytes` (bytes), with its declared size when the client sent one. */
+export function payloadTooLarge(maxBytes: number, declared?: number): HttpError {
+  const what = declared ? `request body of ${declared} bytes is` : 'request body is';
+  return new HttpError(413, 'PAYLOAD_TOO_LARGE', `${what} over the limit of ${maxBytes} bytes`);
 }

@@ -1,4 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { errorCode } from '../graphql/errors.js';
 
@@ -66,6 +68,33 @@ export function logRequest(req: IncomingMessage, res: ServerResponse, path: stri
   });
   return record;
 }
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** What the request log learns about this request on the way; null when nothing is logged. */
+    record: RequestRecord | null;
+  }
+}
+
+/** The path as logged: without the query string; a path that does not parse is logged as sent. */
+function loggedPath(raw: string): string {
+  try {
+    return new URL(raw, 'http://localhost').pathname;
+  } catch {
+    return raw.split('?')[0]!;
+  }
+}
+
+/** One JSON line per request to `log` (registered before the other hooks, so refusals are logged too). */
+export const requestLogging = fp(
+  async (app: FastifyInstance, { log }: { log: RequestLogger }) => {
+    app.decorateRequest('record', null);
+    app.addHook('onRequest', async (request, reply) => {
+      request.record = logRequest(request.raw, reply.raw, loggedPath(request.url), request.clientIp, log);
+    });
+  },
+  { name: 'atlas-request-log', dependencies: ['atlas-client-ip'] },
+);
 
 /** Writes to stdout, one line each. */
 export const stdoutLogger: RequestLogger = (line) => void process.stdout.write(`${line}\n`);

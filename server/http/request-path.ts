@@ -1,5 +1,9 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import { hasControlCharacters } from '../input/text.js';
-import { HttpError } from './read-body.js';
+import { HttpError } from './http-error.js';
+
+const malformed = (rule: string) => new HttpError(400, 'BAD_REQUEST', `the request path ${rule}`, { reason: 'MALFORMED_PATH' });
 
 /**
  * The request's URL with its path checked once for every route: percent-escapes must decode to
@@ -13,8 +17,21 @@ export function requestUrl(raw: string | undefined): URL {
     url = new URL(raw ?? '/', 'http://localhost');
     decoded = decodeURIComponent(url.pathname);
   } catch {
-    throw new HttpError(400, 'BAD_REQUEST', 'the request path is not valid: percent-escapes must encode UTF-8', { reason: 'MALFORMED_PATH' });
+    throw malformed('is not valid: percent-escapes must encode UTF-8');
   }
-  if (hasControlCharacters(decoded)) throw new HttpError(400, 'BAD_REQUEST', 'the request path must not contain control characters', { reason: 'MALFORMED_PATH' });
+  if (hasControlCharacters(decoded)) throw malformed('must not contain control characters');
   return url;
 }
+
+/** The refusal of a path the router cannot decode (Fastify's FST_ERR_BAD_URL), in our words. */
+export const badUrl = () => malformed('is not valid: percent-escapes must encode UTF-8');
+
+/** Checks every request's path before any route sees it (the router alone would answer `%00` with 404). */
+export const pathCheck = fp(
+  async (app: FastifyInstance) => {
+    app.addHook('onRequest', async (request) => {
+      requestUrl(request.url);
+    });
+  },
+  { name: 'atlas-path-check' },
+);

@@ -1,14 +1,20 @@
-import type { ServerResponse } from 'node:http';
-
-/** Headers every response carries: no MIME sniffing, no full URLs leaked to other sites. */
-export function baseSecurityHeaders(res: ServerResponse, path: string): void {
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
-  // The embed page is meant to be framed by any site; everything else only by the atlas itself.
-  if (!isEmbed(path)) res.setHeader('X-Frame-Options', 'SAMEORIGIN');
-}
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 
 export const isEmbed = (path: string) => path === '/embed' || path === '/embed/';
+
+/** Headers every response carries: no MIME sniffing, no full URLs leaked to other sites. */
+export const securityHeaders = fp(
+  async (app: FastifyInstance) => {
+    app.addHook('onRequest', async (request, reply) => {
+      reply.header('x-content-type-options', 'nosniff');
+      reply.header('referrer-policy', 'strict-origin-when-cross-origin');
+      // The embed page is meant to be framed by any site; everything else only by the atlas itself.
+      if (!isEmbed(request.url.split('?')[0]!)) reply.header('x-frame-options', 'SAMEORIGIN');
+    });
+  },
+  { name: 'atlas-security-headers' },
+);
 
 /**
  * The map app's Content-Security-Policy: its own scripts, styles (MapLibre sets inline styles),

@@ -1,28 +1,45 @@
-import type { Server } from 'node:http';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 
 export interface GracefulCloseOptions {
-  /** How long in-flight requests may take to finish before their connections are cut. */
+  /** How long in-flight requests may take to finish before their connections are cut, in ms. */
   timeoutMs: number;
 }
 
 /**
- * Stops accepting connections, closes idle keep-alive ones, lets in-flight requests finish (the
- * server closes each connection once its answer is sent, see createHttpServer), and after
- * `timeoutMs` closes whatever is still open. Resolves `{ forced }`: whether any had to be cut.
+ * While the server shuts down, every answer closes its connection (`Connection: close`) and the
+ * connections left idle are closed at once, so close() waits for requests in flight, not for
+ * keep-alive timeouts. Fastify marks only requests that arrive after close() began; this covers
+ * the ones already running.
  */
-export function closeGracefully(server: Server, { timeoutMs }: GracefulCloseOptions = { timeoutMs: 10_000 }): Promise<{ forced: boolean }> {
-  return new Promise((resolve, reject) => {
-    let forced = false;
-    const timer = setTimeout(() => {
-      forced = true;
-      server.closeAllConnections();
-    }, timeoutMs);
-    timer.unref();
-    server.close((error) => {
-      clearTimeout(timer);
-      if (error && (error as NodeJS.ErrnoException).code !== 'ERR_SERVER_NOT_RUNNING') reject(error);
-      else resolve({ forced });
+export const drainOnClose = fp(
+  async (app: FastifyInstance) => {
+    const closing = () => !app.server.listening;
+    app.addHook('onSend', async (_request, reply) => {
+      if (closing()) reply.header('connection', 'close');
     });
-    server.closeIdleConnections();
-  });
+    app.addHook('onResponse', async () => {
+      if (closing()) setImmediate(() => app.server.closeIdleConnections());
+    });
+  },
+  { name: 'atlas-drain' },
+);
+
+/**
+ * Stops accepting connections, closes idle keep-alive ones, lets in-flight requests finish, and
+ * after `timeoutMs` closes whatever is still open. Resolves `{ forced }`: whether any had to be cut.
+ */
+export async function closeGracefully(app: FastifyInstance, { timeoutMs }: GracefulCloseOptions = { timeoutMs: 10_000 }): Promise<{ forced: boolean }> {
+  let forced = false;
+  const timer = setTimeout(() => {
+    forced = true;
+    app.server.closeAllConnections();
+  }, timeoutMs);
+  timer.unref();
+  try {
+    await app.close();
+  } finally {
+    clearTimeout(timer);
+  }
+  return { forced };
 }

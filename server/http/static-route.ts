@@ -1,5 +1,5 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import path from 'node:path';
 import { appContentSecurityPolicy } from './security-headers.js';
 
@@ -8,33 +8,28 @@ export interface StaticOptions {
   root: string;
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.pbf': 'application/x-protobuf',
-  '.woff2': 'font/woff2',
-};
+/** Vite names every asset after a hash of its content, so an asset never changes: a year, immutable. */
+const ASSET_CACHE = 'public, max-age=31536000, immutable';
+
+/** Cache rules and the app's Content-Security-Policy (`/embed` may be framed anywhere, `/` only by the atlas). */
+function setHeaders(reply: FastifyReply, root: string, file: string): void {
+  const relative = path.relative(root, file);
+  reply.header('cache-control', relative.startsWith(`assets${path.sep}`) ? ASSET_CACHE : 'no-cache');
+  if (path.extname(file) === '.html') reply.header('content-security-policy', appContentSecurityPolicy(reply.request.url.split('?')[0]!));
+}
 
 /**
- * Serves the built map app; `/` and `/embed` are its two pages. Returns false when nothing matched.
- * HTML gets the app's Content-Security-Policy (`/embed` may be framed anywhere, `/` only by the atlas).
+ * The built map app through @fastify/static (HEAD, ETag and Last-Modified with 304, Range with 206);
+ * `/` and `/embed` are its two pages, both index.html. A path with no file goes to the 404 handler.
  */
-export async function staticRoute(req: IncomingMessage, res: ServerResponse, url: URL, options: StaticOptions): Promise<boolean> {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-  const page = url.pathname === '/' || url.pathname === '/embed' ? '/index.html' : url.pathname;
-  const file = path.resolve(options.root, `.${decodeURIComponent(page)}`);
-  if (!file.startsWith(path.resolve(options.root) + path.sep) || !existsSync(file) || !statSync(file).isFile()) return false;
-  res.writeHead(200, {
-    'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-    'Cache-Control': page.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-    'X-Content-Type-Options': 'nosniff',
-    ...(path.extname(file) === '.html' ? { 'Content-Security-Policy': appContentSecurityPolicy(url.pathname) } : {}),
+export async function staticRoute(app: FastifyInstance, options: StaticOptions): Promise<void> {
+  const root = path.resolve(options.root);
+  await app.register(fastifyStatic, {
+    root,
+    // web/dist exists only once `npm run web:build` ran; until then every page is a 404.
+    suppressWarning: true,
+    cacheControl: false,
+    setHeaders: (reply, file) => setHeaders(reply, root, file),
   });
-  if (req.method === 'HEAD') return void res.end(), true;
-  createReadStream(file).pipe(res);
-  return true;
+  app.get('/embed', (_request, reply) => reply.sendFile('index.html'));
 }

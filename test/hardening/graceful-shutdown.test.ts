@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { connect } from 'node:net';
 import { startApp, type RunningApp } from '../../server/app.js';
 import { closeGracefully } from '../../server/http/shutdown.js';
-import type { Route } from '../../server/http/server.js';
+import type { FastifyPluginAsync } from 'fastify';
 import { openSeededDatabase, testConfig, type TestDatabase } from '../support/database.js';
 import { startHttp } from '../http/http-harness.js';
 
@@ -11,20 +11,20 @@ import { startHttp } from '../http/http-harness.js';
 function slowRoute(ms: number) {
   let started!: () => void;
   const begun = new Promise<void>((r) => (started = r));
-  const route: Route = async (_req, res, url) => {
-    if (url.pathname !== '/slow') return false;
-    started();
-    // Waits `ms`, or less if the connection is cut (no timer left behind).
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      res.once('close', () => {
-        clearTimeout(timer);
-        resolve();
+  const route: FastifyPluginAsync = async (app) => {
+    app.get('/slow', async (_request, reply) => {
+      started();
+      // Waits `ms`, or less if the connection is cut (no timer left behind).
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, ms);
+        reply.raw.once('close', () => {
+          clearTimeout(timer);
+          resolve();
+        });
       });
+      if (reply.raw.destroyed) return reply;
+      return reply.type('text/plain').send('done');
     });
-    if (res.destroyed) return true;
-    res.writeHead(200, { 'content-type': 'text/plain' }).end('done');
-    return true;
   };
   return { route, begun };
 }
@@ -35,7 +35,7 @@ describe('graceful shutdown of the HTTP server', () => {
     const http = await startHttp({ routes: [slow.route], rateLimit: false });
     const inFlight = fetch(`${http.url}/slow`);
     await slow.begun;
-    const closing = closeGracefully(http.server, { timeoutMs: 5_000 });
+    const closing = closeGracefully(http.app, { timeoutMs: 5_000 });
     await expect(fetch(`${http.url}/health`)).rejects.toThrow();
     const response = await inFlight;
     expect(response.status).toBe(200);
@@ -52,7 +52,7 @@ describe('graceful shutdown of the HTTP server', () => {
     );
     await slow.begun;
     const started = performance.now();
-    expect(await closeGracefully(http.server, { timeoutMs: 200 })).toEqual({ forced: true });
+    expect(await closeGracefully(http.app, { timeoutMs: 200 })).toEqual({ forced: true });
     expect(performance.now() - started).toBeLessThan(2_000);
     expect(await inFlight).toBe('cut');
   });
@@ -63,7 +63,7 @@ describe('graceful shutdown of the HTTP server', () => {
     const socket = connect(Number(new URL(http.url).port), '127.0.0.1');
     await accepted;
     // The server has the connection but no request on it yet, as when its event loop was busy.
-    const closing = closeGracefully(http.server, { timeoutMs: 5_000 });
+    const closing = closeGracefully(http.app, { timeoutMs: 5_000 });
     let text = '';
     socket.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
     const ended = new Promise((resolve) => socket.once('close', resolve));
@@ -79,7 +79,7 @@ describe('graceful shutdown of the HTTP server', () => {
     const http = await startHttp({ rateLimit: false });
     await (await fetch(`${http.url}/health`)).text(); // leaves a keep-alive connection open
     const started = performance.now();
-    await closeGracefully(http.server, { timeoutMs: 5_000 });
+    await closeGracefully(http.app, { timeoutMs: 5_000 });
     expect(performance.now() - started).toBeLessThan(1_000);
   });
 });

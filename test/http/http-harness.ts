@@ -1,5 +1,5 @@
+import type { FastifyInstance } from 'fastify';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -36,20 +36,17 @@ export function tempWebRoot(): string {
 
 export interface TestHttp {
   url: string;
+  app: FastifyInstance;
+  /** The node server under Fastify (connections, `close`). */
   server: Server;
   close(): Promise<void>;
-}
-
-export async function listen(server: Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
 /** The real HTTP server and Apollo (full schema and limits) on loopback, with an in-memory stand-in for the database. */
 export async function startHttp(overrides: Partial<HttpOptions> = {}, apolloOptions: Partial<ApolloOptions> = {}): Promise<TestHttp> {
   const apollo = overrides.apollo ?? (await createApollo({ production: false, ...apolloOptions }));
   const em = overrides.em ?? stubEm();
-  const server = createHttpServer({
+  const app = await createHttpServer({
     apollo,
     em,
     context: async (req) => createContext(em, req.headers.authorization),
@@ -59,13 +56,14 @@ export async function startHttp(overrides: Partial<HttpOptions> = {}, apolloOpti
     log: false,
     ...overrides,
   });
-  const url = await listen(server);
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url,
-    server,
+    app,
+    server: app.server,
     async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      app.server.closeAllConnections();
+      await app.close();
       if (!overrides.apollo) await apollo.stop();
     },
   };
