@@ -4,6 +4,7 @@ import type { AppConfig } from './config.js';
 import type { Em, Orm } from './db/orm.js';
 import { migrate } from './db/orm.js';
 import { query } from './db/sql.js';
+import { withStartupLock } from './db/startup-lock.js';
 import { refreshPendingAreas } from './partnership/area-refresh.js';
 import { loadSeed } from './seed/load-seed.js';
 import { readSeed } from './seed/read-seed.js';
@@ -11,12 +12,34 @@ import { readSeed } from './seed/read-seed.js';
 export type Log = (line: string) => void;
 
 /**
- * Makes the database ready to serve: migrations and the functional areas an interrupted import
+ * The server was told not to migrate (MIGRATE_ON_START=false) and the schema is behind the code:
+ * serving it would fail on the first query that touches a new column, so the start is refused.
+ */
+export class MigrationsPendingError extends Error {
+  readonly code = 'MIGRATIONS_PENDING' as const;
+  constructor(pending: string[]) {
+    super(`the database lacks ${pending.length} migration(s) (${pending.join(', ')}) and MIGRATE_ON_START=false; run npm run db:migrate first`);
+    this.name = 'MigrationsPendingError';
+  }
+}
+
+/**
+ * Makes the database ready to serve: migrations (unless `config.migrateOnStart` is false: then
+ * they must have been run by `npm run db:migrate`) and the functional areas an interrupted import
  * left queued, then, on a first start only, Poland's boundaries and the seed data. Later starts
- * find them and reuse them.
+ * find them and reuse them. All of it runs under the startup lock, so instances starting at once
+ * on one PostgreSQL database migrate and load the data once.
  */
 export async function prepareDatabase(orm: Orm, config: AppConfig, log: Log): Promise<void> {
-  await migrate(orm);
+  await withStartupLock(orm, config.database.kind, () => prepareLocked(orm, config, log), log);
+}
+
+async function prepareLocked(orm: Orm, config: AppConfig, log: Log): Promise<void> {
+  if (config.migrateOnStart) await migrate(orm);
+  else {
+    const pending = await orm.migrator.getPending();
+    if (pending.length) throw new MigrationsPendingError(pending.map((m) => m.name));
+  }
   const em = orm.em.fork() as Em;
   // An import that stopped between its commit and its area refresh left the partnerships queued.
   const healed = await refreshPendingAreas(em);

@@ -32,6 +32,8 @@ export interface AppConfig {
   production: boolean;
   /** Anonymous requests per client IP; loopback without X-Forwarded-For is exempt unless RATE_LIMIT_LOOPBACK=on. */
   rateLimit: Partial<RateLimitOptions>;
+  /** Whether the server applies pending migrations at start (MIGRATE_ON_START, default true); false leaves them to `npm run db:migrate`. */
+  migrateOnStart: boolean;
   /** Reverse proxies in front of the server whose X-Forwarded-For entries are trusted (0: use the socket address). */
   trustedProxies: number;
 }
@@ -46,6 +48,14 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${raw}"`);
   return n;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['true', '1', 'on', 'yes'].includes(raw)) return true;
+  if (['false', '0', 'off', 'no'].includes(raw)) return false;
+  throw new Error(`${name} must be true or false, got "${env[name]}"`);
 }
 
 /** Reads the environment once, with defaults that start the embedded database in `./data/pglite`. */
@@ -75,5 +85,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       exemptLoopback: env.RATE_LIMIT_LOOPBACK !== 'on',
     },
     trustedProxies: positiveInt(env, 'TRUSTED_PROXIES', 0),
+    migrateOnStart: flag(env, 'MIGRATE_ON_START', true),
   };
 }

@@ -1,4 +1,7 @@
+// First: on a Node too old for the dependencies, stop with one clear line before they load.
+import './node-version.js';
 import { startApp, type RunningApp } from './app.js';
+import { MigrationsPendingError } from './bootstrap.js';
 import { loadConfig } from './config.js';
 import { reportCoded } from './db/cli-session.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
@@ -17,7 +20,7 @@ try {
     owner: { command: 'the server (npm start)', hint: 'Stop that server first (Ctrl+C in its terminal, or kill <pid>), or set PGLITE_DATA_DIR to another folder.' },
   });
 } catch (error) {
-  if (!(error instanceof DataDirLockedError)) throw error;
+  if (!(error instanceof DataDirLockedError || error instanceof MigrationsPendingError)) throw error;
   reportCoded(error.code, error.message);
   process.exit(1);
 }

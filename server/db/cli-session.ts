@@ -1,7 +1,8 @@
-import { loadConfig } from '../config.js';
+import { loadConfig, type DatabaseConfig } from '../config.js';
 import { DomainError } from '../shared/errors.js';
 import { DataDirLockedError } from './data-dir-lock.js';
-import { migrate, openOrm, type Em } from './orm.js';
+import { migrate, openOrm, type Em, type Orm } from './orm.js';
+import { withStartupLock } from './startup-lock.js';
 
 /** Bad command-line arguments: refused before the database is opened, so nothing can be written. */
 export class CliUsageError extends Error {
@@ -27,14 +28,25 @@ export const localServerUrl = () => `http://127.0.0.1:${loadConfig().port}`;
  * running server it is refused with `owner.hint`, before it opens anything.
  */
 export async function withDatabase(owner: CliOwner, task: (em: Em) => Promise<number>): Promise<number> {
+  return withCliOrm(owner, async (orm, kind) => {
+    // Under the startup lock: a CLI run while servers first start on the same database must not migrate beside them.
+    await withStartupLock(orm, kind, () => migrate(orm));
+    return task(orm.em.fork() as Em);
+  });
+}
+
+/**
+ * Opens the configured database for a command-line task (taking the embedded data directory's
+ * lock as `owner`) and closes it after, without migrating: `npm run db:migrate` does that itself.
+ */
+export async function withCliOrm<T>(owner: CliOwner, task: (orm: Orm, kind: DatabaseConfig['kind']) => Promise<T>): Promise<T> {
   const configured = loadConfig().database;
   // A batch job an operator started (a whole country's boundaries) runs to the end unless asked otherwise:
   // the statement timeout protects the server's requests, not the CLIs.
   const database = configured.kind === 'postgresql' && !process.env.DB_STATEMENT_TIMEOUT_MS ? { ...configured, statementTimeoutMs: 0 } : configured;
   const orm = await openOrm(database, { owner });
   try {
-    await migrate(orm);
-    return await task(orm.em.fork() as Em);
+    return await task(orm, database.kind);
   } finally {
     await orm.close();
   }

@@ -18,11 +18,14 @@ export function buildDist(): void {
   execFileSync(process.execPath, [path.join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: repoRoot, stdio: 'inherit' });
 }
 
-/** The environment of a spawned process: the embedded database in `dataDir`, any port, no request log. */
+/**
+ * The environment of a spawned process: the embedded database in `dataDir` (unless `extra` sets
+ * DATABASE_URL: never inherited from the test's own environment), any port, no request log.
+ */
 export function processEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DATA_DIR: dataDir, PORT: '0', REQUEST_LOG: 'off', GEODATA_SOURCE: GEODATA, ...extra };
+  const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DATA_DIR: dataDir, PORT: '0', REQUEST_LOG: 'off', GEODATA_SOURCE: GEODATA };
   delete env.DATABASE_URL;
-  return env;
+  return { ...env, ...extra };
 }
 
 export interface ServerProcess {
@@ -37,12 +40,23 @@ export interface ServerProcess {
 
 const READY = /GraphQL API: (http:\/\/\S+)\/graphql/;
 
+/** Which server to run: the Node binary and the folder holding `dist/server/main.js` (default: this checkout, jest's Node). */
+export interface Launch {
+  node: string;
+  root: string;
+}
+
 /**
  * Spawns the built server on `dataDir` and resolves once its output matches `until` (default: it
  * serves; `url` is then its address), or once it has exited (`url` then '').
  */
-export async function startServer(dataDir: string, extra: Record<string, string> = {}, until: RegExp = READY): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [path.join(repoRoot, 'dist/server/main.js')], { cwd: repoRoot, env: processEnv(dataDir, extra) });
+export async function startServer(
+  dataDir: string,
+  extra: Record<string, string> = {},
+  until: RegExp = READY,
+  { node, root }: Launch = { node: process.execPath, root: repoRoot },
+): Promise<ServerProcess> {
+  const child = spawn(node, [path.join(root, 'dist/server/main.js')], { cwd: root, env: processEnv(dataDir, extra) });
   let text = '';
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   const url = await new Promise<string>((resolve) => {

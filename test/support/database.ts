@@ -29,6 +29,27 @@ export interface TestDatabase {
 }
 
 /**
+ * A new, completely empty database (no schema, no migrations table) on the PostgreSQL server at
+ * `serverUrl`, with its URL and a `drop` that removes it (even with clients still connected).
+ */
+export async function createServerDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `atlas_test_${randomBytes(6).toString('hex')}`;
+  const admin = await openOrm({ kind: 'postgresql', url: serverUrl });
+  await admin.em.getConnection().execute(`create database "${name}"`);
+  await admin.close();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const again = await openOrm({ kind: 'postgresql', url: serverUrl });
+      await again.em.getConnection().execute(`drop database if exists "${name}" with (force)`);
+      await again.close();
+    },
+  };
+}
+
+/**
  * A fresh, migrated, empty database for one test file: in-memory PGlite, or a database of its own
  * on the PostGIS server, so test files never share state.
  */
@@ -39,18 +60,9 @@ export async function openEmptyDatabase(
   let database = backend;
   let drop: (() => Promise<void>) | undefined;
   if (backend.kind === 'postgresql') {
-    const name = `atlas_test_${randomBytes(6).toString('hex')}`;
-    const admin = await openOrm(backend);
-    await admin.em.getConnection().execute(`create database "${name}"`);
-    await admin.close();
-    const url = new URL(backend.url);
-    url.pathname = `/${name}`;
-    database = { kind: 'postgresql', url: url.toString() };
-    drop = async () => {
-      const again = await openOrm(backend);
-      await again.em.getConnection().execute(`drop database if exists "${name}" with (force)`);
-      await again.close();
-    };
+    const created = await createServerDatabase(backend.url);
+    database = { kind: 'postgresql', url: created.url };
+    drop = created.drop;
   }
   const orm = await openOrm(database, opts);
   if (opts.migrateTo) await orm.migrator.up({ to: opts.migrateTo });
