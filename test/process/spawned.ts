@@ -22,8 +22,8 @@ export function buildDist(): void {
  * The environment of a spawned process: the embedded database in `dataDir` (unless `extra` sets
  * DATABASE_URL: never inherited from the test's own environment), any port, no request log.
  */
-export function processEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DATA_DIR: dataDir, PORT: '0', REQUEST_LOG: 'off', GEODATA_SOURCE: GEODATA };
+export function processEnv(dataDir: string, extra: Record<string, string> = {}, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...base, PGLITE_DATA_DIR: dataDir, PORT: '0', REQUEST_LOG: 'off', GEODATA_SOURCE: GEODATA };
   delete env.DATABASE_URL;
   return { ...env, ...extra };
 }
@@ -40,10 +40,14 @@ export interface ServerProcess {
 
 const READY = /GraphQL API: (http:\/\/\S+)\/graphql/;
 
-/** Which server to run: the Node binary and the folder holding `dist/server/main.js` (default: this checkout, jest's Node). */
+/**
+ * Which server to run: the Node binary, the folder holding `dist/server/main.js` and the
+ * environment to start from (default: this checkout, jest's Node and environment).
+ */
 export interface Launch {
   node: string;
   root: string;
+  base?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -54,9 +58,10 @@ export async function startServer(
   dataDir: string,
   extra: Record<string, string> = {},
   until: RegExp = READY,
-  { node, root }: Launch = { node: process.execPath, root: repoRoot },
+  { node, root, base }: Launch = { node: process.execPath, root: repoRoot },
 ): Promise<ServerProcess> {
-  const child = spawn(node, [path.join(root, 'dist/server/main.js')], { cwd: root, env: processEnv(dataDir, extra) });
+  const env = processEnv(dataDir, extra, base);
+  const child = spawn(node, [path.join(root, 'dist/server/main.js')], { cwd: root, env });
   let text = '';
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   const url = await new Promise<string>((resolve) => {
