@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { migrations } from '../../server/db/migrations/index.js';
 import { openOrm, type Em } from '../../server/db/orm.js';
 import { query } from '../../server/db/sql.js';
 import { databaseChecksum } from '../support/checksum.js';
@@ -10,6 +11,7 @@ import { buildDist, runCli, seededDataDir, startServer, stopServer, tempDataDir,
 const TOKEN = 'dist/server/auth/token-cli.js';
 const DATA_IMPORT = 'dist/server/import/import-cli.js';
 const GEODATA_IMPORT = 'dist/geodata/cli.js';
+const MIGRATE = 'dist/server/db/migrate-cli.js';
 const GEODATA = process.env.GEODATA_SOURCE ?? GEODATA_DIR;
 
 /** Lines 2–3: a new partnership of two gminy of powiat bocheński (as in test/editing/import.test.ts). */
@@ -104,6 +106,21 @@ describe('the CLIs as processes (npm run token | data:import | geodata:import, b
     expect((await fingerprint(dataDir)).partnership).toMatch(/^71:/);
   });
 
+  it('db:migrate: bad arguments refused before opening; applies every migration once; a server told not to migrate refuses a stale schema', async () => {
+    const dataDir = tempDataDir();
+    for (const args of [['extra'], ['--bogus']]) expectCodedFailure(await runCli(MIGRATE, args, dataDir), 2, 'BAD_ARGUMENTS');
+    expect(existsSync(dataDir)).toBe(false);
+
+    const refused = await startServer(dataDir, { MIGRATE_ON_START: 'false' });
+    expect(await refused.exited).toEqual({ code: 1, signal: null });
+    const all = migrations.length;
+    expect(refused.output()).toMatch(new RegExp(`^error \\[MIGRATIONS_PENDING\\] the database lacks ${all} migration\\(s\\) \\(Migration20261127000000_initial, .*run npm run db:migrate first$`, 'm'));
+
+    const first = await runCli(MIGRATE, [], dataDir);
+    expect(first).toEqual({ code: 0, stderr: '', stdout: expect.stringMatching(new RegExp(`^migrations: applied Migration20261127000000_initial, .* \\(${all} in all\\)\n$`)) });
+    expect(await runCli(MIGRATE, [], dataDir)).toEqual({ code: 0, stderr: '', stdout: `migrations: up to date (${all} applied before)\n` });
+  });
+
   describe('beside a running server', () => {
     let server: ServerProcess | undefined;
     let dataDir: string;
@@ -123,6 +140,7 @@ describe('the CLIs as processes (npm run token | data:import | geodata:import, b
         token: await runCli(TOKEN, ['revoke', '--name', 'x'], dataDir),
         data: await runCli(DATA_IMPORT, [csv], dataDir),
         geodata: await runCli(GEODATA_IMPORT, [path.join(GEODATA, 'poland.voivodeships.json')], dataDir),
+        migrate: await runCli(MIGRATE, [], dataDir),
       };
       for (const result of Object.values(refusals)) {
         expectCodedFailure(result, 1, 'DATA_DIR_LOCKED');
@@ -132,6 +150,7 @@ describe('the CLIs as processes (npm run token | data:import | geodata:import, b
       expect(refusals.data.stderr).toContain(`curl --data-binary @"${csv}" -H 'Content-Type: text/csv' -H 'Authorization: Bearer <token>' '`);
       expect(refusals.data.stderr).toContain(`/import/partnerships?dryRun=false'`);
       expect(refusals.geodata.stderr).toContain('Stop the server first');
+      expect(refusals.migrate.stderr).toContain('has already migrated this database at its start');
       expect((await fetch(`${server!.url}/health`)).status).toBe(200);
       expect((await stopServer(server!)).code).toBe(0);
       server = undefined;
