@@ -6,7 +6,7 @@ import type { Orm } from './orm.js';
  * The key of the PostgreSQL advisory lock every instance takes around migrations and the first
  * start's data load (the bytes of "atlas" read as a number; any constant no other app uses works).
  */
-export const STARTUP_LOCK_KEY = 0x61746c6173;
+export const STARTUP_LOCK_KEY = 0x61746c6173; // 418565087603, as docs/deployment.md names it
 
 /** How often a waiting instance asks for the lock again (ms). */
 const POLL_MS = 250;
