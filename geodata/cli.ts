@@ -1,3 +1,5 @@
+// First: on a Node too old for the dependencies, stop with one clear line before they load.
+import '../server/node-version.js';
 import { existsSync } from 'node:fs';
 import { loadConfig } from '../server/config.js';
 import { CliUsageError, runCli, withDatabase } from '../server/db/cli-session.js';

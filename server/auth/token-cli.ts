@@ -1,3 +1,5 @@
+// First: on a Node too old for the dependencies, stop with one clear line before they load.
+import '../node-version.js';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { CliUsageError, localServerUrl, runCli, withDatabase, type CliOwner } from '../db/cli-session.js';

@@ -1,3 +1,5 @@
+// First: on a Node too old for the dependencies, stop with one clear line before they load.
+import '../node-version.js';
 import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import path from 'node:path';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../../server/config.js';
 import { createServerDatabase } from '../support/database.js';
-import { BUILD_RELEASE, INSTALL_RELEASE, releaseEnv, START_RELEASE } from '../support/release.js';
+import { BUILD_RELEASE, INSTALL_RELEASE, MIGRATE_RELEASE, releaseEnv, START_RELEASE } from '../support/release.js';
 import { graphql, seededDataDir, startServer, stopServer, type ServerProcess } from './spawned.js';
 
 const serverUrl = process.env.TEST_DATABASE_URL;
@@ -53,10 +53,14 @@ describe('the production path: build once, npm ci --omit=dev, start dist/ on pla
 
     const krakow = { name: 'Kraków', kind: expect.any(String) };
     if (serverUrl) {
-      // A fresh database: the release migrates it and loads the boundaries and seed from its own files.
+      // A fresh database, as compose runs it: the release's migration job, then the server (not migrating
+      // itself) loads the boundaries and the seed from the release's own files.
       database = await createServerDatabase(serverUrl);
-      const onServer = await serveFromRelease(release, path.join(release, 'unused-pglite'), { DATABASE_URL: database.url });
-      expect(onServer).toEqual({ output: expect.stringContaining('seed: '), ready: 200, jst: krakow });
+      const onServer = { DATABASE_URL: database.url };
+      const [node, ...migrate] = MIGRATE_RELEASE;
+      expect(execFileSync(node!, migrate, { cwd: release, encoding: 'utf8', env: releaseEnv(onServer) })).toMatch(/^migrations: applied /);
+      const served = await serveFromRelease(release, path.join(release, 'unused-pglite'), { ...onServer, MIGRATE_ON_START: 'false' });
+      expect(served).toEqual({ output: expect.stringContaining('seed: '), ready: 200, jst: krakow });
     }
     const embedded = await serveFromRelease(release, await seededDataDir(), {});
     expect(embedded).toEqual({ output: expect.stringContaining('database: embedded PGlite'), ready: 200, jst: krakow });
