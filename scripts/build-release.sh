@@ -6,8 +6,9 @@
 # test/process/production-path.test.ts runs it too, so the image and the test cannot drift apart.
 # Usage: scripts/build-release.sh [OUT_DIR]   (needs a checkout with `npm ci` done)
 set -euo pipefail
-cd "$(dirname "$0")/.."
-out=$(realpath -m "${1:-release}")
+root=$(cd "$(dirname "$0")/.." && pwd)
+out=$(realpath -m "${1:-$root/release}")
+cd "$root"
 case "$out" in "$PWD" | "$PWD/dist" | "$PWD/web" | "$PWD/server" | /) echo "build-release: refusing to replace $out" >&2; exit 2 ;; esac
 
 # A fresh dist/: tsc never removes the output of a deleted source file.
