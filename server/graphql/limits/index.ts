@@ -10,12 +10,12 @@ export { costLimitPlugin, operationCost, operationWeight, type CostLimitOptions,
 export { GateBusyError, HeavyGate, type HeavyGateOptions } from './heavy-gate.js';
 export { BYTES_PER_POINT, GEOMETRY_FIELD_COSTS } from './geometry-cost.js';
 export { tokenLimitError, type TokenLimitOptions } from './tokens.js';
-export { depthLimit, type DepthLimitOptions } from '../depth-limit.js';
+export { DEFAULT_INTROSPECTION_LIMITS, depthLimit, type DepthLimitOptions, type IntrospectionLimitOptions } from '../depth-limit.js';
 
 /**
  * What one GraphQL operation may ask for. Each is refused before anything runs, with
  * `extensions.code = GRAPHQL_VALIDATION_FAILED` (HTTP 400) and `extensions.reason`:
- * QUERY_TOO_DEEP, QUERY_TOO_COSTLY, TOO_MANY_ALIASES, TOO_MANY_TOKENS. Heavy operations within them
+ * QUERY_TOO_DEEP, QUERY_TOO_COSTLY, TOO_MANY_ALIASES, TOO_MANY_TOKENS, TOO_MANY_INTROSPECTION_FIELDS. Heavy operations within them
  * wait for a turn (SERVER_BUSY, HTTP 503 with Retry-After, when none comes in time).
  * (Page sizes, `first` ≤ 200, are checked by the resolvers; body size and batching by the HTTP layer.)
  */
