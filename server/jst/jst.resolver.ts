@@ -22,9 +22,9 @@ const JstConnection = connectionType(Jst, 'Jst');
 
 @Resolver(() => Jst)
 export class JstResolver {
-  @Query(() => Jst, { description: 'A JST by TERYT code; an unknown or malformed code is a BAD_USER_INPUT error' })
-  jst(@Arg('teryt') teryt: string, @Ctx() { em }: Context): Promise<Jst> {
-    return new JstService(em).get(parseTeryt('teryt', teryt));
+  @Query(() => Jst, { nullable: true, description: 'The JST with this TERYT code (2 digits: województwo, 4: powiat, 7: gmina); null when the atlas has none with it. A malformed code is a BAD_USER_INPUT error' })
+  jst(@Arg('teryt', { description: 'TERYT (TERC) code: 2, 4 or 7 digits, e.g. "12", "1201", "1201011"' }) teryt: string, @Ctx() { em }: Context): Promise<Jst | null> {
+    return new JstService(em).find(parseTeryt('teryt', teryt));
   }
 
   @Query(() => JstConnection, { description: 'JSTs matching the filter, ordered by TERYT code' })

@@ -4,7 +4,6 @@ import type { Em } from '../db/orm.js';
 import type { GeometryOptions } from '../input/geometry-options.js';
 import type { JstQuery } from '../input/jst-filter.js';
 import type { Page, PageRequest } from '../input/paging.js';
-import { NotFoundError } from '../shared/errors.js';
 import { requireExisting } from '../shared/exists.js';
 import { JstLevel } from './jst-kind.js';
 import { Jst } from './jst.entity.js';
@@ -22,11 +21,9 @@ export class JstService {
     return rows.map((row) => this.em.map(Jst, row));
   }
 
-  /** The JST with this (parsed) TERYT code; NotFoundError for an unknown one. */
-  async get(code: string, field = 'teryt'): Promise<Jst> {
-    const jst = await this.em.findOne(Jst, { teryt: code });
-    if (!jst) throw new NotFoundError(field, `no JST with TERYT code ${code}`);
-    return jst;
+  /** The JST with this (parsed) TERYT code; null when none has it. */
+  async find(code: string): Promise<Jst | null> {
+    return this.em.findOne(Jst, { teryt: code });
   }
 
   async getMany(teryts: readonly string[]): Promise<Jst[]> {

@@ -19,9 +19,9 @@ const PartnershipConnection = connectionType(Partnership, 'Partnership');
 
 @Resolver(() => Partnership)
 export class PartnershipResolver {
-  @Query(() => Partnership, { description: 'A partnership by slug' })
-  partnership(@Arg('slug') slug: string, @Ctx() { em }: Context): Promise<Partnership> {
-    return new PartnershipService(em).get(parseSlug('slug', slug));
+  @Query(() => Partnership, { nullable: true, description: 'The partnership with this slug, archived ones included; null when the atlas has none with it. A malformed slug is a BAD_USER_INPUT error' })
+  partnership(@Arg('slug', { description: 'The partnership\'s slug: 1–120 lowercase ASCII letters and digits in words joined by single hyphens, e.g. "aglomeracja-walbrzyska"' }) slug: string, @Ctx() { em }: Context): Promise<Partnership | null> {
+    return new PartnershipService(em).find(parseSlug('slug', slug));
   }
 
   @Query(() => PartnershipConnection, { description: 'Partnerships matching the filter, ordered by slug' })

@@ -5,7 +5,7 @@ import type { GeometryOptions } from '../input/geometry-options.js';
 import type { Page, PageRequest } from '../input/paging.js';
 import type { PartnershipQuery } from '../input/partnership-filter.js';
 import { simplified } from '../jst/jst.service.js';
-import { InputError, NotFoundError } from '../shared/errors.js';
+import { InputError } from '../shared/errors.js';
 import { requireExisting } from '../shared/exists.js';
 import { Partnership } from './partnership.entity.js';
 
@@ -32,11 +32,9 @@ export class PartnershipService {
     return rows.map((row) => this.em.map(Partnership, row));
   }
 
-  /** The partnership with this (parsed) slug; NotFoundError for an unknown one. */
-  async get(slug: string): Promise<Partnership> {
-    const found = await this.em.findOne(Partnership, { slug });
-    if (!found) throw new NotFoundError('slug', `no partnership with slug "${slug}"`);
-    return found;
+  /** The partnership with this (parsed) slug; null when none has it. */
+  async find(slug: string): Promise<Partnership | null> {
+    return this.em.findOne(Partnership, { slug });
   }
 
   /** SQL conditions of a parsed filter; a named programme must exist, a geometry must be valid for PostGIS. */

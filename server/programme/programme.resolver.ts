@@ -28,9 +28,9 @@ export class ProgrammeResolver {
     return new ProgrammeService(em).list();
   }
 
-  @Query(() => Programme, { description: 'A programme by code' })
-  programme(@Arg('code') code: string, @Ctx() { em }: Context): Promise<Programme> {
-    return new ProgrammeService(em).get(parseProgrammeCode('code', code));
+  @Query(() => Programme, { nullable: true, description: 'The programme with this code; null when the atlas has none with it. A malformed code is a BAD_USER_INPUT error' })
+  programme(@Arg('code', { description: 'The programme\'s code: capital letters, digits and hyphens, 1–40 capital letters and digits in words joined by single hyphens, e.g. "EEA-PP"' }) code: string, @Ctx() { em }: Context): Promise<Programme | null> {
+    return new ProgrammeService(em).find(parseProgrammeCode('code', code));
   }
 
   @FieldResolver(() => [ProgrammePhase])

@@ -1,6 +1,5 @@
 import type { Em } from '../db/orm.js';
 import { intArray, query } from '../db/sql.js';
-import { NotFoundError } from '../shared/errors.js';
 import { Programme } from './programme.entity.js';
 
 /** What the atlas has loaded for a programme, to set beside the figures its sources report. */
@@ -20,11 +19,9 @@ export class ProgrammeService {
     return this.em.find(Programme, {}, { orderBy: { startDate: 'asc', code: 'asc' }, populate: ['phases', 'reportedFigures'] });
   }
 
-  /** The programme with this (parsed) code; NotFoundError for an unknown one. */
-  async get(code: string): Promise<Programme> {
-    const found = await this.em.findOne(Programme, { code }, { populate: ['phases', 'reportedFigures'] });
-    if (!found) throw new NotFoundError('code', `no programme with code "${code}"`);
-    return found;
+  /** The programme with this (parsed) code; null when none has it. */
+  async find(code: string): Promise<Programme | null> {
+    return this.em.findOne(Programme, { code }, { populate: ['phases', 'reportedFigures'] });
   }
 
   async loadedFigures(ids: readonly number[]): Promise<Map<number, LoadedFigures>> {

@@ -15,7 +15,8 @@ const NUL = '\u0000';
 const READS: [string, string, string, RegExp][] = [
   ['a malformed TERYT code', `{ jst(teryt: "12a4") { name } }`, 'teryt', /only digits/],
   ['a TERYT code of the wrong length', `{ jst(teryt: "12345") { name } }`, 'teryt', /2 \(województwo\), 4 \(powiat\) or 7 \(gmina\) digits/],
-  ['an unknown TERYT code', `{ jst(teryt: "1201091") { name } }`, 'teryt', /no JST with TERYT code 1201091/],
+  ['a malformed slug', `{ partnership(slug: "Nie-Ma") { name } }`, 'slug', /lowercase letters/],
+  ['a malformed programme code', `{ programme(code: "eea-pp") { name } }`, 'code', /capital letters/],
   ['a malformed member code in a filter', `{ partnerships(filter: { member: "99" }) { totalCount } }`, 'filter.member', /województwo part "99"/],
   ['an unknown programme in a filter', `{ partnerships(filter: { programme: "NOPE" }) { totalCount } }`, 'filter.programme', /no programme with code "NOPE"/],
   ['an unknown partnership in a filter', `{ jsts(filter: { memberOf: "nie-ma-takiego" }) { totalCount } }`, 'filter.memberOf', /no partnership with slug/],

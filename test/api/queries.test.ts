@@ -32,6 +32,22 @@ describe.each(testBackends())('GraphQL API on $name', ({ database }) => {
     expect(data.rural).toEqual({ name: 'Bochnia', kindLabel: 'gmina wiejska' });
   });
 
+  it('answers null for a well-formed key the atlas does not have, and the rest of the answer with it', async () => {
+    const result = await seeded.api.run(`{
+      known: jst(teryt: "1201011") { name } gmina: jst(teryt: "1201091") { name } powiat: jst(teryt: "1259") { name }
+      partnership(slug: "nie-ma-takiego") { name } programme(code: "NIE-MA") { name } programmes { code } }`);
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toMatchObject({ known: { name: 'Bochnia' }, gmina: null, powiat: null, partnership: null, programme: null });
+    expect(result.data!.programmes.length).toBeGreaterThan(0);
+  });
+
+  it('still refuses a malformed key with BAD_USER_INPUT on its argument, nulling only that field', async () => {
+    const result = await seeded.api.run(`{ bad: jst(teryt: "12a4") { name } good: jst(teryt: "1201011") { name } }`);
+    expect(result.data).toEqual({ bad: null, good: { name: 'Bochnia' } });
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors![0]).toMatchObject({ path: ['bad'], extensions: { code: 'BAD_USER_INPUT', field: 'teryt', reason: 'MALFORMED' } });
+  });
+
   it('pages through a filter with cursors, never repeating or skipping a unit', async () => {
     const seen: string[] = [];
     let after: string | null = null;

@@ -133,12 +133,18 @@ export async function startApp(el: HTMLElement): Promise<void> {
     if (!s.gmina && !s.partnership) return replace(ui.details, h('h2', { id: 'details-title' }, t().details), h('p', { class: 'muted' }, t().detailsHint));
     replace(ui.details, h('p', { class: 'muted' }, t().loading));
     try {
+      // A link to a partnership or gmina the atlas no longer has answers null: said so, not as a failure.
+      const notFound = () => replace(ui.details!, h('h2', { id: 'details-title' }, t().details), h('p', { class: 'muted' }, t().notFound));
       if (s.partnership) {
         const p = await fetchPartnership(s.partnership);
-        if (mine === detailSeq) renderPartnership(ui.details, p, t(), s.lang, actions);
+        if (mine !== detailSeq) return;
+        if (p) renderPartnership(ui.details, p, t(), s.lang, actions);
+        else notFound();
       } else if (s.gmina) {
         const j = await fetchJst(s.gmina);
-        if (mine === detailSeq) renderGmina(ui.details, j, t(), s.lang, actions);
+        if (mine !== detailSeq) return;
+        if (j) renderGmina(ui.details, j, t(), s.lang, actions);
+        else notFound();
       }
     } catch (err) {
       if (mine === detailSeq) replace(ui.details, h('p', { role: 'alert' }, `${t().loadError}: ${(err as Error).message}`));

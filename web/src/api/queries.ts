@@ -66,12 +66,14 @@ export async function fetchPartnerships(simplify: number, precision: number): Pr
   }
 }
 
-export async function fetchPartnership(slug: string): Promise<PartnershipDetail> {
-  return (await gql<{ partnership: PartnershipDetail }>(MAP_QUERIES.partnership, { slug }, 'partnership')).partnership;
+/** The partnership with this slug; null when the atlas has none (a stale link). */
+export async function fetchPartnership(slug: string): Promise<PartnershipDetail | null> {
+  return (await gql<{ partnership: PartnershipDetail | null }>(MAP_QUERIES.partnership, { slug }, 'partnership')).partnership;
 }
 
-export async function fetchJst(teryt: string): Promise<JstDetail> {
-  return (await gql<{ jst: JstDetail }>(MAP_QUERIES.jst, { teryt }, 'jst')).jst;
+/** The JST with this TERYT code; null when the atlas has none. */
+export async function fetchJst(teryt: string): Promise<JstDetail | null> {
+  return (await gql<{ jst: JstDetail | null }>(MAP_QUERIES.jst, { teryt }, 'jst')).jst;
 }
 
 export async function fetchCoverage(programme: string | null, voivodeship: string | null): Promise<Coverage> {
