@@ -3,6 +3,7 @@ import { requestLogPlugin } from '../http/request-log.js';
 import type { Context } from './context.js';
 import { formatError } from './errors.js';
 import { controlCharacterPlugin, noSubscriptions } from './input-guard.js';
+import { jsonStatusPlugin } from './json-status-plugin.js';
 import { aliasLimit, costLimitPlugin, depthLimit, HeavyGate, operationLimits, type OperationLimitOverrides } from './limits/index.js';
 import { buildAppSchema } from './schema.js';
 import { stringifyYielding } from './stringify.js';
@@ -29,7 +30,7 @@ export async function createApollo(options: ApolloOptions): Promise<ApolloServer
     // The parser stops at maxTokens, so an oversized document costs no more than the limit to refuse.
     parseOptions: { maxTokens: limits.tokens.maxTokens },
     validationRules: [depthLimit(limits.depth), aliasLimit(limits.aliases), noSubscriptions],
-    plugins: [controlCharacterPlugin<Context>(), costLimitPlugin<Context>(limits.cost, heavy), requestLogPlugin<Context>(), serviceUnavailablePlugin<Context>(), ...(options.plugins ?? [])],
+    plugins: [controlCharacterPlugin<Context>(), costLimitPlugin<Context>(limits.cost, heavy), requestLogPlugin<Context>(), serviceUnavailablePlugin<Context>(), jsonStatusPlugin<Context>(), ...(options.plugins ?? [])],
     // Megabytes of boundaries are written in slices, so light requests get their turns in between.
     stringifyResult: async (result) => `${await stringifyYielding(result)}\n`, // the newline Apollo's own adds
     introspection: true,
