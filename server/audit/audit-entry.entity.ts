@@ -6,11 +6,11 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 @ObjectType({ description: 'One recorded change, with the values before and after' })
 @Entity({ tableName: 'audit_entry' })
 export class AuditEntry {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifier of the entry, increasing in the order the changes were recorded' })
   @PrimaryKey({ type: 'bigint' })
   id!: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the change was recorded (UTC)' })
   @Index()
   @Property({ type: 'Date' })
   at!: Date;
@@ -31,7 +31,7 @@ export class AuditEntry {
   @Property({ type: 'text' })
   entityKey!: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Internal id of the partnership the change belongs to (its own, its members\' or participations\'); null for programmes and tokens' })
   @Property({ type: 'integer', nullable: true })
   partnershipId?: number | null;
 

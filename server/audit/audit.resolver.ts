@@ -17,8 +17,8 @@ export class AuditResolver {
     @Ctx() { em }: Context,
     @Arg('since', () => Date, { nullable: true, description: 'ISO 8601 date-time, inclusive' }) since?: Date | null,
     @Arg('by', () => String, { nullable: true, description: 'Name of the API token' }) by?: string | null,
-    @Arg('first', () => Int, { nullable: true }) first?: number | null,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1–200 (default 50)' }) first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page; omit for the first page' }) after?: string | null,
   ) {
     if (since && Number.isNaN(since.getTime())) throw new InputError('since', 'must be an ISO 8601 date-time', 'MALFORMED');
     const actor = by == null ? null : parseText('by', by, { max: 80 });
@@ -30,7 +30,7 @@ export class AuditResolver {
 @Resolver(() => Partnership)
 export class PartnershipHistoryResolver {
   @FieldResolver(() => [AuditEntry], { description: 'Changes to this partnership, its members and participations, newest first' })
-  history(@Root() p: Partnership, @Ctx() { em }: Context, @Arg('last', () => Int, { defaultValue: 50 }) last: number): Promise<AuditEntry[]> {
+  history(@Root() p: Partnership, @Ctx() { em }: Context, @Arg('last', () => Int, { defaultValue: 50, description: 'How many of the latest changes, 1–200' }) last: number): Promise<AuditEntry[]> {
     if (!Number.isInteger(last) || last < 1 || last > 200) throw new InputError('last', `must be an integer from 1 to 200, got ${last}`, 'OUT_OF_RANGE');
     return new AuditService(em).ofPartnership(p.id, last);
   }

@@ -1,4 +1,4 @@
-import { registerEnumType } from 'type-graphql';
+import { registerDescribedEnum } from '../shared/describe-enum.js';
 
 /** What a token may change. Anyone may read without one. */
 export enum Role {
@@ -8,7 +8,10 @@ export enum Role {
   ADMIN = 'ADMIN',
 }
 
-registerEnumType(Role, { name: 'Role', description: 'Role of an API token' });
+registerDescribedEnum(Role, 'Role', 'Role of an API token', {
+  EDITOR: 'Creates and changes partnerships, their members and participations, and imports member lists; optionally only in some województwa',
+  ADMIN: 'Everything an editor may, plus programmes and API tokens, everywhere',
+});
 
 /** Who is calling, as established from the request's token; null for anonymous readers. */
 export interface Actor {

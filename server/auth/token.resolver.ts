@@ -6,18 +6,18 @@ import { TokenService } from './token.service.js';
 
 @ObjectType({ description: 'An API token as the atlas keeps it (never the secret)' })
 class TokenInfo {
-  @Field() name!: string;
-  @Field(() => Role) role!: Role;
-  @Field(() => [String], { nullable: true, description: 'województwa an editor is limited to' }) voivodeships!: string[] | null;
-  @Field(() => Date) createdAt!: Date;
-  @Field(() => Date, { nullable: true }) revokedAt!: Date | null;
+  @Field({ description: 'Unique name of the token, recorded as the actor of every change made with it' }) name!: string;
+  @Field(() => Role, { description: 'What the token may change' }) role!: Role;
+  @Field(() => [String], { nullable: true, description: 'TERC codes (2 digits) of the województwa an editor is limited to; null: no limit' }) voivodeships!: string[] | null;
+  @Field(() => Date, { description: 'When the token was created (UTC)' }) createdAt!: Date;
+  @Field(() => Date, { nullable: true, description: 'When the token was revoked (UTC); null while it works' }) revokedAt!: Date | null;
 }
 
 @ObjectType({ description: 'A new token: the secret is shown this once' })
 class CreatedToken {
-  @Field() name!: string;
-  @Field(() => Role) role!: Role;
-  @Field(() => [String], { nullable: true }) voivodeships!: string[] | null;
+  @Field({ description: 'Unique name of the token, recorded as the actor of every change made with it' }) name!: string;
+  @Field(() => Role, { description: 'What the token may change' }) role!: Role;
+  @Field(() => [String], { nullable: true, description: 'TERC codes (2 digits) of the województwa an editor is limited to; null: no limit' }) voivodeships!: string[] | null;
   @Field({ description: 'Send as "Authorization: Bearer <secret>"; only its hash is stored' }) secret!: string;
 }
 
@@ -32,17 +32,17 @@ export class TokenResolver {
 
   @Mutation(() => CreatedToken, { description: 'Create an API token (admin)' })
   async createToken(
-    @Arg('name') name: string,
-    @Arg('role', () => Role) role: Role,
+    @Arg('name', { description: 'Unique name: 1–80 letters, digits, spaces, ".", "_", "@" or "-", starting with a letter or digit' }) name: string,
+    @Arg('role', () => Role, { description: 'What the token may change' }) role: Role,
     @Ctx() ctx: Context,
-    @Arg('voivodeships', () => [String], { nullable: true }) voivodeships?: string[] | null,
+    @Arg('voivodeships', () => [String], { nullable: true, description: 'TERC codes (2 digits) of the województwa an editor token is limited to; omit for no limit (admin tokens cannot be limited)' }) voivodeships?: string[] | null,
   ): Promise<CreatedToken> {
     const admin = requireRole(await ctx.actor(), Role.ADMIN);
     return new TokenService(ctx.em).create(name, role, voivodeships ?? null, admin.name);
   }
 
   @Mutation(() => Boolean, { description: 'Revoke an API token (admin); it stops working at once' })
-  async revokeToken(@Arg('name') name: string, @Ctx() ctx: Context): Promise<boolean> {
+  async revokeToken(@Arg('name', { description: 'Name of the token to revoke' }) name: string, @Ctx() ctx: Context): Promise<boolean> {
     const admin = requireRole(await ctx.actor(), Role.ADMIN);
     await new TokenService(ctx.em).revoke(name, admin.name);
     return true;

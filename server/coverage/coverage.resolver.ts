@@ -40,7 +40,7 @@ class Coverage extends CoverageRow {
   @Field(() => String, { nullable: true, description: 'Programme code the coverage is limited to, if any' })
   programme!: string | null;
 
-  @Field(() => [CoverageRow])
+  @Field(() => [CoverageRow], { description: 'One row per województwo (only the one asked for, when `voivodeship` is given), by TERC code' })
   byVoivodeship!: CoverageRow[];
 }
 

@@ -4,16 +4,16 @@ import { encodeCursor, type Page } from '../input/paging.js';
 
 @ObjectType({ description: 'Relay-style page information' })
 export class PageInfo {
-  @Field()
+  @Field({ description: 'true when more results follow this page: ask again with `after: endCursor`' })
   hasNextPage!: boolean;
 
-  @Field()
+  @Field({ description: 'true when results come before this page (the page was asked for with `after`)' })
   hasPreviousPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Cursor of the first result of the page; null when the page is empty' })
   startCursor!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Cursor of the last result of the page, to pass as `after` for the next page; null when the page is empty' })
   endCursor!: string | null;
 }
 
@@ -24,21 +24,21 @@ export interface Edge<T> {
 
 /** Builds a connection object type `<Name>Connection` with `<Name>Edge` for the node class. */
 export function connectionType<T extends object>(node: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} result of a page, with its cursor` })
   class EdgeType {
-    @Field()
+    @Field({ description: 'Opaque position of this result; pass it as `after` to get the results that follow it' })
     cursor!: string;
 
-    @Field(() => node)
+    @Field(() => node, { description: `The ${name}` })
     node!: T;
   }
 
   @ObjectType(`${name}Connection`, { description: `A page of ${name} results` })
   class ConnectionType {
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], { description: 'The results of this page, in the list\'s order' })
     edges!: EdgeType[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Where this page lies in the whole list, and the cursor of the next page' })
     pageInfo!: PageInfo;
 
     @Field(() => Int, { description: 'Number of results matching the filter, over all pages' })

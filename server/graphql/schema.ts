@@ -14,6 +14,15 @@ import { ProgrammeResolver } from '../programme/programme.resolver.js';
 
 let built: Promise<GraphQLSchema> | undefined;
 
+/** The root types, which type-graphql builds without a description. */
+function describeRoots(schema: GraphQLSchema): GraphQLSchema {
+  const query = schema.getQueryType();
+  const mutation = schema.getMutationType();
+  if (query) query.description = 'Reads: anyone may send them, without a token. Lookups by key answer null for a key the atlas does not have';
+  if (mutation) mutation.description = 'Writes: each needs `Authorization: Bearer <token>` of an editor or admin (docs/authorization.md) and is recorded in the history';
+  return schema;
+}
+
 /** The API's schema, built once from the resolvers. Validation is the services' job. */
 export function buildAppSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
@@ -35,6 +44,6 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     ],
     validate: false,
     emitSchemaFile: false,
-  });
+  }).then(describeRoots);
   return built;
 }

@@ -9,7 +9,7 @@ export class ImportRowError {
   @Field({ description: 'Column' })
   field!: string;
 
-  @Field()
+  @Field({ description: 'What is wrong with the value, in English' })
   message!: string;
 }
 
@@ -27,16 +27,16 @@ export class ImportChange {
   @Field(() => [Int], { description: 'Lines of the file behind the change (none for a removal)' })
   lines!: number[];
 
-  @Field(() => GraphQLJSONObject, { nullable: true })
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Values before the change; null for a creation' })
   before?: Record<string, unknown> | null;
 
-  @Field(() => GraphQLJSONObject, { nullable: true })
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Values after the change; null for a removal' })
   after?: Record<string, unknown> | null;
 }
 
 @ObjectType({ description: 'What an import found and did' })
 export class ImportResult {
-  @Field()
+  @Field({ description: 'true when the import was a dry run: the changes are what it would make, nothing was written' })
   dryRun!: boolean;
 
   @Field({ description: 'true when the changes were written (never in a dry run or with bad rows)' })
@@ -45,12 +45,12 @@ export class ImportResult {
   @Field({ description: 'The encoding the file was read in: UTF-8, UTF-8 with BOM or windows-1250' })
   encoding!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Data rows read from the file (the header not counted)' })
   rows!: number;
 
-  @Field(() => [ImportChange])
+  @Field(() => [ImportChange], { description: 'The changes made (or, in a dry run, that would be made); empty when any row is bad' })
   changes!: ImportChange[];
 
-  @Field(() => [ImportRowError])
+  @Field(() => [ImportRowError], { description: 'Every bad row; when there is one, nothing is written' })
   errors!: ImportRowError[];
 }

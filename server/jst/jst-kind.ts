@@ -1,4 +1,4 @@
-import { registerEnumType } from 'type-graphql';
+import { registerDescribedEnum } from '../shared/describe-enum.js';
 
 /** Tier of local government. */
 export enum JstLevel {
@@ -27,5 +27,16 @@ export const jstKindLabelPl: Record<JstKind, string> = {
   GMINA_MIEJSKO_WIEJSKA: 'gmina miejsko-wiejska',
 };
 
-registerEnumType(JstLevel, { name: 'JstLevel', description: 'Tier of local government (województwo, powiat, gmina)' });
-registerEnumType(JstKind, { name: 'JstKind', description: 'Legal kind of a JST' });
+registerDescribedEnum(JstLevel, 'JstLevel', 'Tier of local government (województwo, powiat, gmina)', {
+  VOIVODESHIP: 'województwo (region), 2-digit TERC code',
+  COUNTY: 'powiat, or miasto na prawach powiatu (city with county rights), 4-digit TERC code',
+  MUNICIPALITY: 'gmina (municipality), 7-digit TERC code',
+});
+registerDescribedEnum(JstKind, 'JstKind', 'Legal kind of a JST', {
+  WOJEWODZTWO: 'województwo (region)',
+  POWIAT: 'powiat (county)',
+  MIASTO_NA_PRAWACH_POWIATU: 'miasto na prawach powiatu: a city that is also a powiat (powiat part of its code 61 or more)',
+  GMINA_MIEJSKA: 'gmina miejska: urban gmina (type digit 1)',
+  GMINA_WIEJSKA: 'gmina wiejska: rural gmina (type digit 2)',
+  GMINA_MIEJSKO_WIEJSKA: 'gmina miejsko-wiejska: urban-rural gmina (type digit 3)',
+});

@@ -24,11 +24,11 @@ export class Jst {
   @Property({ type: 'text' })
   searchName!: string;
 
-  @Field(() => JstLevel)
+  @Field(() => JstLevel, { description: 'Tier: województwo, powiat or gmina (a miasto na prawach powiatu is a powiat)' })
   @Enum({ items: () => JstLevel })
   level!: JstLevel;
 
-  @Field(() => JstKind)
+  @Field(() => JstKind, { description: 'Legal kind, e.g. gmina miejska or gmina wiejska; kindLabel gives it in Polish' })
   @Enum({ items: () => JstKind })
   kind!: JstKind;
 

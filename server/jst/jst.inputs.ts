@@ -3,10 +3,10 @@ import { JstKind, JstLevel } from './jst-kind.js';
 
 @InputType({ description: 'Filter for jsts; all given conditions must hold' })
 export class JstFilter {
-  @Field(() => JstLevel, { nullable: true })
+  @Field(() => JstLevel, { nullable: true, description: 'Only units of this tier' })
   level?: JstLevel | null;
 
-  @Field(() => [JstKind], { nullable: true })
+  @Field(() => [JstKind], { nullable: true, description: 'Only units of one of these legal kinds' })
   kinds?: JstKind[] | null;
 
   @Field(() => String, { nullable: true, description: 'TERC code of a województwo (2 digits): units inside it' })

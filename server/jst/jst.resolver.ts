@@ -30,9 +30,9 @@ export class JstResolver {
   @Query(() => JstConnection, { description: 'JSTs matching the filter, ordered by TERYT code' })
   async jsts(
     @Ctx() { em }: Context,
-    @Arg('filter', () => JstFilter, { nullable: true }) filter?: JstFilter | null,
+    @Arg('filter', () => JstFilter, { nullable: true, description: 'Conditions the units must meet; omit for every unit' }) filter?: JstFilter | null,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1–200 (default 50)' }) first?: number | null,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page; omit for the first page' }) after?: string | null,
   ) {
     const page = await new JstService(em).list(parseJstFilter(filter), parsePageRequest(first, after, parseTeryt));
     return toConnection(page, (j) => j.teryt);
@@ -43,7 +43,7 @@ export class JstResolver {
     @Arg('lon', () => Float, { description: 'Longitude in degrees' }) lon: number,
     @Arg('lat', () => Float, { description: 'Latitude in degrees' }) lat: number,
     @Ctx() { em }: Context,
-    @Arg('level', () => JstLevel, { nullable: true }) level?: JstLevel | null,
+    @Arg('level', () => JstLevel, { nullable: true, description: 'Tier of the unit to return (default MUNICIPALITY: the gmina)' }) level?: JstLevel | null,
   ): Promise<Jst | null> {
     return new JstService(em).at(parseLongitude('lon', lon), parseLatitude('lat', lat), level ?? JstLevel.MUNICIPALITY);
   }
@@ -52,7 +52,7 @@ export class JstResolver {
     description: 'Every boundary of one level as a GeoJSON FeatureCollection (properties: teryt, name, kind, parent, partnerships), for maps',
   })
   jstFeatures(
-    @Arg('level', () => JstLevel) level: JstLevel,
+    @Arg('level', () => JstLevel, { description: 'Tier whose boundaries to return' }) level: JstLevel,
     @Args() args: GeometryArgs,
     @Ctx() { em }: Context,
     @Arg('voivodeship', () => String, { nullable: true, description: 'Only units in this województwo (2-digit TERC)' }) voivodeship?: string | null,
@@ -80,7 +80,7 @@ export class JstResolver {
   async memberships(
     @Root() jst: Jst,
     @Ctx() { loaders }: Context,
-    @Arg('includeFormer', { defaultValue: false }) includeFormer: boolean,
+    @Arg('includeFormer', { defaultValue: false, description: 'true: also the memberships the JST has left (left before today)' }) includeFormer: boolean,
   ): Promise<Membership[]> {
     const all = await loaders.membershipsOfJst.load(jst.teryt);
     return includeFormer ? all : all.filter((m) => isCurrent(m));

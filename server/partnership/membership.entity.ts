@@ -23,7 +23,7 @@ export class Membership {
   @ManyToOne(() => Jst, { fieldName: 'jst_teryt' })
   jst!: Jst;
 
-  @Field(() => MemberRole)
+  @Field(() => MemberRole, { description: 'Role of the JST in the partnership' })
   @Enum({ items: () => MemberRole })
   role!: MemberRole;
 
@@ -39,7 +39,7 @@ export class Membership {
   @Property({ type: 'text', nullable: true })
   sourceName?: string | null;
 
-  @Field(() => [Source])
+  @Field(() => [Source], { description: 'Where the membership is stated' })
   @Property({ type: 'json' })
   sources: SourceData[] = [];
 
@@ -58,15 +58,15 @@ export class Partner {
   @ManyToOne(() => Partnership, { deleteRule: 'cascade' })
   partnership!: Rel<Partnership>;
 
-  @Field()
+  @Field({ description: 'Name of the partner as the source gives it' })
   @Property({ type: 'text' })
   name!: string;
 
-  @Field(() => PartnerKind)
+  @Field(() => PartnerKind, { description: 'What kind of body the partner is' })
   @Enum({ items: () => PartnerKind })
   kind!: PartnerKind;
 
-  @Field(() => [Source])
+  @Field(() => [Source], { description: 'Where the partner is named' })
   @Property({ type: 'json' })
   sources: SourceData[] = [];
 }
@@ -89,7 +89,7 @@ export class UnmatchedMember {
   @Property({ type: 'text' })
   reason!: string;
 
-  @Field(() => [Source])
+  @Field(() => [Source], { description: 'Where the member is named' })
   @Property({ type: 'json' })
   sources: SourceData[] = [];
 }

@@ -23,7 +23,7 @@ export class Participation {
   @ManyToOne(() => Programme)
   programme!: Rel<Programme>;
 
-  @Field(() => ParticipationStatus)
+  @Field(() => ParticipationStatus, { description: 'How the partnership took part' })
   @Enum({ items: () => ParticipationStatus })
   status!: ParticipationStatus;
 
@@ -35,7 +35,7 @@ export class Participation {
   @Property({ type: 'text', nullable: true })
   competition?: string | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Grant awarded, in grantCurrency (whole currency units, not thousands); null when no source states it' })
   @Property({ type: 'double', nullable: true })
   grantAmount?: number | null;
 
@@ -51,7 +51,7 @@ export class Participation {
   @Property({ default: false })
   probable: boolean = false;
 
-  @Field(() => [Source])
+  @Field(() => [Source], { description: 'Where the participation is stated' })
   @Property({ type: 'json' })
   sources: SourceData[] = [];
 

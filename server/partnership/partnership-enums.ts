@@ -1,4 +1,4 @@
-import { registerEnumType } from 'type-graphql';
+import { registerDescribedEnum } from '../shared/describe-enum.js';
 
 export enum LegalForm {
   JST_ASSOCIATION = 'JST_ASSOCIATION',
@@ -42,33 +42,40 @@ export enum PartnerKind {
   OTHER = 'OTHER',
 }
 
-registerEnumType(LegalForm, {
-  name: 'LegalForm',
-  description: 'Legal form of a partnership',
-  valuesConfig: {
-    JST_ASSOCIATION: { description: 'stowarzyszenie JST' },
-    INTERMUNICIPAL_UNION: { description: 'związek międzygminny' },
-    COUNTY_MUNICIPAL_UNION: { description: 'związek powiatowo-gminny' },
-    METROPOLITAN_UNION: { description: 'związek metropolitalny' },
-    AGREEMENT: { description: 'porozumienie' },
-    LAG: { description: 'lokalna grupa działania (LGD)' },
-    COMPANY: { description: 'spółka' },
-    INFORMAL: { description: 'współpraca nieformalna' },
-    UNKNOWN: { description: 'not stated by the sources' },
-  },
+registerDescribedEnum(LegalForm, 'LegalForm', 'Legal form of a partnership', {
+  JST_ASSOCIATION: 'stowarzyszenie JST',
+  INTERMUNICIPAL_UNION: 'związek międzygminny',
+  COUNTY_MUNICIPAL_UNION: 'związek powiatowo-gminny',
+  METROPOLITAN_UNION: 'związek metropolitalny',
+  AGREEMENT: 'porozumienie',
+  LAG: 'lokalna grupa działania (LGD)',
+  COMPANY: 'spółka',
+  INFORMAL: 'współpraca nieformalna',
+  UNKNOWN: 'not stated by the sources',
 });
-registerEnumType(AreaType, {
-  name: 'AreaType',
-  description: 'Type of functional area',
-  valuesConfig: {
-    MOF: { description: 'miejski obszar funkcjonalny' },
-    ZIT: { description: 'zintegrowane inwestycje terytorialne' },
-    IIT: { description: 'inne instrumenty terytorialne' },
-    OSI_MEDIUM_CITY: { description: 'OSI: miasto średnie tracące funkcje społeczno-gospodarcze' },
-    OSI_MARGINALISED: { description: 'OSI: obszar zagrożony trwałą marginalizacją' },
-    OTHER: { description: 'inny' },
-  },
+registerDescribedEnum(AreaType, 'AreaType', 'Type of functional area', {
+  MOF: 'miejski obszar funkcjonalny',
+  ZIT: 'zintegrowane inwestycje terytorialne',
+  IIT: 'inne instrumenty terytorialne',
+  OSI_MEDIUM_CITY: 'OSI: miasto średnie tracące funkcje społeczno-gospodarcze',
+  OSI_MARGINALISED: 'OSI: obszar zagrożony trwałą marginalizacją',
+  OTHER: 'inny',
 });
-registerEnumType(ParticipationStatus, { name: 'ParticipationStatus', description: 'How a partnership took part in a programme' });
-registerEnumType(MemberRole, { name: 'MemberRole' });
-registerEnumType(PartnerKind, { name: 'PartnerKind', description: 'Kind of a partner that is not a JST' });
+registerDescribedEnum(ParticipationStatus, 'ParticipationStatus', 'How a partnership took part in a programme', {
+  APPLICANT: 'wnioskodawca: applied to the programme; the sources state no award',
+  GRANTEE: 'beneficjent, grantobiorca: received a grant or funding from the programme',
+  PARTICIPANT: 'uczestnik: took part in the programme, as the sources state, without a stated grant or award',
+  LAUREATE: 'laureat: won a contest of the programme (e.g. Samorządowy Lider Zarządzania)',
+});
+registerDescribedEnum(MemberRole, 'MemberRole', 'Role of a member JST in a partnership', {
+  LEADER: 'lider: the JST leading the partnership (see also Partnership.leader)',
+  MEMBER: 'członek: a member',
+  FOUNDER: 'założyciel: a founding member, as a source states',
+});
+registerDescribedEnum(PartnerKind, 'PartnerKind', 'Kind of a partner that is not a JST', {
+  NGO: 'non-governmental organisation (association, foundation)',
+  BUSINESS: 'company or business organisation',
+  UNIVERSITY: 'university or research institute',
+  PUBLIC_BODY: 'public body that is not a JST (e.g. a government agency)',
+  OTHER: 'none of the above',
+});

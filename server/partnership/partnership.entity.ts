@@ -31,15 +31,15 @@ export class Partnership {
   @Property({ type: 'text' })
   searchName!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Short name or acronym as the sources use it (e.g. "GZM"); null when none' })
   @Property({ type: 'text', nullable: true })
   shortName?: string | null;
 
-  @Field(() => LegalForm)
+  @Field(() => LegalForm, { description: 'Legal form; UNKNOWN when the sources do not state it' })
   @Enum({ items: () => LegalForm })
   legalForm!: LegalForm;
 
-  @Field(() => AreaType)
+  @Field(() => AreaType, { description: 'Type of functional area the partnership forms; OTHER when none of the listed' })
   @Enum({ items: () => AreaType })
   areaType!: AreaType;
 
@@ -55,11 +55,11 @@ export class Partnership {
   @ManyToOne(() => Jst, { nullable: true, fieldName: 'leader_teryt' })
   leader?: Jst | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Web site, an http(s) URL; null when none is known' })
   @Property({ type: 'text', nullable: true })
   website?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the partnership does, in a few sentences (may hold line breaks); null when not written' })
   @Property({ type: 'text', nullable: true })
   description?: string | null;
 
@@ -75,7 +75,7 @@ export class Partnership {
   @Property({ type: 'integer', nullable: true })
   statedMemberCount?: number | null;
 
-  @Field(() => [Source])
+  @Field(() => [Source], { description: 'Where the partnership\'s existence, name and form are stated' })
   @Property({ type: 'json' })
   sources: SourceData[] = [];
 

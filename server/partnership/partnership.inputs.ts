@@ -26,10 +26,10 @@ export class PartnershipFilter {
   @Field(() => String, { nullable: true, description: 'TERYT code: partnerships the JST is a current member of' })
   member?: string | null;
 
-  @Field(() => [LegalForm], { nullable: true })
+  @Field(() => [LegalForm], { nullable: true, description: 'Partnerships of one of these legal forms' })
   legalForms?: LegalForm[] | null;
 
-  @Field(() => [AreaType], { nullable: true })
+  @Field(() => [AreaType], { nullable: true, description: 'Partnerships of one of these area types' })
   areaTypes?: AreaType[] | null;
 
   @Field(() => String, { nullable: true, description: 'Name or short name contains this text, ignoring case and Polish diacritics' })

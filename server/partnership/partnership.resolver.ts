@@ -27,9 +27,9 @@ export class PartnershipResolver {
   @Query(() => PartnershipConnection, { description: 'Partnerships matching the filter, ordered by slug' })
   async partnerships(
     @Ctx() { em }: Context,
-    @Arg('filter', () => PartnershipFilter, { nullable: true }) filter?: PartnershipFilter | null,
+    @Arg('filter', () => PartnershipFilter, { nullable: true, description: 'Conditions the partnerships must meet; omit for every partnership that is not archived' }) filter?: PartnershipFilter | null,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1–200 (default 50)' }) first?: number | null,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page; omit for the first page' }) after?: string | null,
   ) {
     const page = await new PartnershipService(em).list(parsePartnershipFilter(filter), parsePageRequest(first, after, parseSlug));
     return toConnection(page, (p) => p.slug);
@@ -50,7 +50,7 @@ export class PartnershipResolver {
   }
 
   @FieldResolver(() => [Membership], { description: 'Member JSTs; former members only with includeFormer' })
-  async members(@Root() p: Partnership, @Ctx() { loaders }: Context, @Arg('includeFormer', { defaultValue: false }) includeFormer: boolean) {
+  async members(@Root() p: Partnership, @Ctx() { loaders }: Context, @Arg('includeFormer', { defaultValue: false, description: 'true: also the JSTs that have left (left before today)' }) includeFormer: boolean) {
     const all = await loaders.membershipsOfPartnership.load(p.id);
     return includeFormer ? all : all.filter((m) => isCurrent(m));
   }
@@ -79,12 +79,12 @@ export class PartnershipResolver {
 
 @Resolver(() => Membership)
 export class MembershipResolver {
-  @FieldResolver(() => Jst)
+  @FieldResolver(() => Jst, { description: 'The member JST' })
   async jst(@Root() m: Membership, @Ctx() { loaders }: Context): Promise<Jst> {
     return (await loaders.jst.load(m.jst.teryt))!;
   }
 
-  @FieldResolver(() => Partnership)
+  @FieldResolver(() => Partnership, { description: 'The partnership the JST is a member of' })
   async partnership(@Root() m: Membership, @Ctx() { loaders }: Context): Promise<Partnership> {
     return (await loaders.partnership.load(m.partnership.id))!;
   }
@@ -97,12 +97,12 @@ export class MembershipResolver {
 
 @Resolver(() => Participation)
 export class ParticipationResolver {
-  @FieldResolver(() => Programme)
+  @FieldResolver(() => Programme, { description: 'The programme taken part in' })
   async programme(@Root() p: Participation, @Ctx() { loaders }: Context): Promise<Programme> {
     return (await loaders.programme.load(p.programme.id))!;
   }
 
-  @FieldResolver(() => Partnership)
+  @FieldResolver(() => Partnership, { description: 'The partnership that took part' })
   async partnership(@Root() p: Participation, @Ctx() { loaders }: Context): Promise<Partnership> {
     return (await loaders.partnership.load(p.partnership.id))!;
   }

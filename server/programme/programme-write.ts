@@ -11,15 +11,15 @@ import { Programme } from './programme.entity.js';
 
 @InputType({ description: 'Fields of a programme; on update, omitted fields stay as they are' })
 export class ProgrammePatch {
-  @Field(() => String, { nullable: true }) name?: string | null;
-  @Field(() => String, { nullable: true }) nameEn?: string | null;
-  @Field(() => String, { nullable: true }) funder?: string | null;
-  @Field(() => String, { nullable: true }) operator?: string | null;
-  @Field(() => [String], { nullable: true }) implementers?: string[] | null;
+  @Field(() => String, { nullable: true, description: 'Name in Polish; required on create' }) name?: string | null;
+  @Field(() => String, { nullable: true, description: 'Name in English; null clears it' }) nameEn?: string | null;
+  @Field(() => String, { nullable: true, description: 'Source of funds, e.g. "MF EOG 2009–2014"; required on create' }) funder?: string | null;
+  @Field(() => String, { nullable: true, description: 'Operator or managing institution; null clears it' }) operator?: string | null;
+  @Field(() => [String], { nullable: true, description: 'Implementing organisations; replaces the list' }) implementers?: string[] | null;
   @Field(() => String, { nullable: true, description: 'YYYY, YYYY-MM or YYYY-MM-DD' }) startDate?: string | null;
   @Field(() => String, { nullable: true, description: 'YYYY, YYYY-MM or YYYY-MM-DD' }) endDate?: string | null;
-  @Field(() => String, { nullable: true }) description?: string | null;
-  @Field(() => [SourceInput], { nullable: true }) sources?: SourceInput[] | null;
+  @Field(() => String, { nullable: true, description: 'What the programme supports; null clears it' }) description?: string | null;
+  @Field(() => [SourceInput], { nullable: true, description: 'Sources of the programme, at least one; required on create, replaces the list on update' }) sources?: SourceInput[] | null;
 }
 
 @InputType({ description: 'A new programme' })

@@ -44,11 +44,11 @@ export class Programme {
   @Property({ type: 'text', nullable: true })
   endDate?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the programme supports, in a few sentences; null when not written' })
   @Property({ type: 'text', nullable: true })
   description?: string | null;
 
-  @Field(() => [Source])
+  @Field(() => [Source], { description: 'Where the programme and its details are stated' })
   @Property({ type: 'json' })
   sources: SourceData[] = [];
 
@@ -80,19 +80,19 @@ export class ProgrammePhase {
   @Property({ type: 'text' })
   code!: string;
 
-  @Field()
+  @Field({ description: 'Name of the phase as the sources give it' })
   @Property({ type: 'text' })
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Start: YYYY, YYYY-MM or YYYY-MM-DD; null when not stated' })
   @Property({ type: 'text', nullable: true })
   startDate?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'End: YYYY, YYYY-MM or YYYY-MM-DD; null when not stated' })
   @Property({ type: 'text', nullable: true })
   endDate?: string | null;
 
-  @Field(() => [Source])
+  @Field(() => [Source], { description: 'Where the phase and its dates are stated' })
   @Property({ type: 'json' })
   sources: SourceData[] = [];
 }
@@ -118,7 +118,7 @@ export class ReportedFigure {
   @Property({ type: 'text' })
   labelPl!: string;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'The figure as the source states it, in `unit`' })
   @Property({ type: 'double' })
   value!: number;
 
@@ -130,7 +130,7 @@ export class ReportedFigure {
   @Property({ type: 'text', nullable: true })
   phase?: string | null;
 
-  @Field(() => [Source])
+  @Field(() => [Source], { description: 'Where the figure is reported' })
   @Property({ type: 'json' })
   sources: SourceData[] = [];
 }

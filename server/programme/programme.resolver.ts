@@ -33,7 +33,7 @@ export class ProgrammeResolver {
     return new ProgrammeService(em).find(parseProgrammeCode('code', code));
   }
 
-  @FieldResolver(() => [ProgrammePhase])
+  @FieldResolver(() => [ProgrammePhase], { description: 'Phases, editions or competitions, in order' })
   async phases(@Root() p: Programme): Promise<ProgrammePhase[]> {
     return (await p.phases.load()).getItems();
   }
@@ -53,7 +53,7 @@ export class ProgrammeResolver {
   async participations(
     @Root() p: Programme,
     @Ctx() { loaders }: Context,
-    @Arg('statuses', () => [ParticipationStatus], { nullable: true }) statuses?: ParticipationStatus[] | null,
+    @Arg('statuses', () => [ParticipationStatus], { nullable: true, description: 'Only participations with one of these statuses; omit for all' }) statuses?: ParticipationStatus[] | null,
   ): Promise<Participation[]> {
     const all = await loaders.participationsOfProgramme.load(p.id);
     return statuses?.length ? all.filter((x) => statuses.includes(x.status)) : all;

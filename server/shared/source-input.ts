@@ -8,6 +8,6 @@ export class SourceInput {
   @Field(() => String, { nullable: true, description: 'The sentence of the source that states the fact' })
   quote?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Remark of the editor about the source, e.g. which page or table' })
   note?: string | null;
 }
