@@ -37,7 +37,7 @@ class CoverageRow {
 
 @ObjectType({ description: 'Coverage of gminy by partnerships, overall and per województwo' })
 class Coverage extends CoverageRow {
-  @Field(() => String, { nullable: true, description: 'Programme code the coverage is limited to, if any' })
+  @Field(() => String, { nullable: true, description: 'Programme code the coverage is limited to; null: partnerships of every programme, and those of none' })
   programme!: string | null;
 
   @Field(() => [CoverageRow], { description: 'One row per województwo (only the one asked for, when `voivodeship` is given), by TERC code' })
@@ -69,7 +69,7 @@ export class CoverageResolver {
     return Object.assign(new Coverage(), { ...result, byVoivodeship: result.byVoivodeship.map(asRow) });
   }
 
-  @FieldResolver(() => Jst, { nullable: true, description: 'The województwo the coverage is limited to, if any' })
+  @FieldResolver(() => Jst, { nullable: true, description: 'The województwo the coverage is limited to; null: the whole country' })
   voivodeship(@Root() row: Coverage, @Ctx() { loaders }: Context): Promise<Jst | null> | null {
     return row.voivodeshipTeryt ? loaders.jst.load(row.voivodeshipTeryt) : null;
   }

@@ -66,7 +66,7 @@ export class JstResolver {
     return jstKindLabelPl[jst.kind];
   }
 
-  @FieldResolver(() => Jst, { nullable: true, description: 'Powiat of a gmina, województwo of a powiat' })
+  @FieldResolver(() => Jst, { nullable: true, description: 'Powiat of a gmina, województwo of a powiat; null for a województwo' })
   async parent(@Root() jst: Jst, @Ctx() { loaders }: Context): Promise<Jst | null> {
     return jst.parent ? loaders.jst.load(jst.parent.teryt) : null;
   }
@@ -86,17 +86,17 @@ export class JstResolver {
     return includeFormer ? all : all.filter((m) => isCurrent(m));
   }
 
-  @FieldResolver(() => GeoJSONScalar, { nullable: true, description: 'Boundary as GeoJSON MultiPolygon (lng,lat degrees)' })
+  @FieldResolver(() => GeoJSONScalar, { nullable: true, description: 'Boundary as GeoJSON MultiPolygon (lng,lat degrees); null when no boundary is loaded' })
   geometry(@Root() jst: Jst, @Args() args: GeometryArgs, @Ctx() { loaders }: Context): Promise<Geometry | null> {
     return loaders.jstGeometry.load({ key: jst.teryt, options: parseGeometryOptions(args) });
   }
 
-  @FieldResolver(() => [Float], { nullable: true, description: 'A point inside the unit, [lng, lat] degrees (for labels)' })
+  @FieldResolver(() => [Float], { nullable: true, description: 'A point inside the unit, [lng, lat] degrees (for labels); null when no boundary is loaded' })
   async labelPoint(@Root() jst: Jst, @Ctx() { loaders }: Context): Promise<number[] | null> {
     return (await loaders.jstPlacement.load(jst.teryt))?.point ?? null;
   }
 
-  @FieldResolver(() => [Float], { nullable: true, description: 'Bounding box [west, south, east, north] in degrees' })
+  @FieldResolver(() => [Float], { nullable: true, description: 'Bounding box [west, south, east, north] in degrees; null when no boundary is loaded' })
   async bbox(@Root() jst: Jst, @Ctx() { loaders }: Context): Promise<number[] | null> {
     return (await loaders.jstPlacement.load(jst.teryt))?.bbox ?? null;
   }

@@ -16,13 +16,13 @@ export class FunctionalArea {
   @Field(() => Int, { description: 'Current members whose boundaries make up the area' })
   memberCount!: number;
 
-  @Field(() => [Float], { nullable: true, description: 'Bounding box [west, south, east, north] in degrees' })
+  @Field(() => [Float], { nullable: true, description: 'Bounding box [west, south, east, north] in degrees; null when no current member is loaded' })
   bbox!: number[] | null;
 }
 
 @Resolver(() => FunctionalArea)
 export class FunctionalAreaResolver {
-  @FieldResolver(() => GeoJSONScalar, { nullable: true, description: 'The area as a GeoJSON MultiPolygon (lng,lat degrees)' })
+  @FieldResolver(() => GeoJSONScalar, { nullable: true, description: 'The area as a GeoJSON MultiPolygon (lng,lat degrees); null when no current member is loaded' })
   geometry(@Root() area: FunctionalArea, @Args() args: GeometryArgs, @Ctx() { loaders }: Context): Promise<Geometry | null> {
     return loaders.areaGeometry.load({ key: area.partnershipId, options: parseGeometryOptions(args) });
   }

@@ -27,15 +27,15 @@ export class Membership {
   @Enum({ items: () => MemberRole })
   role!: MemberRole;
 
-  @Field(() => String, { nullable: true, description: 'When the JST joined: YYYY, YYYY-MM or YYYY-MM-DD' })
+  @Field(() => String, { nullable: true, description: 'When the JST joined: YYYY, YYYY-MM or YYYY-MM-DD; null when not stated' })
   @Property({ type: 'text', nullable: true })
   joined?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'When the JST left, if it did' })
+  @Field(() => String, { nullable: true, description: 'When the JST left: YYYY, YYYY-MM or YYYY-MM-DD; null while it is a member (a date after today: it will leave then)' })
   @Property({ type: 'text', nullable: true })
   left?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The name as the source gives it' })
+  @Field(() => String, { nullable: true, description: 'The member\'s name as the source gives it; null for members added through the API or an import' })
   @Property({ type: 'text', nullable: true })
   sourceName?: string | null;
 

@@ -27,11 +27,11 @@ export class Participation {
   @Enum({ items: () => ParticipationStatus })
   status!: ParticipationStatus;
 
-  @Field(() => String, { nullable: true, description: 'Phase or edition code of the programme' })
+  @Field(() => String, { nullable: true, description: 'Phase or edition code of the programme (ProgrammePhase.code); null when not stated' })
   @Property({ type: 'text', nullable: true })
   phase?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Competition, e.g. "POPT MOF nr 1"' })
+  @Field(() => String, { nullable: true, description: 'Competition, e.g. "POPT MOF nr 1"; null when not stated' })
   @Property({ type: 'text', nullable: true })
   competition?: string | null;
 
@@ -39,11 +39,11 @@ export class Participation {
   @Property({ type: 'double', nullable: true })
   grantAmount?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'PLN or EUR' })
+  @Field(() => String, { nullable: true, description: 'Currency of grantAmount: PLN or EUR; null when no amount is stated' })
   @Property({ type: 'text', nullable: true })
   grantCurrency?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Document produced, e.g. "strategia ZIT"' })
+  @Field(() => String, { nullable: true, description: 'Document produced, e.g. "strategia ZIT"; null when not stated' })
   @Property({ type: 'text', nullable: true })
   document?: string | null;
 

@@ -82,7 +82,7 @@ export class ParticipationPatch {
   @Field(() => Float, { nullable: true, description: 'Grant awarded, 0 or more, in grantCurrency (whole units); null clears it' })
   grantAmount?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'PLN or EUR' })
+  @Field(() => String, { nullable: true, description: 'Currency of grantAmount: PLN or EUR; null clears it' })
   grantCurrency?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Document produced, e.g. "strategia ZIT", up to 300 characters; null clears it' })

@@ -67,11 +67,11 @@ export class Partnership {
   @Property()
   membersComplete!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'What is missing or uncertain in the member list' })
+  @Field(() => String, { nullable: true, description: 'What is missing or uncertain in the member list; null when nothing is noted' })
   @Property({ type: 'text', nullable: true })
   completenessNote?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'Member count a source states, where it differs from the named list' })
+  @Field(() => Int, { nullable: true, description: 'Member count a source states, where it differs from the named list; null when none is stated' })
   @Property({ type: 'integer', nullable: true })
   statedMemberCount?: number | null;
 
@@ -83,7 +83,7 @@ export class Partnership {
   @Property()
   version: number = 1;
 
-  @Field(() => Date, { nullable: true, description: 'When the partnership was archived (it is then left out of lists unless asked for)' })
+  @Field(() => Date, { nullable: true, description: 'When the partnership was archived (UTC; it is then left out of lists unless asked for); null while it is not' })
   @Property({ type: 'Date', nullable: true })
   archivedAt?: Date | null;
 

@@ -44,7 +44,7 @@ export class PartnershipResolver {
     return new PartnershipService(em).at(parseLongitude('lon', lon), parseLatitude('lat', lat));
   }
 
-  @FieldResolver(() => Jst, { nullable: true, description: 'The leading JST, where known' })
+  @FieldResolver(() => Jst, { nullable: true, description: 'The leading JST; null when the sources state none' })
   leader(@Root() p: Partnership, @Ctx() { loaders }: Context): Promise<Jst | null> | null {
     return p.leader ? loaders.jst.load(p.leader.teryt) : null;
   }

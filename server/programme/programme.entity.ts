@@ -20,7 +20,7 @@ export class Programme {
   @Property({ type: 'text' })
   name!: string;
 
-  @Field(() => String, { nullable: true, description: 'Name in English' })
+  @Field(() => String, { nullable: true, description: 'Name in English; null when no source gives one' })
   @Property({ type: 'text', nullable: true })
   nameEn?: string | null;
 
@@ -28,7 +28,7 @@ export class Programme {
   @Property({ type: 'text' })
   funder!: string;
 
-  @Field(() => String, { nullable: true, description: 'Operator or managing institution' })
+  @Field(() => String, { nullable: true, description: 'Operator or managing institution; null when not stated' })
   @Property({ type: 'text', nullable: true })
   operator?: string | null;
 
@@ -36,11 +36,11 @@ export class Programme {
   @Property({ type: 'json' })
   implementers: string[] = [];
 
-  @Field(() => String, { nullable: true, description: 'Start: YYYY, YYYY-MM or YYYY-MM-DD' })
+  @Field(() => String, { nullable: true, description: 'Start: YYYY, YYYY-MM or YYYY-MM-DD; null when not stated' })
   @Property({ type: 'text', nullable: true })
   startDate?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'End: YYYY, YYYY-MM or YYYY-MM-DD' })
+  @Field(() => String, { nullable: true, description: 'End: YYYY, YYYY-MM or YYYY-MM-DD; null when not stated or still running' })
   @Property({ type: 'text', nullable: true })
   endDate?: string | null;
 
@@ -126,7 +126,7 @@ export class ReportedFigure {
   @Property({ type: 'text' })
   unit!: string;
 
-  @Field(() => String, { nullable: true, description: 'Phase or edition code the figure belongs to' })
+  @Field(() => String, { nullable: true, description: 'Phase or edition code (ProgrammePhase.code) the figure belongs to; null: the whole programme' })
   @Property({ type: 'text', nullable: true })
   phase?: string | null;
 

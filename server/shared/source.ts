@@ -6,10 +6,10 @@ export class Source {
   @Field({ description: '`seeds/<file>` (a source document shipped with the project) or an http(s) URL' })
   ref!: string;
 
-  @Field(() => String, { nullable: true, description: 'The sentence of the source that states the fact' })
+  @Field(() => String, { nullable: true, description: 'The sentence of the source that states the fact, verbatim; null when not quoted' })
   quote?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Remark on reliability, e.g. "probable, not confirmed"' })
+  @Field(() => String, { nullable: true, description: 'Remark on reliability, e.g. "probable, not confirmed"; null when there is none' })
   note?: string | null;
 }
 
