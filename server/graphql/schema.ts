@@ -18,7 +18,7 @@ let built: Promise<GraphQLSchema> | undefined;
 function describeRoots(schema: GraphQLSchema): GraphQLSchema {
   const query = schema.getQueryType();
   const mutation = schema.getMutationType();
-  if (query) query.description = 'Reads: anyone may send them, without a token. Lookups by key answer null for a key the atlas does not have';
+  if (query) query.description = 'Reads: public, without a token (except `tokens`, admin only). Lookups by key answer null for a key the atlas does not have';
   if (mutation) mutation.description = 'Writes: each needs `Authorization: Bearer <token>` of an editor or admin (docs/authorization.md) and is recorded in the history';
   return schema;
 }
