@@ -3,7 +3,7 @@ import type { Em } from '../db/orm.js';
 import { query, textArray } from '../db/sql.js';
 import type { GeometryOptions } from '../input/geometry-options.js';
 import type { JstQuery } from '../input/jst-filter.js';
-import { MAX_PAGE_SIZE, type Page } from '../input/paging.js';
+import { MAX_PAGE_SIZE, type Page, type PageRequest } from '../input/paging.js';
 import type { PartnershipQuery } from '../input/partnership-filter.js';
 import { jstKindLabelPl } from '../jst/jst-kind.js';
 import type { Jst } from '../jst/jst.entity.js';
@@ -13,15 +13,16 @@ import { PartnershipService } from '../partnership/partnership.service.js';
 import { SOURCE_SEPARATOR } from '../import/import-rows.js';
 import { DEFAULT_LAYOUT, toCsv, type CsvLayout } from './csv-write.js';
 
-/** Walks every page of a list, so exports see exactly what the API's filter sees. */
-async function all<T>(list: (after: string | null) => Promise<Page<T>>, keyOf: (t: T) => string): Promise<T[]> {
+/** Walks every page of a list, in the API's order (search rank first, when searching), so exports see exactly what the API's filter sees. */
+async function all<T>(list: (page: PageRequest) => Promise<Page<T>>, keyOf: (t: T) => string): Promise<T[]> {
   const out: T[] = [];
-  let after: string | null = null;
+  let next: PageRequest = { limit: MAX_PAGE_SIZE, afterKey: null };
   for (;;) {
-    const page = await list(after);
+    const page = await list(next);
     out.push(...page.nodes);
     if (!page.hasNextPage || !page.nodes.length) return out;
-    after = keyOf(page.nodes[page.nodes.length - 1]!);
+    const last = page.nodes.length - 1;
+    next = { limit: MAX_PAGE_SIZE, afterKey: keyOf(page.nodes[last]!), afterRank: page.ranks?.[last] };
   }
 }
 
@@ -45,12 +46,12 @@ export class ExportService {
 
   partnerships(filter: Partial<PartnershipQuery>): Promise<Partnership[]> {
     const service = new PartnershipService(this.em);
-    return all((after) => service.list(filter, { limit: MAX_PAGE_SIZE, afterKey: after }), (p) => p.slug);
+    return all((page) => service.list(filter, page), (p) => p.slug);
   }
 
   jsts(filter: Partial<JstQuery>): Promise<Jst[]> {
     const service = new JstService(this.em);
-    return all((after) => service.list(filter, { limit: MAX_PAGE_SIZE, afterKey: after }), (j) => j.teryt);
+    return all((page) => service.list(filter, page), (j) => j.teryt);
   }
 
   /**

@@ -47,9 +47,9 @@ export function connectionType<T extends object>(node: ClassType<T>, name: strin
   return ConnectionType;
 }
 
-/** Turns a service page into the GraphQL connection shape. */
+/** Turns a service page into the GraphQL connection shape; a page ordered by search rank gets cursors with the rank. */
 export function toConnection<T>(page: Page<T>, keyOf: (node: T) => string) {
-  const edges = page.nodes.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+  const edges = page.nodes.map((node, i) => ({ cursor: encodeCursor(keyOf(node), page.ranks?.[i]), node }));
   return {
     edges,
     totalCount: page.totalCount,

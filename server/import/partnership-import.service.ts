@@ -13,7 +13,7 @@ import { Partnership } from '../partnership/partnership.entity.js';
 import { participationSnapshot, partnershipSnapshot } from '../partnership/snapshots.js';
 import { Programme } from '../programme/programme.entity.js';
 import { ConflictError, InputError } from '../shared/errors.js';
-import { searchName } from '../shared/search-name.js';
+import { searchKey, searchName } from '../shared/search-name.js';
 import { parseCsv } from './csv.js';
 import { decodeCsv } from './decode.js';
 import { planMembers } from './import-plan.js';
@@ -59,7 +59,7 @@ interface Plan {
 
 /** The columns of a partnership the file creates: unreviewed, with the file's sources. */
 const draftOf = (g: Group): PartnershipDraft => ({
-  slug: g.slug, name: g.name, searchName: searchName(g.name), legalForm: LegalForm.UNKNOWN, areaType: AreaType.OTHER, voivodeships: voivodeshipsOf(g.rows), membersComplete: false,
+  slug: g.slug, name: g.name, searchName: searchKey([g.name]), legalForm: LegalForm.UNKNOWN, areaType: AreaType.OTHER, voivodeships: voivodeshipsOf(g.rows), membersComplete: false,
   completenessNote: 'Created by a spreadsheet import; legal form, area type and completeness not yet reviewed.',
   sources: [...new Set(g.rows.flatMap((r) => r.sources))].map((ref) => ({ ref })), version: 1,
 });

@@ -5,7 +5,7 @@ import { parseSearch } from './search.js';
 import { parseSlug } from './slug.js';
 import { parseCounty, parseVoivodeship } from './teryt.js';
 
-/** A `jsts` filter after parsing: each condition well-formed; `search` is a LIKE pattern. */
+/** A `jsts` filter after parsing: each condition well-formed; `search` is folded text (see `parseSearch`). */
 export interface JstQuery {
   level: JstLevel;
   kinds: JstKind[];

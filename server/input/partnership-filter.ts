@@ -6,7 +6,7 @@ import { parseProgrammeCode } from './programme-code.js';
 import { parseSearch } from './search.js';
 import { parseTeryt, parseVoivodeship } from './teryt.js';
 
-/** A `partnerships` filter after parsing: each condition well-formed; `search` is a LIKE pattern. */
+/** A `partnerships` filter after parsing: each condition well-formed; `search` is folded text (see `parseSearch`). */
 export interface PartnershipQuery {
   programme: string;
   statuses: ParticipationStatus[];

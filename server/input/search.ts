@@ -3,11 +3,12 @@ import { searchName } from '../shared/search-name.js';
 import { parseText } from './text.js';
 
 /**
- * Search text as a `LIKE … escape '\'` pattern matching names that contain it (case and Polish
- * diacritics folded as stored). At least 2 letters after folding, at most 100 characters.
+ * Search text folded like the stored names (`searchName`: case, Polish diacritics, hyphens and
+ * other punctuation as spaces), so it holds only a–z, 0–9 and single spaces. At least 2 letters
+ * after folding, at most 100 characters before.
  */
 export function parseSearch(field: string, value: unknown): string {
-  const needle = searchName(parseText(field, value, { max: 100 }));
-  if (needle.length < 2) throw new InputError(field, 'search text needs at least 2 letters', 'TOO_SHORT');
-  return `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const text = searchName(parseText(field, value, { max: 100 }));
+  if (text.replace(/ /g, '').length < 2) throw new InputError(field, 'search text needs at least 2 letters', 'TOO_SHORT');
+  return text;
 }

@@ -24,6 +24,7 @@ export class JstFilter {
   @Field(() => Boolean, { nullable: true, description: 'true: units that are a current member of no partnership' })
   memberOfNone?: boolean | null;
 
-  @Field(() => String, { nullable: true, description: 'Name contains this text, ignoring case and Polish diacritics ("lodz" finds Łódź)' })
+  @Field(() => String, { nullable: true, description:
+      'Name matches this text, ignoring case, Polish diacritics, hyphens and punctuation ("lodz" finds Łódź, "bielsko biala" Bielsko-Biała); from 5 letters one typo is tolerated ("krakuw"). Results are then ordered best match first', })
   search?: string | null;
 }

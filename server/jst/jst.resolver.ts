@@ -27,14 +27,17 @@ export class JstResolver {
     return new JstService(em).find(parseTeryt('teryt', teryt));
   }
 
-  @Query(() => JstConnection, { description: 'JSTs matching the filter, ordered by TERYT code' })
+  @Query(() => JstConnection, {
+    description: 'JSTs matching the filter, ordered by TERYT code; with `filter.search` best match first (exact name, name prefix, word prefix, anywhere, one typo), then by TERYT code',
+  })
   async jsts(
     @Ctx() { em }: Context,
     @Arg('filter', () => JstFilter, { nullable: true, description: 'Conditions the units must meet; omit for every unit' }) filter?: JstFilter | null,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1–200 (default 50)' }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page; omit for the first page' }) after?: string | null,
   ) {
-    const page = await new JstService(em).list(parseJstFilter(filter), parsePageRequest(first, after, parseTeryt));
+    const parsed = parseJstFilter(filter);
+    const page = await new JstService(em).list(parsed, parsePageRequest(first, after, parseTeryt, parsed.search != null));
     return toConnection(page, (j) => j.teryt);
   }
 

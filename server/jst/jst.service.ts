@@ -1,4 +1,5 @@
 import type { Geometry } from 'geojson';
+import { listPage, searchCondition, type ListSource } from '../db/list-page.js';
 import { query, textArray, Where } from '../db/sql.js';
 import type { Em } from '../db/orm.js';
 import type { GeometryOptions } from '../input/geometry-options.js';
@@ -9,6 +10,8 @@ import { JstLevel } from './jst-kind.js';
 import { Jst } from './jst.entity.js';
 
 const JST_COLUMNS = `j.teryt, j.name, j.search_name, j.level, j.kind, j.parent_teryt, j.voivodeship_teryt, j.area_km2`;
+
+const JST_LIST: ListSource = { from: 'jst j', columns: JST_COLUMNS, key: 'j.teryt', searchColumn: 'j.search_name' };
 
 /** SQL condition: membership `m` is current (not left before today) in a partnership that is not archived. */
 export const CURRENT_MEMBERSHIP = `membership_is_current(m."left") and not exists (select 1 from partnership ap where ap.id = m.partnership_id and ap.archived_at is not null)`;
@@ -56,26 +59,14 @@ export class JstService {
     }
     if (filter.memberOfNone === true) where.add(`not exists (select 1 from membership m where m.jst_teryt = j.teryt and ${CURRENT_MEMBERSHIP})`);
     if (filter.memberOfNone === false) where.add(`exists (select 1 from membership m where m.jst_teryt = j.teryt and ${CURRENT_MEMBERSHIP})`);
-    if (filter.search != null) where.add(`j.search_name like ? escape '\\'`, filter.search);
+    if (filter.search != null) searchCondition(where, 'j.search_name', filter.search);
     return where;
   }
 
-  /** One page of JSTs ordered by TERYT code, with the total count of the filter. */
+  /** One page of JSTs ordered by TERYT code (with `search`: by search rank, then TERYT code), with the total count of the filter. */
   async list(filter: Partial<JstQuery>, page: PageRequest): Promise<Page<Jst>> {
-    const where = await this.where(filter);
-    const countRows = await query<{ n: number }>(this.em, `select count(*)::int as n from jst j ${where}`, [...where.params]);
-    if (page.afterKey !== null) where.add('j.teryt > ?', page.afterKey);
-    const rows = await query<Record<string, unknown>>(
-      this.em,
-      `select ${JST_COLUMNS} from jst j ${where} order by j.teryt limit ?`,
-      [...where.params, page.limit + 1],
-    );
-    return {
-      nodes: this.mapRows(rows.slice(0, page.limit)),
-      hasNextPage: rows.length > page.limit,
-      hasPreviousPage: page.afterKey !== null,
-      totalCount: countRows[0]!.n,
-    };
+    const found = await listPage(this.em, JST_LIST, await this.where(filter), filter.search, page);
+    return { ...found, nodes: this.mapRows(found.nodes) };
   }
 
   /** The unit of `level` that contains the point (lng, lat in degrees), or null outside Poland. */

@@ -8,7 +8,7 @@ import { parseSlug } from '../input/slug.js';
 import { parseTeryt } from '../input/teryt.js';
 import { Jst } from '../jst/jst.entity.js';
 import { ConflictError, InputError, NotFoundError } from '../shared/errors.js';
-import { searchName } from '../shared/search-name.js';
+import { searchKey } from '../shared/search-name.js';
 import { Membership } from './membership.entity.js';
 import { AreaType, LegalForm } from './partnership-enums.js';
 import { checkLeader, checkMembers, checkMembersWithin, type CheckedMember } from './partnership-rules.js';
@@ -65,7 +65,7 @@ export class PartnershipWriteService {
     return this.em.transactional(async (tx) => {
       if (await tx.findOne(Partnership, { slug })) throw new InputError('slug', `a partnership with slug "${slug}" exists already`, 'DUPLICATE');
       const partnership = tx.create(Partnership, {
-        slug, name: fields.name!, searchName: searchName(`${fields.name} ${fields.shortName ?? ''}`), shortName: fields.shortName ?? null,
+        slug, name: fields.name!, searchName: searchKey([fields.name, fields.shortName]), shortName: fields.shortName ?? null,
         legalForm: fields.legalForm ?? LegalForm.UNKNOWN, areaType: fields.areaType ?? AreaType.OTHER, voivodeships: fields.voivodeships, leader: leader ? tx.getReference(Jst, leader) : null,
         website: fields.website ?? null, description: fields.description ?? null, membersComplete: fields.membersComplete ?? false,
         completenessNote: fields.completenessNote ?? null, statedMemberCount: fields.statedMemberCount ?? null, sources: fields.sources!, version: 1,
@@ -95,7 +95,7 @@ export class PartnershipWriteService {
       const { leader, ...scalars } = fields;
       tx.assign(partnership, scalars as Partial<Partnership>);
       if (leader !== undefined) partnership.leader = leader ? tx.getReference(Jst, leader) : null;
-      if (fields.name !== undefined || fields.shortName !== undefined) partnership.searchName = searchName(`${partnership.name} ${partnership.shortName ?? ''}`);
+      if (fields.name !== undefined || fields.shortName !== undefined) partnership.searchName = searchKey([partnership.name, partnership.shortName]);
       partnership.version += 1;
       new AuditService(tx as Em).record(actor.name, { action: 'UPDATE', entity: 'partnership', entityKey: slug, partnershipId: partnership.id, before, after: partnershipSnapshot(partnership) });
       await tx.flush();

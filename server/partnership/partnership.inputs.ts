@@ -32,7 +32,8 @@ export class PartnershipFilter {
   @Field(() => [AreaType], { nullable: true, description: 'Partnerships of one of these area types' })
   areaTypes?: AreaType[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Name or short name contains this text, ignoring case and Polish diacritics' })
+  @Field(() => String, { nullable: true, description:
+      'Name or short name matches this text, ignoring case, Polish diacritics, hyphens and punctuation; from 5 letters one typo is tolerated. Results are then ordered best match first', })
   search?: string | null;
 
   @Field(() => [Float], { nullable: true, description: 'Functional area intersects [west, south, east, north] (degrees)' })

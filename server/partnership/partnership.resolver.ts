@@ -24,14 +24,17 @@ export class PartnershipResolver {
     return new PartnershipService(em).find(parseSlug('slug', slug));
   }
 
-  @Query(() => PartnershipConnection, { description: 'Partnerships matching the filter, ordered by slug' })
+  @Query(() => PartnershipConnection, {
+    description: 'Partnerships matching the filter, ordered by slug; with `filter.search` best match first (exact name, name prefix, word prefix, anywhere, one typo), then by slug',
+  })
   async partnerships(
     @Ctx() { em }: Context,
     @Arg('filter', () => PartnershipFilter, { nullable: true, description: 'Conditions the partnerships must meet; omit for every partnership that is not archived' }) filter?: PartnershipFilter | null,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1–200 (default 50)' }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page; omit for the first page' }) after?: string | null,
   ) {
-    const page = await new PartnershipService(em).list(parsePartnershipFilter(filter), parsePageRequest(first, after, parseSlug));
+    const parsed = parsePartnershipFilter(filter);
+    const page = await new PartnershipService(em).list(parsed, parsePageRequest(first, after, parseSlug, parsed.search != null));
     return toConnection(page, (p) => p.slug);
   }
 

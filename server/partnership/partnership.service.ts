@@ -1,5 +1,6 @@
 import type { Geometry } from 'geojson';
 import type { Em } from '../db/orm.js';
+import { listPage, searchCondition, type ListSource } from '../db/list-page.js';
 import { intArray, query, textArray, Where } from '../db/sql.js';
 import type { GeometryOptions } from '../input/geometry-options.js';
 import type { Page, PageRequest } from '../input/paging.js';
@@ -14,6 +15,8 @@ const CURRENT_MEMBERSHIP = `membership_is_current(m."left")`;
 
 const COLUMNS = `p.id, p.slug, p.name, p.search_name, p.short_name, p.legal_form, p.area_type, p.voivodeships, p.leader_teryt, p.website,
   p.description, p.members_complete, p.completeness_note, p.stated_member_count, p.sources, p.version, p.archived_at`;
+
+const PARTNERSHIP_LIST: ListSource = { from: 'partnership p', columns: COLUMNS, key: 'p.slug', searchColumn: 'p.search_name' };
 
 /** The functional area of a partnership: union of its current members' boundaries, kept by the database. */
 export interface FunctionalAreaFigures {
@@ -61,7 +64,7 @@ export class PartnershipService {
     }
     if (filter.legalForms?.length) where.add('p.legal_form = any(?::text[])', textArray(filter.legalForms));
     if (filter.areaTypes?.length) where.add('p.area_type = any(?::text[])', textArray(filter.areaTypes));
-    if (filter.search != null) where.add(`p.search_name like ? escape '\\'`, filter.search);
+    if (filter.search != null) searchCondition(where, 'p.search_name', filter.search);
     if (filter.bbox != null) {
       const [w, s, e, n] = filter.bbox;
       where.add('ST_Intersects(p.area, ST_MakeEnvelope(?, ?, ?, ?, 4326))', w, s, e, n);
@@ -87,20 +90,10 @@ export class PartnershipService {
     if (!rows[0]?.valid) throw new InputError('filter.intersects', `invalid geometry: ${rows[0]?.reason}`, 'MALFORMED');
   }
 
+  /** One page of partnerships ordered by slug (with `search`: by search rank, then slug), with the total count of the filter. */
   async list(filter: Partial<PartnershipQuery>, page: PageRequest): Promise<Page<Partnership>> {
-    const where = await this.where(filter);
-    const count = await query<{ n: number }>(this.em, `select count(*)::int as n from partnership p ${where}`, [...where.params]);
-    if (page.afterKey !== null) where.add('p.slug > ?', page.afterKey);
-    const rows = await query<Record<string, unknown>>(this.em, `select ${COLUMNS} from partnership p ${where} order by p.slug limit ?`, [
-      ...where.params,
-      page.limit + 1,
-    ]);
-    return {
-      nodes: this.map(rows.slice(0, page.limit)),
-      hasNextPage: rows.length > page.limit,
-      hasPreviousPage: page.afterKey !== null,
-      totalCount: count[0]!.n,
-    };
+    const found = await listPage(this.em, PARTNERSHIP_LIST, await this.where(filter), filter.search, page);
+    return { ...found, nodes: this.map(found.nodes) };
   }
 
   /** Partnerships whose functional area contains the point (lng, lat degrees), by name. */

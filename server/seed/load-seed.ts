@@ -6,7 +6,7 @@ import { Participation } from '../partnership/participation.entity.js';
 import type { AreaType, LegalForm, MemberRole, ParticipationStatus, PartnerKind } from '../partnership/partnership-enums.js';
 import { Partnership } from '../partnership/partnership.entity.js';
 import { Programme, ProgrammePhase, ReportedFigure } from '../programme/programme.entity.js';
-import { searchName } from '../shared/search-name.js';
+import { searchKey } from '../shared/search-name.js';
 import type { SeedData } from './read-seed.js';
 import { validateSeed } from './validate-seed.js';
 
@@ -56,7 +56,7 @@ export async function loadSeed(em: Em, seed: SeedData): Promise<SeedReport> {
     const report: SeedReport = { programmes: programmes.size, partnerships: 0, memberships: 0, participations: 0, unmatched: 0 };
     for (const p of seed.partnerships) {
       const partnership = tx.create(Partnership, {
-        slug: p.slug, name: p.name, searchName: searchName(`${p.name} ${p.shortName ?? ''}`), shortName: p.shortName ?? null,
+        slug: p.slug, name: p.name, searchName: searchKey([p.name, p.shortName]), shortName: p.shortName ?? null,
         legalForm: p.legalForm as LegalForm, areaType: p.areaType as AreaType, voivodeships: [...p.voivodeships].sort(),
         leader: p.leader ? tx.getReference(Jst, p.leader) : null, website: p.website ?? null, description: p.description ?? null,
         membersComplete: p.membersComplete, completenessNote: p.completenessNote ?? null, statedMemberCount: p.statedMemberCount ?? null, sources: p.sources,

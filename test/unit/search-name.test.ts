@@ -7,7 +7,9 @@ describe('searchName', () => {
     expect(searchName('ŻÓŁĆ gęślą jaźń')).toBe('zolc gesla jazn');
   });
 
-  it('collapses white space', () => {
-    expect(searchName('  Bielsko-Biała \t Miasto ')).toBe('bielsko-biala miasto');
+  it('takes hyphens, dashes, quotes and white space alike, as one space', () => {
+    expect(searchName('  Bielsko-Biała \t Miasto ')).toBe('bielsko biala miasto');
+    expect(searchName('ZIT ZOF (Bolesławiec–Lubań–Zgorzelec)')).toBe('zit zof boleslawiec luban zgorzelec');
+    expect(searchName('„Blisko Krakowa”')).toBe('blisko krakowa');
   });
 });

@@ -11,9 +11,9 @@ import { inputError } from './helpers.js';
 const square = [[[19, 50], [20, 50], [20, 51], [19, 51], [19, 50]]];
 
 describe('filters: one parser for GraphQL and ?filter= JSON', () => {
-  it('parses a JST filter into typed conditions, search as a LIKE pattern', () => {
+  it('parses a JST filter into typed conditions, search as folded text', () => {
     expect(parseJstFilter({ level: 'MUNICIPALITY', voivodeship: '12', county: '1201', search: 'Łódź', memberOfNone: true, programme: null })).toEqual({
-      level: 'MUNICIPALITY', voivodeship: '12', county: '1201', search: '%lodz%', memberOfNone: true,
+      level: 'MUNICIPALITY', voivodeship: '12', county: '1201', search: 'lodz', memberOfNone: true,
     });
     expect(parseJstFilter(undefined)).toEqual({});
   });
@@ -30,6 +30,7 @@ describe('filters: one parser for GraphQL and ?filter= JSON', () => {
     ['jsts', { search: '' }, 'filter.search', 'EMPTY', /must not be empty/],
     ['jsts', { search: '  ' }, 'filter.search', 'EMPTY', /must not be empty/],
     ['jsts', { search: 'ł' }, 'filter.search', 'TOO_SHORT', /at least 2 letters/],
+    ['jsts', { search: '- – „”' }, 'filter.search', 'TOO_SHORT', /at least 2 letters/],
     ['jsts', { search: 'ab\u0000' }, 'filter.search', 'CONTROL_CHARACTER', /control/],
     ['jsts', { memberOf: '' }, 'filter.memberOf', 'MALFORMED', /lowercase/],
     ['jsts', { programme: '' }, 'filter.programme', 'MALFORMED', /capital letters/],
