@@ -3,6 +3,7 @@ import type { Em } from '../db/orm.js';
 import { parseGeometryOptions } from '../input/geometry-options.js';
 import { parseJstFilter } from '../input/jst-filter.js';
 import { parsePartnershipFilter } from '../input/partnership-filter.js';
+import { DATA_LICENCE } from '../shared/data-licence.js';
 import { InputError } from '../shared/errors.js';
 import { DEFAULT_LAYOUT, type CsvLayout } from './csv-write.js';
 import { ExportService } from './export.service.js';
@@ -11,6 +12,9 @@ export interface ExportRouteOptions {
   /** The root EntityManager; each download gets a fork. */
   em: Em;
 }
+
+/** The data's licence as an RFC 8288 link: the CSV itself has no place for it that a re-import would not read. */
+export const LICENSE_LINK = `<${DATA_LICENCE.url}>; rel="license"`;
 
 /** Query parameters each format takes; any other (a typo such as `filtr`) is refused rather than ignored. */
 const PARAMETERS = { csv: ['filter', 'excel', 'delimiter'], geojson: ['filter', 'simplify', 'precision'] } as const;
@@ -76,6 +80,7 @@ export async function exportRoutes(app: FastifyInstance, options: ExportRouteOpt
       return reply
         .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/geo+json; charset=utf-8')
         .header('content-disposition', `attachment; filename="${what}.${format}"`)
+        .header('link', LICENSE_LINK)
         .send(body);
     });
   }

@@ -11,7 +11,15 @@ import { JstService } from '../jst/jst.service.js';
 import type { Partnership } from '../partnership/partnership.entity.js';
 import { PartnershipService } from '../partnership/partnership.service.js';
 import { SOURCE_SEPARATOR } from '../import/import-rows.js';
+import { ATTRIBUTION_LINE, DATA_LICENCE, type Licence } from '../shared/data-licence.js';
 import { DEFAULT_LAYOUT, toCsv, type CsvLayout } from './csv-write.js';
+
+/** A download's FeatureCollection: the data's licence and attribution ride along as foreign members (RFC 7946 §6.1), so a copied file still says them. */
+export type LicensedFeatureCollection = FeatureCollection & { license: Licence; attribution: string };
+
+function licensed(features: Feature[]): LicensedFeatureCollection {
+  return { type: 'FeatureCollection', license: DATA_LICENCE, attribution: ATTRIBUTION_LINE, features };
+}
 
 /** Walks every page of a list, in the API's order (search rank first, when searching), so exports see exactly what the API's filter sees. */
 async function all<T>(list: (page: PageRequest) => Promise<Page<T>>, keyOf: (t: T) => string): Promise<T[]> {
@@ -77,7 +85,7 @@ export class ExportService {
     );
   }
 
-  async partnershipsGeoJson(filter: Partial<PartnershipQuery>, options: GeometryOptions): Promise<FeatureCollection> {
+  async partnershipsGeoJson(filter: Partial<PartnershipQuery>, options: GeometryOptions): Promise<LicensedFeatureCollection> {
     const partnerships = await this.partnerships(filter);
     const service = new PartnershipService(this.em);
     const ids = partnerships.map((p) => p.id);
@@ -92,7 +100,7 @@ export class ExportService {
         sources: p.sources.map((s) => s.ref),
       },
     }));
-    return { type: 'FeatureCollection', features };
+    return licensed(features);
   }
 
   async jstsCsv(filter: Partial<JstQuery>, layout: CsvLayout = DEFAULT_LAYOUT): Promise<string> {
@@ -105,19 +113,18 @@ export class ExportService {
     );
   }
 
-  async jstsGeoJson(filter: Partial<JstQuery>, options: GeometryOptions): Promise<FeatureCollection> {
+  async jstsGeoJson(filter: Partial<JstQuery>, options: GeometryOptions): Promise<LicensedFeatureCollection> {
     const jsts = await this.jsts(filter);
     const teryts = jsts.map((j) => j.teryt);
     const [geometries, memberOf] = await Promise.all([new JstService(this.em).geometries(teryts, options), this.memberships(teryts)]);
-    return {
-      type: 'FeatureCollection',
-      features: jsts.map((j) => ({
+    return licensed(
+      jsts.map((j): Feature => ({
         type: 'Feature',
         id: j.teryt,
         geometry: geometries.get(j.teryt)!,
         properties: { teryt: j.teryt, name: j.name, kind: j.kind, kindLabel: jstKindLabelPl[j.kind], parent: j.parent?.teryt ?? null, areaKm2: j.areaKm2, partnerships: memberOf.get(j.teryt) ?? [] },
       })),
-    };
+    );
   }
 
   private async memberships(teryts: string[]): Promise<Map<string, string[]>> {

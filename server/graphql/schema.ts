@@ -4,6 +4,7 @@ import { buildSchema } from 'type-graphql';
 import { AuditResolver, PartnershipHistoryResolver } from '../audit/audit.resolver.js';
 import { TokenResolver } from '../auth/token.resolver.js';
 import { CoverageResolver, CoverageRowResolver } from '../coverage/coverage.resolver.js';
+import { DatasetResolver } from '../dataset/dataset.resolver.js';
 import { ImportResolver } from '../import/import.resolver.js';
 import { JstResolver } from '../jst/jst.resolver.js';
 import { FunctionalAreaResolver } from '../partnership/functional-area.js';
@@ -41,6 +42,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       PartnershipHistoryResolver,
       ImportResolver,
       TokenResolver,
+      DatasetResolver,
     ],
     validate: false,
     emitSchemaFile: false,

@@ -168,7 +168,7 @@ describe('web map (browser)', () => {
     const selected: string[] = await page.evaluate(() => (globalThis as any).__atlas.renderedAreas('areas-selected'));
     expect(selected).toContain(slug);
     const footer = (await page.textContent('.embed-footer'))!;
-    expect(footer).toContain('Atlas Partnerstw; granice: PRG, domena publiczna');
+    expect(footer).toContain('Atlas Partnerstw, dane: CC BY 4.0; granice: PRG (GUGiK); kody TERC: GUS');
     const href = (await page.getAttribute('.embed-footer a', 'href'))!;
     expect(href.split('&')[0]).toBe(`/?p=${slug}`);
     await shot(page, '07-embed');

@@ -3,6 +3,7 @@ import { Role } from '../../server/auth/role.js';
 import { TokenService } from '../../server/auth/token.service.js';
 import { query } from '../../server/db/sql.js';
 import { parseCsv } from '../../server/import/csv.js';
+import { ATTRIBUTION_LINE, DATA_LICENCE } from '../../server/shared/data-licence.js';
 import { useRunningApp } from '../support/running-app.js';
 
 const FORMULA = '=HYPERLINK("http://example.com/x","Kliknij")';
@@ -31,6 +32,17 @@ describe('CSV and GeoJSON downloads', () => {
     const krakow = fc.features.find((f) => f.id === 'metropolia-krakowska');
     expect(krakow?.geometry.type).toBe('MultiPolygon');
     expect(krakow?.properties.memberCount).toBe(15);
+  });
+
+  it('names the data licence in every download: a Link header, and in GeoJSON the license and attribution members', async () => {
+    for (const path of ['partnerships.csv', 'partnerships.geojson?simplify=0.05', 'jsts.csv', `jsts.geojson?${filter({ county: '1201' })}`]) {
+      const response = await get(`/export/${path}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('link')).toBe(`<${DATA_LICENCE.url}>; rel="license"`);
+      const body = await response.text();
+      if (path.includes('geojson')) expect(JSON.parse(body)).toMatchObject({ type: 'FeatureCollection', license: DATA_LICENCE, attribution: ATTRIBUTION_LINE });
+      else expect(body).not.toContain('CC BY'); // the CSV stays the import's own columns
+    }
   });
 
   it('exports filtered JSTs as CSV and GeoJSON', async () => {
