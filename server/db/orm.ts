@@ -1,4 +1,3 @@
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { postgis } from '@electric-sql/pglite-postgis';
 import { MikroORM, type Options } from '@mikro-orm/core';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
@@ -74,8 +73,7 @@ function openPglite(dataDir: string, opts: OpenOptions): Promise<Orm> {
     ...baseOptions(opts),
     driver: PgliteDriver,
     dbName: dataDir,
-    // pg_trgm only indexes the name search (migration 20261127060000); results never depend on it.
-    driverOptions: { extensions: { postgis, pg_trgm } },
+    driverOptions: { extensions: { postgis } },
   } as Options);
 }
 
