@@ -4,6 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Em } from '../db/orm.js';
 import type { Context } from '../graphql/context.js';
 import { clientAddress } from './client-ip.js';
+import { registerCompression } from './compression.js';
 import { cors, type CorsOptions } from './cors.js';
 import { errorHandling, sendErrorReply } from './error-handler.js';
 import { graphqlRoute } from './graphql-route.js';
@@ -81,6 +82,7 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
     const limiter = new RateLimiter({ ...DEFAULT_RATE_LIMIT, ...options.rateLimit });
     await app.register(rateLimit, { limiter, isAuthenticated: options.isAuthenticated ?? hasBearer });
   }
+  await registerCompression(app, { thresholdBytes: 1024 });
   const production = options.production ?? process.env.NODE_ENV === 'production';
   await app.register(healthRoutes, { em: () => options.em.fork() as Em, backend: options.backend, startedAt: Date.now(), production });
   await app.register(graphqlRoute, {
@@ -90,6 +92,6 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
     maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
   });
   for (const route of options.routes ?? []) await app.register(route);
-  await app.register(staticRoute, options.web);
+  await app.register(staticRoute, { ...options.web, preCompressed: true });
   return app;
 }

@@ -6,6 +6,8 @@ import { appContentSecurityPolicy } from './security-headers.js';
 export interface StaticOptions {
   /** Folder of the built map app (web/dist); absent until it is built. */
   root: string;
+  /** Serve `<file>.br` / `<file>.gz` written beside a file at build time (web/precompress.mjs) to clients that accept them. */
+  preCompressed?: boolean;
 }
 
 /** Vite names every asset after a hash of its content, so an asset never changes: a year, immutable. */
@@ -19,8 +21,9 @@ function setHeaders(reply: FastifyReply, root: string, file: string): void {
 }
 
 /**
- * The built map app through @fastify/static (HEAD, ETag and Last-Modified with 304, Range with 206);
- * `/` and `/embed` are its two pages, both index.html. A path with no file goes to the 404 handler.
+ * The built map app through @fastify/static (HEAD, ETag and Last-Modified with 304, Range with 206,
+ * 416 past the end); `/` and `/embed` are its two pages, both index.html. A path with no file goes
+ * to the 404 handler. Files with no precompressed copy are compressed on the fly (server/http/compression.ts).
  */
 export async function staticRoute(app: FastifyInstance, options: StaticOptions): Promise<void> {
   const root = path.resolve(options.root);
@@ -29,6 +32,7 @@ export async function staticRoute(app: FastifyInstance, options: StaticOptions):
     // web/dist exists only once `npm run web:build` ran; until then every page is a 404.
     suppressWarning: true,
     cacheControl: false,
+    preCompressed: options.preCompressed ?? false,
     setHeaders: (reply, file) => setHeaders(reply, root, file),
   });
   app.get('/embed', (_request, reply) => reply.sendFile('index.html'));
