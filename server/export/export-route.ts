@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Em } from '../db/orm.js';
+import { sendRepresentation } from '../http/representation.js';
 import { parseGeometryOptions } from '../input/geometry-options.js';
 import { parseJstFilter } from '../input/jst-filter.js';
 import { parsePartnershipFilter } from '../input/partnership-filter.js';
@@ -70,18 +71,19 @@ const FILES = [
  * `GET /export/partnerships.csv|geojson` and `/export/jsts.csv|geojson`, with `?filter=<JSON>` taking
  * the same filter as the GraphQL lists, through the same parser (and `simplify`, `precision` for
  * GeoJSON; `excel=pl` or `delimiter=semicolon` for CSV). Bad input is a DomainError, which the HTTP
- * layer answers with 400 and the one error body. Any origin may download.
+ * layer answers with 400 and the one error body. Any origin may download. HEAD answers like GET
+ * without the body; ETag/If-None-Match (304) and `Range: bytes=…` (206) let GDAL's /vsicurl/,
+ * QGIS and caches read them.
  */
 export async function exportRoutes(app: FastifyInstance, options: ExportRouteOptions): Promise<void> {
   for (const [what, format] of FILES) {
     app.get(`/export/${what}.${format}`, { config: { cors: true } }, async (request, reply) => {
       const url = new URL(request.url, 'http://localhost');
       const body = await download(new ExportService(options.em.fork() as Em), url, what, format);
-      return reply
-        .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/geo+json; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${what}.${format}"`)
-        .header('link', LICENSE_LINK)
-        .send(body);
+      reply.header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/geo+json; charset=utf-8');
+      reply.header('content-disposition', `attachment; filename="${what}.${format}"`);
+      reply.header('link', LICENSE_LINK);
+      return sendRepresentation(request, reply, body);
     });
   }
 }
