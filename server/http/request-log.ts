@@ -77,7 +77,7 @@ declare module 'fastify' {
 }
 
 /** The path as logged: without the query string; a path that does not parse is logged as sent. */
-function loggedPath(raw: string): string {
+export function loggedPath(raw: string): string {
   try {
     return new URL(raw, 'http://localhost').pathname;
   } catch {

@@ -3,14 +3,14 @@ import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify'
 import type { IncomingMessage } from 'node:http';
 import type { Em } from '../db/orm.js';
 import type { Context } from '../graphql/context.js';
-import { clientAddress } from './client-ip.js';
+import { clientAddress, clientIp } from './client-ip.js';
 import { registerCompression } from './compression.js';
 import { cors, type CorsOptions } from './cors.js';
 import { errorHandling, sendErrorReply } from './error-handler.js';
 import { graphqlRoute } from './graphql-route.js';
 import { healthRoutes } from './health.js';
 import { DEFAULT_RATE_LIMIT, RateLimiter, rateLimit, type RateLimitOptions } from './rate-limit.js';
-import { requestLogging, stdoutLogger, type RequestLogger } from './request-log.js';
+import { loggedPath, logRequest, requestLogging, stdoutLogger, type RequestLogger } from './request-log.js';
 import { badUrl, pathCheck } from './request-path.js';
 import { securityHeaders } from './security-headers.js';
 import { drainOnClose } from './shutdown.js';
@@ -64,15 +64,20 @@ const defaultLog = () => (process.env.NODE_ENV === 'test' || process.env.REQUEST
  */
 export async function createHttpServer(options: HttpOptions): Promise<FastifyInstance> {
   const log = options.log === false ? undefined : (options.log ?? defaultLog());
+  const trustedProxies = options.trustedProxies ?? 0;
   const app = Fastify({
     bodyLimit: options.maxBodyBytes,
     // A request that arrives while the server drains is still answered (with Connection: close).
     return503OnClosing: false,
-    // A path the router cannot decode gets the same 400 as one our own check refuses.
-    frameworkErrors: (error, request, reply) => sendErrorReply(error.code === 'FST_ERR_BAD_URL' ? badUrl() : error, request, reply),
+    // A path the router cannot decode gets the same 400 (and log line) as one our own check refuses;
+    // no hook runs for it.
+    frameworkErrors: (error, request, reply) => {
+      if (log) request.record = logRequest(request.raw, reply.raw, loggedPath(request.url), clientIp(request.raw, { trustedProxies }), log);
+      return sendErrorReply(error.code === 'FST_ERR_BAD_URL' ? badUrl() : error, request, reply);
+    },
   });
   await app.register(drainOnClose);
-  await app.register(clientAddress, { trustedProxies: options.trustedProxies ?? 0 });
+  await app.register(clientAddress, { trustedProxies });
   if (log) await app.register(requestLogging, { log });
   await app.register(errorHandling);
   await app.register(securityHeaders);

@@ -45,6 +45,11 @@ describe('request log', () => {
     expect(await lastEntry()).toMatchObject({ status: 429, error: 'RATE_LIMITED' });
   });
 
+  it('logs a request whose path does not decode, with its code and reason', async () => {
+    await fetch(`${http.url}/%E0%A4%A`, { headers: { authorization: 'Bearer atlas_test' } });
+    expect(await lastEntry()).toMatchObject({ path: '/%E0%A4%A', status: 400, error: 'BAD_REQUEST', reason: 'MALFORMED_PATH' });
+  });
+
   it('stays quiet under jest when no log is given', async () => {
     const writes: unknown[] = [];
     const original = process.stdout.write.bind(process.stdout);
