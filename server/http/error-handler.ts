@@ -31,7 +31,9 @@ function fastifyRefusal(error: FastifyError, request: FastifyRequest): HttpError
       return new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', `this route does not take a body of Content-Type "${request.headers['content-type'] ?? 'none'}"`);
   }
   const status = error.statusCode ?? 500;
-  if (status >= 400 && status < 500) return new HttpError(status, CODE_OF_STATUS[status] ?? 'BAD_REQUEST', error.message);
+  // Headers the refusal carries (@fastify/send's 416 has `Content-Range: bytes */<size>`).
+  const headers = (error as { headers?: Record<string, string> }).headers ?? {};
+  if (status >= 400 && status < 500) return new HttpError(status, CODE_OF_STATUS[status] ?? 'BAD_REQUEST', error.message, {}, headers);
   return undefined;
 }
 

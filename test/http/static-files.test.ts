@@ -60,6 +60,7 @@ describe('static files', () => {
     expect(tail.body).toEqual(whole.subarray(whole.length - 5));
     const past = await get(asset, { range: `bytes=${whole.length + 10}-` });
     expect(past.status).toBe(416);
+    expect(past.headers['content-range']).toBe(`bytes */${whole.length}`);
     expect(errorCodeOf(past)).toBe('RANGE_NOT_SATISFIABLE');
   });
 
