@@ -1,4 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { requestLogPlugin } from '../http/request-log.js';
 import type { Context } from './context.js';
 import { formatError } from './errors.js';
@@ -30,7 +31,8 @@ export async function createApollo(options: ApolloOptions): Promise<ApolloServer
     // The parser stops at maxTokens, so an oversized document costs no more than the limit to refuse.
     parseOptions: { maxTokens: limits.tokens.maxTokens },
     validationRules: [depthLimit(limits.depth), aliasLimit(limits.aliases), noSubscriptions],
-    plugins: [controlCharacterPlugin<Context>(), costLimitPlugin<Context>(limits.cost, heavy), requestLogPlugin<Context>(), serviceUnavailablePlugin<Context>(), jsonStatusPlugin<Context>(), ...(options.plugins ?? [])],
+    // Browsers get our own GraphiQL (server/http/graphiql-page.ts); Apollo's landing page loads Sandbox from a CDN.
+    plugins: [ApolloServerPluginLandingPageDisabled(), controlCharacterPlugin<Context>(), costLimitPlugin<Context>(limits.cost, heavy), requestLogPlugin<Context>(), serviceUnavailablePlugin<Context>(), jsonStatusPlugin<Context>(), ...(options.plugins ?? [])],
     // Megabytes of boundaries are written in slices, so light requests get their turns in between.
     stringifyResult: async (result) => `${await stringifyYielding(result)}\n`, // the newline Apollo's own adds
     introspection: true,

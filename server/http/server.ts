@@ -7,6 +7,7 @@ import { clientAddress, clientIp } from './client-ip.js';
 import { registerCompression } from './compression.js';
 import { cors, type CorsOptions } from './cors.js';
 import { errorHandling, sendErrorReply } from './error-handler.js';
+import { graphiqlPage } from './graphiql-page.js';
 import { graphqlRoute } from './graphql-route.js';
 import { healthRoutes } from './health.js';
 import { DEFAULT_RATE_LIMIT, RateLimiter, rateLimit, type RateLimitOptions } from './rate-limit.js';
@@ -90,6 +91,7 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
   await registerCompression(app, { thresholdBytes: 1024 });
   const production = options.production ?? process.env.NODE_ENV === 'production';
   await app.register(healthRoutes, { em: () => options.em.fork() as Em, backend: options.backend, startedAt: Date.now(), production });
+  await app.register(graphiqlPage, options.web);
   await app.register(graphqlRoute, {
     apollo: options.apollo,
     context: options.context,

@@ -1,5 +1,9 @@
 /** Chromium for the browser tests: Debian's /usr/bin/chromium through playwright-core, WebGL via SwiftShader. */
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { startApp, type RunningApp } from '../../server/app.js';
+import { loadConfig, repoRoot } from '../../server/config.js';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -8,4 +12,34 @@ export const CHROMIUM_ARGS = [
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+/** Where browser tests leave their screenshots. */
+export const E2E_OUT = path.join(repoRoot, 'test-output', 'e2e');
+
+export interface BrowserTestSetup {
+  app: RunningApp;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/**
+ * The real server on a fresh embedded database, and Chromium, for one browser test file. `page`
+ * is the built page the file tests (web/dist/…): npm test builds the app first, so a missing build
+ * fails loudly, never skips the browser tests.
+ */
+export async function startBrowserTest(page: 'index.html' | 'graphiql.html'): Promise<BrowserTestSetup> {
+  if (!existsSync(path.join(repoRoot, 'web', 'dist', page))) throw new Error(`web/dist/${page} is missing: run \`npm run web:build\` (npm test does it first)`);
+  mkdirSync(E2E_OUT, { recursive: true });
+  const config = { ...loadConfig({}), port: 0, database: { kind: 'pglite' as const, dataDir: 'memory://' } };
+  const app = await startApp(config, { log: () => undefined });
+  const browser = await launchChromium();
+  return {
+    app,
+    browser,
+    async close() {
+      await browser.close();
+      await app.close();
+    },
+  };
 }

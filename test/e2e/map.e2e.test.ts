@@ -3,18 +3,15 @@
  * Needs the built app (`npm run web:build`) and /usr/bin/chromium. Screenshots go to test-output/e2e/.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { startApp, type RunningApp } from '../../server/app.js';
-import { loadConfig, repoRoot } from '../../server/config.js';
-import { launchChromium } from './browser.js';
+import type { RunningApp } from '../../server/app.js';
+import { E2E_OUT, startBrowserTest, type BrowserTestSetup } from './browser.js';
 import { bundleSize, measureFirstView } from './measure-first-view.js';
 
-const OUT = path.join(repoRoot, 'test-output', 'e2e');
 const LODZ = '1061011';
-const built = existsSync(path.join(repoRoot, 'web', 'dist', 'index.html'));
 
+let setup: BrowserTestSetup;
 let app: RunningApp;
 let browser: Browser;
 
@@ -39,24 +36,19 @@ async function open(urlPath: string, viewport = { width: 1400, height: 900 }): P
 const idle = (page: Page) => page.evaluate(() => (globalThis as any).__atlas.idle());
 const state = (page: Page) => page.evaluate(() => (globalThis as any).__atlas.state());
 const rendered = (page: Page): Promise<{ teryt: string; count: number; shown: string[] }[]> => page.evaluate(() => (globalThis as any).__atlas.renderedGminy());
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(OUT, `${name}.png`) });
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(E2E_OUT, `${name}.png`) });
 const waitForDetails = (page: Page, title: string) =>
   page.waitForFunction((t) => (globalThis as any).document.querySelector('#details-title')?.textContent === t, title);
 const colouredSlugs = async (page: Page) => new Set((await rendered(page)).flatMap((g) => g.shown));
 
 describe('web map (browser)', () => {
   beforeAll(async () => {
-    // npm test builds the app first; a missing build must fail loudly, never skip the browser tests.
-    if (!built) throw new Error('web/dist is missing: run `npm run web:build` (npm test does it first)');
-    mkdirSync(OUT, { recursive: true });
-    const config = { ...loadConfig({}), port: 0, database: { kind: 'pglite' as const, dataDir: 'memory://' } };
-    app = await startApp(config, { log: () => undefined });
-    browser = await launchChromium();
+    setup = await startBrowserTest('index.html');
+    ({ app, browser } = setup);
   }, 240_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    await setup?.close();
   });
 
   it('loads and draws every gmina, coloured by partnership or grey', async () => {
