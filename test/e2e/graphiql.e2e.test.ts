@@ -57,11 +57,14 @@ async function isolatedPage(): Promise<{ context: BrowserContext; page: Page; wa
   return { context, page, watch };
 }
 
-/** Opens /graphql and waits for GraphiQL to be drawn. */
+/** Opens /graphql, waits for GraphiQL to be drawn and its loads to settle, and checks nothing went beyond the server. */
 async function openGraphiql(): Promise<{ context: BrowserContext; page: Page; watch: Watch }> {
   const opened = await isolatedPage();
   await opened.page.goto(`${app.url}/graphql`);
   await opened.page.locator('.graphiql-container').waitFor({ timeout: 60_000 });
+  await opened.page.waitForLoadState('networkidle');
+  expect(opened.watch.outside).toEqual([]);
+  expect(opened.watch.problems).toEqual([]);
   return opened;
 }
 
