@@ -5,6 +5,7 @@ import { startApp } from '../../server/app.js';
 import { loadConfig, repoRoot } from '../../server/config.js';
 import { launchChromium } from '../e2e/browser.js';
 import { bundleSize, measureFirstView } from '../e2e/measure-first-view.js';
+import { measureGraphiql } from '../e2e/measure-graphiql.js';
 
 /**
  * `npm run bench:web`: on the embedded database, time from navigation to the first fully rendered
@@ -27,6 +28,9 @@ try {
   const bundle = bundleSize(path.join(repoRoot, 'web', 'dist'));
   console.log(`\nJS bundle: ${kb(bundle.bytes)} raw, ${kb(bundle.gzipBytes)} gzipped`);
   for (const f of bundle.files) console.log(`  ${f.file.padEnd(40)} ${kb(f.bytes)} raw, ${kb(f.gzipBytes)} gzipped`);
+  // GraphiQL is a page of its own (GET /graphql); none of its bytes are in the map's first view.
+  const ide = await measureGraphiql(app.url, browser);
+  console.log(`\nGraphiQL at /graphql (separate page): ${kb(ide.bytesTransferred)} transferred, ${kb(ide.bytesDecoded)} decoded in ${ide.requests} requests, settled in ${(ide.msToSettled / 1000).toFixed(2)} s`);
 } finally {
   await browser.close();
   await app.close();
