@@ -20,12 +20,17 @@ export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; valu
   return { ms: performance.now() - start, value };
 }
 
-/** Runs `fn` `warmup` times unmeasured, then `n` times measured, one after another. */
-export async function sample(n: number, fn: (i: number) => Promise<unknown>, warmup = 2): Promise<Stats> {
+/** Runs `fn` `warmup` times unmeasured, then `n` times measured, one after another; the times in ms. */
+export async function times(n: number, fn: (i: number) => Promise<unknown>, warmup = 2): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await fn(i);
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) times.push((await timed(() => fn(i))).ms);
-  return stats(times);
+  const ms: number[] = [];
+  for (let i = 0; i < n; i++) ms.push((await timed(() => fn(i))).ms);
+  return ms;
+}
+
+/** Like `times`, summarised. */
+export async function sample(n: number, fn: (i: number) => Promise<unknown>, warmup = 2): Promise<Stats> {
+  return stats(await times(n, fn, warmup));
 }
 
 export const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);

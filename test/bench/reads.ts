@@ -1,0 +1,139 @@
+import type { Em } from '../../server/db/orm.js';
+import { stats, times, type Stats } from './measure.js';
+
+/**
+ * The read cases of `npm run bench`: each pairs a GraphQL request with the SQL that does the same
+ * work (the same rows, the same JSON text for geometry), run by the bench itself on the same
+ * database, so the ratio API p50 ÷ SQL p50 shows what the API adds on top of the database.
+ */
+export interface ReadCase {
+  name: string;
+  /** Goal for API p50 ÷ SQL p50. */
+  goal: number;
+  samples: number;
+  query: string;
+  variables(i: number): Record<string, unknown>;
+  sql: string;
+  params(i: number): unknown[];
+}
+
+/** Deterministic points spread over Poland's bounding box (lng 14.1–24.2, lat 49.0–54.9). */
+const point = (i: number) => ({ lon: 14.1 + ((i * 7.31) % 10.1), lat: 49.0 + ((i * 3.17) % 5.9) });
+
+const FIFTY_SQL = `
+  select p.slug, l.name as leader,
+    (select coalesce(json_agg(json_build_object('role', m.role, 'teryt', j.teryt, 'name', j.name) order by m.role, m.jst_teryt), '[]')
+       from membership m join jst j on j.teryt = m.jst_teryt where m.partnership_id = p.id and membership_is_current(m."left")) as members,
+    (select coalesce(json_agg(json_build_object('status', pa.status, 'code', pr.code) order by pa.id), '[]')
+       from participation pa join programme pr on pr.id = pa.programme_id where pa.partnership_id = p.id) as participations
+  from partnership p left join jst l on l.teryt = p.leader_teryt
+  where p.archived_at is null order by p.slug limit 50`;
+
+/** The coverage figures the API answers, in one statement: per województwo, and the partnerships overall. */
+const COVERAGE_SQL = `
+  with members as (
+    select m.partnership_id, m.jst_teryt from membership m join partnership p on p.id = m.partnership_id
+    where p.archived_at is null and membership_is_current(m."left")
+  ),
+  codes as (select distinct jst_teryt as code from members),
+  gminy as (
+    select g.voivodeship_teryt as v, g.area_km2, (own.code is not null or county.code is not null) as covered
+    from jst g left join codes own on own.code = g.teryt left join codes county on county.code = g.parent_teryt
+    where g.level = 'MUNICIPALITY'
+  )
+  select v, count(*)::int as gt, count(*) filter (where covered)::int as gc, sum(area_km2) as at,
+         coalesce(sum(area_km2) filter (where covered), 0) as ac
+  from gminy group by v order by v`;
+
+/** The cases, given the slug of the partnership whose functional area has the most vertices. */
+export function readCases(areaSlug: string): ReadCase[] {
+  return [
+    {
+      name: 'partnershipsAt(lon, lat)',
+      goal: 1.3,
+      samples: 200,
+      query: `query($lon: Float!, $lat: Float!) { partnershipsAt(lon: $lon, lat: $lat) { slug name } }`,
+      variables: point,
+      sql: `select slug, name from partnership p where p.archived_at is null and ST_Intersects(p.area, ST_SetSRID(ST_MakePoint(?, ?), 4326)) order by p.name`,
+      params: (i) => [point(i).lon, point(i).lat],
+    },
+    {
+      name: 'jstAt(lon, lat)',
+      goal: 1.3,
+      samples: 200,
+      query: `query($lon: Float!, $lat: Float!) { jstAt(lon: $lon, lat: $lat) { teryt name } }`,
+      variables: point,
+      sql: `select teryt, name from jst j where j.level = 'MUNICIPALITY' and ST_Intersects(j.boundary, ST_SetSRID(ST_MakePoint(?, ?), 4326)) order by j.teryt limit 1`,
+      params: (i) => [point(i).lon, point(i).lat],
+    },
+    {
+      name: 'partnerships(first: 50) + members, programmes',
+      goal: 2,
+      samples: 60,
+      query: `{ partnerships(first: 50) { edges { node { slug leader { name } members { role jst { teryt name } } participations { status programme { code } } } } } }`,
+      variables: () => ({}),
+      sql: FIFTY_SQL,
+      params: () => [],
+    },
+    {
+      name: 'coverage',
+      goal: 1.3,
+      samples: 40,
+      query: `{ coverage { gminyShare areaShare partnerships byVoivodeship { gminyShare partnerships } } }`,
+      variables: () => ({}),
+      sql: COVERAGE_SQL,
+      params: () => [],
+    },
+    {
+      name: `functionalArea.geometry (${areaSlug})`,
+      goal: 1.3,
+      samples: 100,
+      query: `query($slug: String!) { partnership(slug: $slug) { functionalArea { geometry(simplify: 0, precision: 6) } } }`,
+      variables: () => ({ slug: areaSlug }),
+      sql: `select ST_AsGeoJSON(area, 6) as geojson from partnership where slug = ?`,
+      params: () => [areaSlug],
+    },
+  ];
+}
+
+export interface ReadResult {
+  name: string;
+  goal: number;
+  api: Stats;
+  sql: Stats;
+}
+
+/** One POST; sent again once when the server closed the idle keep-alive connection just as it was reused. */
+export async function post(url: string, query: string, variables: Record<string, unknown> = {}, retry = true): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  } catch (error) {
+    if (retry && (error as { cause?: { code?: string } }).cause?.code === 'ECONNRESET') return post(url, query, variables, false);
+    throw error;
+  }
+  const body = (await response.json()) as { errors?: unknown[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+}
+
+/**
+ * Measures every case: API and SQL interleaved in rounds, so a slow patch of the machine (two
+ * cores shared with other work) hits both sides alike.
+ */
+export async function measureReads(url: string, em: Em, cases: ReadCase[]): Promise<ReadResult[]> {
+  const results: ReadResult[] = [];
+  for (const c of cases) {
+    const api: number[] = [];
+    const sql: number[] = [];
+    const runSql = (i: number) => em.getConnection().execute(c.sql, c.params(i), 'all');
+    const runApi = (i: number) => post(url, c.query, c.variables(i));
+    const rounds = 4;
+    for (let round = 0; round < rounds; round++) {
+      const n = Math.ceil(c.samples / rounds);
+      api.push(...(await times(n, runApi, round === 0 ? 3 : 1)));
+      sql.push(...(await times(n, runSql, round === 0 ? 3 : 1)));
+    }
+    results.push({ name: c.name, goal: c.goal, api: stats(api), sql: stats(sql) });
+  }
+  return results;
+}
