@@ -1,4 +1,5 @@
 import type { Em } from '../db/orm.js';
+import { intArray, query } from '../db/sql.js';
 import type { Page, PageRequest } from '../input/paging.js';
 import { AuditEntry } from './audit-entry.entity.js';
 
@@ -28,8 +29,18 @@ export class AuditService {
     });
   }
 
-  async ofPartnership(partnershipId: number, limit: number): Promise<AuditEntry[]> {
-    return this.em.find(AuditEntry, { partnershipId }, { orderBy: { id: 'desc' }, limit });
+  /** The last `limit` changes of each partnership, newest first, in one statement (a list's `history` fields). */
+  async ofPartnerships(ids: readonly number[], limit: number): Promise<Map<number, AuditEntry[]>> {
+    const rows = await query<Record<string, unknown> & { partnership_id: number }>(
+      this.em,
+      `select id, at, actor, action, entity, entity_key, partnership_id, before, after from (
+         select a.*, row_number() over (partition by a.partnership_id order by a.id desc) as n from audit_entry a where a.partnership_id = any(?::int[])
+       ) t where n <= ? order by partnership_id, id desc`,
+      [intArray(ids), limit],
+    );
+    const byId = new Map<number, AuditEntry[]>(ids.map((id) => [id, []]));
+    for (const row of rows) byId.get(row.partnership_id)?.push(this.em.map(AuditEntry, row));
+    return byId;
   }
 
   /** Changes since a moment (inclusive), optionally by one token name, newest last, keyset-paged by id. */

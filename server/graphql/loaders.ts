@@ -7,7 +7,10 @@ import { Membership, Partner, UnmatchedMember } from '../partnership/membership.
 import { Participation } from '../partnership/participation.entity.js';
 import { Partnership } from '../partnership/partnership.entity.js';
 import { PartnershipService, type FunctionalAreaFigures } from '../partnership/partnership.service.js';
-import { Programme } from '../programme/programme.entity.js';
+import { Programme, ProgrammePhase, ReportedFigure } from '../programme/programme.entity.js';
+import { ProgrammeService, type LoadedFigures } from '../programme/programme.service.js';
+import { AuditEntry } from '../audit/audit-entry.entity.js';
+import { AuditService } from '../audit/audit.service.js';
 import type { GeometryOptions } from '../input/geometry-options.js';
 
 /** Groups rows by a key, keeping the order of `keys` (DataLoader's contract). */
@@ -45,6 +48,8 @@ function geometryLoader<K extends string | number>(fetch: (keys: K[], options: G
 export function createLoaders(em: Em) {
   const jsts = new JstService(em);
   const partnerships = new PartnershipService(em);
+  const programmes = new ProgrammeService(em);
+  const audit = new AuditService(em);
   return {
     jst: new DataLoader<string, Jst | null>(async (keys) => {
       const found = await em.find(Jst, { teryt: { $in: [...keys] } });
@@ -86,6 +91,27 @@ export function createLoaders(em: Em) {
     jstPlacement: new DataLoader<string, { point: [number, number]; bbox: [number, number, number, number] } | null>(async (keys) => {
       const found = await jsts.placement(keys);
       return keys.map((k) => found.get(k) ?? null);
+    }),
+    /** `history(last:)` of many partnerships: one statement per distinct `last` in the request. */
+    history: new DataLoader<{ id: number; last: number }, AuditEntry[], string>(
+      async (requests) => {
+        const byLast = new Map<number, Map<number, AuditEntry[]>>();
+        for (const last of new Set(requests.map((r) => r.last))) {
+          byLast.set(last, await audit.ofPartnerships([...new Set(requests.filter((r) => r.last === last).map((r) => r.id))], last));
+        }
+        return requests.map((r) => byLast.get(r.last)!.get(r.id) ?? []);
+      },
+      { cacheKeyFn: (r) => `${r.id}|${r.last}` },
+    ),
+    phasesOfProgramme: new DataLoader<number, ProgrammePhase[]>(async (ids) =>
+      groupBy(ids, await em.find(ProgrammePhase, { programme: { $in: [...ids] } }, { orderBy: { programme: 'asc', position: 'asc' } }), (p) => p.programme.id),
+    ),
+    figuresOfProgramme: new DataLoader<number, ReportedFigure[]>(async (ids) =>
+      groupBy(ids, await em.find(ReportedFigure, { programme: { $in: [...ids] } }, { orderBy: { programme: 'asc', position: 'asc' } }), (f) => f.programme.id),
+    ),
+    loadedFigures: new DataLoader<number, LoadedFigures | null>(async (ids) => {
+      const found = await programmes.loadedFigures(ids);
+      return ids.map((id) => found.get(id) ?? null);
     }),
     jstGeometry: geometryLoader<string>((keys, options) => jsts.geometries(keys, options)),
     areaGeometry: geometryLoader<number>((keys, options) => partnerships.areaGeometries(keys, options)),

@@ -34,19 +34,18 @@ export class ProgrammeResolver {
   }
 
   @FieldResolver(() => [ProgrammePhase], { description: 'Phases, editions or competitions, in order' })
-  async phases(@Root() p: Programme): Promise<ProgrammePhase[]> {
-    return (await p.phases.load()).getItems();
+  phases(@Root() p: Programme, @Ctx() { loaders }: Context): Promise<ProgrammePhase[]> {
+    return loaders.phasesOfProgramme.load(p.id);
   }
 
   @FieldResolver(() => [ReportedFigure], { description: 'Figures the sources report (not computed from the loaded data)' })
-  async reportedFigures(@Root() p: Programme): Promise<ReportedFigure[]> {
-    return (await p.reportedFigures.load()).getItems();
+  reportedFigures(@Root() p: Programme, @Ctx() { loaders }: Context): Promise<ReportedFigure[]> {
+    return loaders.figuresOfProgramme.load(p.id);
   }
 
   @FieldResolver(() => LoadedFigures, { description: 'What the atlas has loaded for this programme' })
-  async loaded(@Root() p: Programme, @Ctx() { em }: Context): Promise<LoadedFigures> {
-    const figures = (await new ProgrammeService(em).loadedFigures([p.id])).get(p.id);
-    return Object.assign(new LoadedFigures(), figures);
+  async loaded(@Root() p: Programme, @Ctx() { loaders }: Context): Promise<LoadedFigures> {
+    return Object.assign(new LoadedFigures(), await loaders.loadedFigures.load(p.id));
   }
 
   @FieldResolver(() => [Participation], { description: 'Partnerships that took part, optionally by status' })

@@ -16,12 +16,13 @@ export class ProgrammeService {
   constructor(private readonly em: Em) {}
 
   async list(): Promise<Programme[]> {
-    return this.em.find(Programme, {}, { orderBy: { startDate: 'asc', code: 'asc' }, populate: ['phases', 'reportedFigures'] });
+    // Phases and figures are loaded by the request's batch loaders, and only when a query asks for them.
+    return this.em.find(Programme, {}, { orderBy: { startDate: 'asc', code: 'asc' } });
   }
 
   /** The programme with this (parsed) code; null when none has it. */
   async find(code: string): Promise<Programme | null> {
-    return this.em.findOne(Programme, { code }, { populate: ['phases', 'reportedFigures'] });
+    return this.em.findOne(Programme, { code });
   }
 
   async loadedFigures(ids: readonly number[]): Promise<Map<number, LoadedFigures>> {
