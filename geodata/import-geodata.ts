@@ -1,3 +1,4 @@
+import { analyze } from '../server/db/analyze.js';
 import type { Em } from '../server/db/orm.js';
 import { readSource } from './locate-source.js';
 import { loadUnits, type ImportReport } from './load-units.js';
@@ -13,11 +14,14 @@ export type { ImportReport };
 export async function importGeodata(em: Em, source: string): Promise<ImportReport> {
   const documents = await readSource(source);
   const raw = documents.flatMap((doc) => readFeatureCollection(doc.text, doc.origin));
-  return em.transactional(async (tx) => {
+  const report = await em.transactional(async (tx) => {
     const existing = (await tx.getConnection().execute(`select teryt from jst`, [], 'all', tx.getTransactionContext())) as { teryt: string }[];
     const units = validateUnits(raw, new Set(existing.map((r) => r.teryt)));
     return loadUnits(tx as Em, units);
   });
+  // Boundaries changed, and with them the functional areas recomputed from them.
+  if (report.inserted + report.updated > 0) await analyze(em, ['jst', 'partnership']);
+  return report;
 }
 
 /** One line per fact, for the CLI and the server log. */

@@ -3,6 +3,7 @@ import { resolveSource } from '../geodata/locate-source.js';
 import type { AppConfig } from './config.js';
 import type { Em, Orm } from './db/orm.js';
 import { migrate } from './db/orm.js';
+import { analyze } from './db/analyze.js';
 import { query } from './db/sql.js';
 import { withStartupLock } from './db/startup-lock.js';
 import { refreshPendingAreas } from './partnership/area-refresh.js';
@@ -66,4 +67,7 @@ async function prepareLocked(orm: Orm, config: AppConfig, log: Log): Promise<voi
         `(${((performance.now() - started) / 1000).toFixed(1)} s)`,
     );
   }
+  // A first start filled every table the migrations created: statistics for all of them, so the
+  // embedded database (which never analyzes on its own) plans well from the first request.
+  if (counts!.jsts === 0 || healed) await analyze(em);
 }

@@ -2,6 +2,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { AuditService } from '../audit/audit.service.js';
 import { requireScope } from '../auth/guard.js';
 import type { Actor } from '../auth/role.js';
+import { analyze, PARTNERSHIP_TABLES } from '../db/analyze.js';
 import type { Em } from '../db/orm.js';
 import { intArray, query, textArray } from '../db/sql.js';
 import { MAX_SLUG_LENGTH } from '../input/slug.js';
@@ -102,6 +103,8 @@ export class PartnershipImportService {
     await yieldToEventLoop();
     const { answer, queued } = await this.em.transactional((tx) => this.write(tx as Em, actor, rows, result));
     await refreshAreas(this.em, queued, this.areas);
+    // Thousands of rows may have changed: fresh planner statistics (the embedded database never takes them itself).
+    if (answer.applied) await analyze(this.em, PARTNERSHIP_TABLES);
     return answer;
   }
 

@@ -1,3 +1,4 @@
+import { analyze, PARTNERSHIP_TABLES } from '../db/analyze.js';
 import type { Em } from '../db/orm.js';
 import { query } from '../db/sql.js';
 import { Jst } from '../jst/jst.entity.js';
@@ -30,58 +31,63 @@ export interface SeedReport {
  * membership trigger.
  */
 export async function loadSeed(em: Em, seed: SeedData): Promise<SeedReport> {
-  return em.transactional(async (tx) => {
-    const known = await query<{ teryt: string }>(tx as Em, `select teryt from jst`);
-    const problems = validateSeed(seed, new Set(known.map((r) => r.teryt)));
-    if (problems.length) throw new SeedError(problems);
-    const existing = await query<{ n: number }>(tx as Em, `select count(*)::int as n from partnership`);
-    if (existing[0]!.n > 0) throw new SeedError(['the atlas already holds partnerships; the seed loads into an empty one']);
+  const report = await em.transactional((tx) => write(tx as Em, seed));
+  await analyze(em, [...PARTNERSHIP_TABLES, 'programme_phase', 'reported_figure']);
+  return report;
+}
 
-    const programmes = new Map<string, Programme>();
-    for (const p of seed.programmes) {
-      const programme = tx.create(Programme, {
-        code: p.code, name: p.name, nameEn: p.nameEn ?? null, funder: p.funder, operator: p.operator ?? null,
-        implementers: p.implementers, startDate: p.start ?? null, endDate: p.end ?? null, description: p.description ?? null, sources: p.sources,
-      });
-      p.phases.forEach((ph, position) =>
-        tx.create(ProgrammePhase, { programme, position, code: ph.code, name: ph.name, startDate: ph.start ?? null, endDate: ph.end ?? null, sources: ph.sources }),
-      );
-      p.reportedFigures.forEach((f, position) =>
-        tx.create(ReportedFigure, { programme, position, label: f.label, labelPl: f.labelPl, value: f.value, unit: f.unit, phase: f.phase ?? null, sources: f.sources }),
-      );
-      programmes.set(p.code, programme);
-    }
-    await tx.flush();
+/** The seed's one transaction: checks, then writes every programme and partnership. */
+async function write(tx: Em, seed: SeedData): Promise<SeedReport> {
+  const known = await query<{ teryt: string }>(tx as Em, `select teryt from jst`);
+  const problems = validateSeed(seed, new Set(known.map((r) => r.teryt)));
+  if (problems.length) throw new SeedError(problems);
+  const existing = await query<{ n: number }>(tx as Em, `select count(*)::int as n from partnership`);
+  if (existing[0]!.n > 0) throw new SeedError(['the atlas already holds partnerships; the seed loads into an empty one']);
 
-    const report: SeedReport = { programmes: programmes.size, partnerships: 0, memberships: 0, participations: 0, unmatched: 0 };
-    for (const p of seed.partnerships) {
-      const partnership = tx.create(Partnership, {
-        slug: p.slug, name: p.name, searchName: searchKey([p.name, p.shortName]), shortName: p.shortName ?? null,
-        legalForm: p.legalForm as LegalForm, areaType: p.areaType as AreaType, voivodeships: [...p.voivodeships].sort(),
-        leader: p.leader ? tx.getReference(Jst, p.leader) : null, website: p.website ?? null, description: p.description ?? null,
-        membersComplete: p.membersComplete, completenessNote: p.completenessNote ?? null, statedMemberCount: p.statedMemberCount ?? null, sources: p.sources,
+  const programmes = new Map<string, Programme>();
+  for (const p of seed.programmes) {
+    const programme = tx.create(Programme, {
+      code: p.code, name: p.name, nameEn: p.nameEn ?? null, funder: p.funder, operator: p.operator ?? null,
+      implementers: p.implementers, startDate: p.start ?? null, endDate: p.end ?? null, description: p.description ?? null, sources: p.sources,
+    });
+    p.phases.forEach((ph, position) =>
+      tx.create(ProgrammePhase, { programme, position, code: ph.code, name: ph.name, startDate: ph.start ?? null, endDate: ph.end ?? null, sources: ph.sources }),
+    );
+    p.reportedFigures.forEach((f, position) =>
+      tx.create(ReportedFigure, { programme, position, label: f.label, labelPl: f.labelPl, value: f.value, unit: f.unit, phase: f.phase ?? null, sources: f.sources }),
+    );
+    programmes.set(p.code, programme);
+  }
+  await tx.flush();
+
+  const report: SeedReport = { programmes: programmes.size, partnerships: 0, memberships: 0, participations: 0, unmatched: 0 };
+  for (const p of seed.partnerships) {
+    const partnership = tx.create(Partnership, {
+      slug: p.slug, name: p.name, searchName: searchKey([p.name, p.shortName]), shortName: p.shortName ?? null,
+      legalForm: p.legalForm as LegalForm, areaType: p.areaType as AreaType, voivodeships: [...p.voivodeships].sort(),
+      leader: p.leader ? tx.getReference(Jst, p.leader) : null, website: p.website ?? null, description: p.description ?? null,
+      membersComplete: p.membersComplete, completenessNote: p.completenessNote ?? null, statedMemberCount: p.statedMemberCount ?? null, sources: p.sources,
+    });
+    for (const m of p.members) {
+      tx.create(Membership, {
+        partnership, jst: tx.getReference(Jst, m.teryt), role: m.role as MemberRole, joined: m.joined ?? null, left: m.left ?? null,
+        sourceName: m.sourceName, sources: m.sources,
       });
-      for (const m of p.members) {
-        tx.create(Membership, {
-          partnership, jst: tx.getReference(Jst, m.teryt), role: m.role as MemberRole, joined: m.joined ?? null, left: m.left ?? null,
-          sourceName: m.sourceName, sources: m.sources,
-        });
-      }
-      for (const x of p.partners) tx.create(Partner, { partnership, name: x.name, kind: x.kind as PartnerKind, sources: x.sources });
-      for (const pa of p.participations) {
-        tx.create(Participation, {
-          partnership, programme: programmes.get(pa.programme)!, status: pa.status as ParticipationStatus, phase: pa.phase ?? null,
-          competition: pa.competition ?? null, grantAmount: pa.grantAmount ?? null, grantCurrency: pa.grantCurrency ?? null,
-          document: pa.document ?? null, probable: pa.probable ?? false, sources: pa.sources,
-        });
-      }
-      for (const u of p.unmatched) tx.create(UnmatchedMember, { partnership, sourceName: u.sourceName, reason: u.reason, sources: u.sources });
-      report.partnerships++;
-      report.memberships += p.members.length;
-      report.participations += p.participations.length;
-      report.unmatched += p.unmatched.length;
     }
-    await tx.flush();
-    return report;
-  });
+    for (const x of p.partners) tx.create(Partner, { partnership, name: x.name, kind: x.kind as PartnerKind, sources: x.sources });
+    for (const pa of p.participations) {
+      tx.create(Participation, {
+        partnership, programme: programmes.get(pa.programme)!, status: pa.status as ParticipationStatus, phase: pa.phase ?? null,
+        competition: pa.competition ?? null, grantAmount: pa.grantAmount ?? null, grantCurrency: pa.grantCurrency ?? null,
+        document: pa.document ?? null, probable: pa.probable ?? false, sources: pa.sources,
+      });
+    }
+    for (const u of p.unmatched) tx.create(UnmatchedMember, { partnership, sourceName: u.sourceName, reason: u.reason, sources: u.sources });
+    report.partnerships++;
+    report.memberships += p.members.length;
+    report.participations += p.participations.length;
+    report.unmatched += p.unmatched.length;
+  }
+  await tx.flush();
+  return report;
 }
