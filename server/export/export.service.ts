@@ -93,7 +93,7 @@ export class ExportService {
     const features: Feature[] = partnerships.map((p) => ({
       type: 'Feature',
       id: p.slug,
-      geometry: geometries.get(p.id) ?? null!,
+      geometry: geometries.get(p.id)?.toJSON() ?? null!,
       properties: {
         slug: p.slug, name: p.name, shortName: p.shortName ?? null, legalForm: p.legalForm, areaType: p.areaType, leader: p.leader?.teryt ?? null,
         membersComplete: p.membersComplete, memberCount: areas.get(p.id)?.memberCount ?? 0, areaKm2: areas.get(p.id)?.areaKm2 ?? 0,
@@ -121,7 +121,7 @@ export class ExportService {
       jsts.map((j): Feature => ({
         type: 'Feature',
         id: j.teryt,
-        geometry: geometries.get(j.teryt)!,
+        geometry: geometries.get(j.teryt)!.toJSON(),
         properties: { teryt: j.teryt, name: j.name, kind: j.kind, kindLabel: jstKindLabelPl[j.kind], parent: j.parent?.teryt ?? null, areaKm2: j.areaKm2, partnerships: memberOf.get(j.teryt) ?? [] },
       })),
     );

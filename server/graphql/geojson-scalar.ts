@@ -2,6 +2,7 @@ import type { Geometry } from 'geojson';
 import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { parseGeometry } from '../input/geo.js';
 import { InputError } from '../shared/errors.js';
+import type { GeoJsonText } from '../shared/geojson-text.js';
 
 function literalToValue(node: ValueNode): unknown {
   switch (node.kind) {
@@ -36,10 +37,11 @@ function parse(value: unknown): Geometry {
 }
 
 /** A GeoJSON geometry object (RFC 7946): coordinates in longitude,latitude order, degrees, EPSG:4326. */
-export const GeoJSONScalar = new GraphQLScalarType<Geometry, Geometry>({
+export const GeoJSONScalar = new GraphQLScalarType<Geometry, Geometry | GeoJsonText>({
   name: 'GeoJSON',
   description: 'A GeoJSON geometry (RFC 7946): coordinates in longitude, latitude order, in degrees (EPSG:4326)',
-  serialize: (value) => value as Geometry,
+  // PostGIS's text passes through untouched: the answer's writer copies it (server/graphql/stringify.ts).
+  serialize: (value) => value as Geometry | GeoJsonText,
   parseValue: parse,
   parseLiteral: (node) => parse(literalToValue(node)),
 });

@@ -1,5 +1,4 @@
 import DataLoader from 'dataloader';
-import type { Geometry } from 'geojson';
 import type { Em } from '../db/orm.js';
 import { Jst } from '../jst/jst.entity.js';
 import { JstService } from '../jst/jst.service.js';
@@ -12,6 +11,7 @@ import { ProgrammeService, type LoadedFigures } from '../programme/programme.ser
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { GeometryOptions } from '../input/geometry-options.js';
+import type { GeoJsonText } from '../shared/geojson-text.js';
 
 /** Groups rows by a key, keeping the order of `keys` (DataLoader's contract). */
 function groupBy<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][] {
@@ -21,8 +21,8 @@ function groupBy<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[]
 }
 
 /** Batches lookups by geometry options, so one SQL statement serves every shape a request asks for with the same options. */
-function geometryLoader<K extends string | number>(fetch: (keys: K[], options: GeometryOptions) => Promise<Map<K, Geometry>>) {
-  return new DataLoader<{ key: K; options: GeometryOptions }, Geometry | null, string>(
+function geometryLoader<K extends string | number>(fetch: (keys: K[], options: GeometryOptions) => Promise<Map<K, GeoJsonText>>) {
+  return new DataLoader<{ key: K; options: GeometryOptions }, GeoJsonText | null, string>(
     async (requests) => {
       const byOptions = new Map<string, { options: GeometryOptions; keys: K[] }>();
       for (const r of requests) {
@@ -30,7 +30,7 @@ function geometryLoader<K extends string | number>(fetch: (keys: K[], options: G
         if (!byOptions.has(id)) byOptions.set(id, { options: r.options, keys: [] });
         byOptions.get(id)!.keys.push(r.key);
       }
-      const results = new Map<string, Geometry>();
+      const results = new Map<string, GeoJsonText>();
       for (const [id, group] of byOptions) {
         const found = await fetch(group.keys, group.options);
         for (const [key, geometry] of found) results.set(`${key}|${id}`, geometry);
@@ -50,50 +50,50 @@ export function createLoaders(em: Em) {
   const partnerships = new PartnershipService(em);
   const programmes = new ProgrammeService(em);
   const audit = new AuditService(em);
-  return {
-    jst: new DataLoader<string, Jst | null>(async (keys) => {
+  return lazily({
+    jst: () => new DataLoader<string, Jst | null>(async (keys) => {
       const found = await em.find(Jst, { teryt: { $in: [...keys] } });
       const byKey = new Map(found.map((j) => [j.teryt, j]));
       return keys.map((k) => byKey.get(k) ?? null);
     }),
-    partnership: new DataLoader<number, Partnership | null>(async (ids) => {
+    partnership: () => new DataLoader<number, Partnership | null>(async (ids) => {
       const found = await em.find(Partnership, { id: { $in: [...ids] } });
       const byId = new Map(found.map((p) => [p.id, p]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
-    programme: new DataLoader<number, Programme | null>(async (ids) => {
+    programme: () => new DataLoader<number, Programme | null>(async (ids) => {
       const found = await em.find(Programme, { id: { $in: [...ids] } });
       const byId = new Map(found.map((p) => [p.id, p]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
-    membershipsOfPartnership: new DataLoader<number, Membership[]>(async (ids) =>
+    membershipsOfPartnership: () => new DataLoader<number, Membership[]>(async (ids) =>
       groupBy(ids, await em.find(Membership, { partnership: { $in: [...ids] } }, { orderBy: { role: 'asc', jst: 'asc' } }), (m) => m.partnership.id),
     ),
-    membershipsOfJst: new DataLoader<string, Membership[]>(async (keys) =>
+    membershipsOfJst: () => new DataLoader<string, Membership[]>(async (keys) =>
       groupBy(keys, await em.find(Membership, { jst: { $in: [...keys] } }, { orderBy: { partnership: 'asc' } }), (m) => m.jst.teryt),
     ),
-    participationsOfPartnership: new DataLoader<number, Participation[]>(async (ids) =>
+    participationsOfPartnership: () => new DataLoader<number, Participation[]>(async (ids) =>
       groupBy(ids, await em.find(Participation, { partnership: { $in: [...ids] } }, { orderBy: { id: 'asc' } }), (p) => p.partnership.id),
     ),
-    participationsOfProgramme: new DataLoader<number, Participation[]>(async (ids) =>
+    participationsOfProgramme: () => new DataLoader<number, Participation[]>(async (ids) =>
       groupBy(ids, await em.find(Participation, { programme: { $in: [...ids] } }, { orderBy: { id: 'asc' } }), (p) => p.programme.id),
     ),
-    partnersOfPartnership: new DataLoader<number, Partner[]>(async (ids) =>
+    partnersOfPartnership: () => new DataLoader<number, Partner[]>(async (ids) =>
       groupBy(ids, await em.find(Partner, { partnership: { $in: [...ids] } }, { orderBy: { id: 'asc' } }), (p) => p.partnership.id),
     ),
-    unmatchedOfPartnership: new DataLoader<number, UnmatchedMember[]>(async (ids) =>
+    unmatchedOfPartnership: () => new DataLoader<number, UnmatchedMember[]>(async (ids) =>
       groupBy(ids, await em.find(UnmatchedMember, { partnership: { $in: [...ids] } }, { orderBy: { id: 'asc' } }), (u) => u.partnership.id),
     ),
-    functionalArea: new DataLoader<number, FunctionalAreaFigures | null>(async (ids) => {
+    functionalArea: () => new DataLoader<number, FunctionalAreaFigures | null>(async (ids) => {
       const found = await partnerships.functionalAreas(ids);
       return ids.map((id) => found.get(id) ?? null);
     }),
-    jstPlacement: new DataLoader<string, { point: [number, number]; bbox: [number, number, number, number] } | null>(async (keys) => {
+    jstPlacement: () => new DataLoader<string, { point: [number, number]; bbox: [number, number, number, number] } | null>(async (keys) => {
       const found = await jsts.placement(keys);
       return keys.map((k) => found.get(k) ?? null);
     }),
     /** `history(last:)` of many partnerships: one statement per distinct `last` in the request. */
-    history: new DataLoader<{ id: number; last: number }, AuditEntry[], string>(
+    history: () => new DataLoader<{ id: number; last: number }, AuditEntry[], string>(
       async (requests) => {
         const byLast = new Map<number, Map<number, AuditEntry[]>>();
         for (const last of new Set(requests.map((r) => r.last))) {
@@ -103,19 +103,39 @@ export function createLoaders(em: Em) {
       },
       { cacheKeyFn: (r) => `${r.id}|${r.last}` },
     ),
-    phasesOfProgramme: new DataLoader<number, ProgrammePhase[]>(async (ids) =>
+    phasesOfProgramme: () => new DataLoader<number, ProgrammePhase[]>(async (ids) =>
       groupBy(ids, await em.find(ProgrammePhase, { programme: { $in: [...ids] } }, { orderBy: { programme: 'asc', position: 'asc' } }), (p) => p.programme.id),
     ),
-    figuresOfProgramme: new DataLoader<number, ReportedFigure[]>(async (ids) =>
+    figuresOfProgramme: () => new DataLoader<number, ReportedFigure[]>(async (ids) =>
       groupBy(ids, await em.find(ReportedFigure, { programme: { $in: [...ids] } }, { orderBy: { programme: 'asc', position: 'asc' } }), (f) => f.programme.id),
     ),
-    loadedFigures: new DataLoader<number, LoadedFigures | null>(async (ids) => {
+    loadedFigures: () => new DataLoader<number, LoadedFigures | null>(async (ids) => {
       const found = await programmes.loadedFigures(ids);
       return ids.map((id) => found.get(id) ?? null);
     }),
-    jstGeometry: geometryLoader<string>((keys, options) => jsts.geometries(keys, options)),
-    areaGeometry: geometryLoader<number>((keys, options) => partnerships.areaGeometries(keys, options)),
-  };
+    jstGeometry: () => geometryLoader<string>((keys, options) => jsts.geometries(keys, options)),
+    areaGeometry: () => geometryLoader<number>((keys, options) => partnerships.areaGeometries(keys, options)),
+  });
+}
+
+/**
+ * An object whose properties are built on first read: a request builds the few loaders its query
+ * walks, not all twenty (`{ __typename }` builds none).
+ */
+function lazily<T extends Record<string, () => unknown>>(factories: T): { readonly [K in keyof T]: ReturnType<T[K]> } {
+  const target = {} as { [K in keyof T]: ReturnType<T[K]> };
+  for (const key of Object.keys(factories) as (keyof T)[]) {
+    Object.defineProperty(target, key, {
+      configurable: true,
+      enumerable: true,
+      get() {
+        const value = factories[key]!();
+        Object.defineProperty(target, key, { value, enumerable: true });
+        return value;
+      },
+    });
+  }
+  return target;
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

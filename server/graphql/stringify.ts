@@ -1,4 +1,5 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { GeoJsonText } from '../shared/geojson-text.js';
 
 /** Characters serialised between two yields to the event loop: about 1–3 ms of JSON.stringify. */
 const SLICE_CHARS = 50_000;
@@ -35,6 +36,8 @@ export async function stringifyYielding(value: unknown): Promise<string> {
         await walk(v[i]);
       }
       parts.push(']');
+    } else if (v instanceof GeoJsonText) {
+      await emit(v.text); // PostGIS's JSON, copied as it is
     } else if (isPlainObject(v)) {
       parts.push('{');
       let first = true;

@@ -1,4 +1,5 @@
-import type { FeatureCollection, Geometry } from 'geojson';
+import type { FeatureCollection } from 'geojson';
+import type { GeoJsonText } from '../shared/geojson-text.js';
 import { Arg, Args, Ctx, Float, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../graphql/context.js';
 import { connectionType, toConnection } from '../graphql/connection.js';
@@ -90,7 +91,7 @@ export class JstResolver {
   }
 
   @FieldResolver(() => GeoJSONScalar, { nullable: true, description: 'Boundary as GeoJSON MultiPolygon (lng,lat degrees); null when no boundary is loaded' })
-  geometry(@Root() jst: Jst, @Args() args: GeometryArgs, @Ctx() { loaders }: Context): Promise<Geometry | null> {
+  geometry(@Root() jst: Jst, @Args() args: GeometryArgs, @Ctx() { loaders }: Context): Promise<GeoJsonText | null> {
     return loaders.jstGeometry.load({ key: jst.teryt, options: parseGeometryOptions(args) });
   }
 

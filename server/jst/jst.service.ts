@@ -1,10 +1,10 @@
-import type { Geometry } from 'geojson';
 import { listPage, searchCondition, type ListSource } from '../db/list-page.js';
 import { query, textArray, Where } from '../db/sql.js';
 import type { Em } from '../db/orm.js';
 import type { GeometryOptions } from '../input/geometry-options.js';
 import type { JstQuery } from '../input/jst-filter.js';
 import type { Page, PageRequest } from '../input/paging.js';
+import { GeoJsonText } from '../shared/geojson-text.js';
 import { requireExisting } from '../shared/exists.js';
 import { JstLevel } from './jst-kind.js';
 import { Jst } from './jst.entity.js';
@@ -80,13 +80,13 @@ export class JstService {
   }
 
   /** Boundaries of many JSTs at once, simplified and rounded as asked. */
-  async geometries(teryts: readonly string[], options: GeometryOptions): Promise<Map<string, Geometry>> {
+  async geometries(teryts: readonly string[], options: GeometryOptions): Promise<Map<string, GeoJsonText>> {
     const rows = await query<{ teryt: string; geojson: string }>(
       this.em,
       `select teryt, ST_AsGeoJSON(${simplified('boundary', options)}, ?) as geojson from jst where teryt = any(?::text[])`,
       [options.precision, textArray(teryts)],
     );
-    return new Map(rows.map((r) => [r.teryt, JSON.parse(r.geojson) as Geometry]));
+    return new Map(rows.map((r) => [r.teryt, new GeoJsonText(r.geojson)]));
   }
 
   /** A point inside each JST (for labels and fly-to), and its bounding box; [lng, lat] degrees. */

@@ -1,4 +1,4 @@
-import type { Geometry } from 'geojson';
+import type { GeoJsonText } from '../shared/geojson-text.js';
 import { Args, Ctx, Field, FieldResolver, Float, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import type { Context } from '../graphql/context.js';
 import { GeoJSONScalar } from '../graphql/geojson-scalar.js';
@@ -23,7 +23,7 @@ export class FunctionalArea {
 @Resolver(() => FunctionalArea)
 export class FunctionalAreaResolver {
   @FieldResolver(() => GeoJSONScalar, { nullable: true, description: 'The area as a GeoJSON MultiPolygon (lng,lat degrees); null when no current member is loaded' })
-  geometry(@Root() area: FunctionalArea, @Args() args: GeometryArgs, @Ctx() { loaders }: Context): Promise<Geometry | null> {
+  geometry(@Root() area: FunctionalArea, @Args() args: GeometryArgs, @Ctx() { loaders }: Context): Promise<GeoJsonText | null> {
     return loaders.areaGeometry.load({ key: area.partnershipId, options: parseGeometryOptions(args) });
   }
 }

@@ -7,6 +7,7 @@ import type { Page, PageRequest } from '../input/paging.js';
 import type { PartnershipQuery } from '../input/partnership-filter.js';
 import { simplified } from '../jst/jst.service.js';
 import { InputError } from '../shared/errors.js';
+import { GeoJsonText } from '../shared/geojson-text.js';
 import { requireExisting } from '../shared/exists.js';
 import { Partnership } from './partnership.entity.js';
 
@@ -121,12 +122,12 @@ export class PartnershipService {
     );
   }
 
-  async areaGeometries(ids: readonly number[], options: GeometryOptions): Promise<Map<number, Geometry>> {
+  async areaGeometries(ids: readonly number[], options: GeometryOptions): Promise<Map<number, GeoJsonText>> {
     const rows = await query<{ id: number; geojson: string }>(
       this.em,
       `select id, ST_AsGeoJSON(${simplified('area', options)}, ?) as geojson from partnership where id = any(?::int[]) and area is not null`,
       [options.precision, intArray(ids)],
     );
-    return new Map(rows.map((r) => [r.id, JSON.parse(r.geojson) as Geometry]));
+    return new Map(rows.map((r) => [r.id, new GeoJsonText(r.geojson)]));
   }
 }

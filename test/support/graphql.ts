@@ -3,6 +3,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { createApollo } from '../../server/graphql/apollo.js';
 import { createContext, type Context } from '../../server/graphql/context.js';
 import type { Orm } from '../../server/db/orm.js';
+import { stringifyYielding } from '../../server/graphql/stringify.js';
 
 export interface GraphqlResult<T = Record<string, unknown>> {
   data?: T | null;
@@ -24,7 +25,8 @@ export async function graphqlClient(orm: Orm): Promise<GraphqlClient> {
     const contextValue = createContext(orm.em as never, token ? `Bearer ${token}` : undefined);
     const response = await apollo.executeOperation<T>({ query, variables }, { contextValue });
     if (response.body.kind !== 'single') throw new Error('incremental delivery is not expected');
-    return response.body.singleResult as GraphqlResult<T>;
+    // Read back through the server's own writer, as a client reads the wire (geometry text included).
+    return JSON.parse(await stringifyYielding(response.body.singleResult)) as GraphqlResult<T>;
   };
   return {
     run,
