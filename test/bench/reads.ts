@@ -1,3 +1,4 @@
+import { COVERAGE_SQL } from '../../server/coverage/coverage.service.js';
 import type { Em } from '../../server/db/orm.js';
 import { stats, times, type Stats } from './measure.js';
 
@@ -28,22 +29,6 @@ const FIFTY_SQL = `
        from participation pa join programme pr on pr.id = pa.programme_id where pa.partnership_id = p.id) as participations
   from partnership p left join jst l on l.teryt = p.leader_teryt
   where p.archived_at is null order by p.slug limit 50`;
-
-/** The coverage figures the API answers, in one statement: per województwo, and the partnerships overall. */
-const COVERAGE_SQL = `
-  with members as (
-    select m.partnership_id, m.jst_teryt from membership m join partnership p on p.id = m.partnership_id
-    where p.archived_at is null and membership_is_current(m."left")
-  ),
-  codes as (select distinct jst_teryt as code from members),
-  gminy as (
-    select g.voivodeship_teryt as v, g.area_km2, (own.code is not null or county.code is not null) as covered
-    from jst g left join codes own on own.code = g.teryt left join codes county on county.code = g.parent_teryt
-    where g.level = 'MUNICIPALITY'
-  )
-  select v, count(*)::int as gt, count(*) filter (where covered)::int as gc, sum(area_km2) as at,
-         coalesce(sum(area_km2) filter (where covered), 0) as ac
-  from gminy group by v order by v`;
 
 /** The cases, given the slug of the partnership whose functional area has the most vertices. */
 export function readCases(areaSlug: string): ReadCase[] {
@@ -81,8 +66,8 @@ export function readCases(areaSlug: string): ReadCase[] {
       samples: 40,
       query: `{ coverage { gminyShare areaShare partnerships byVoivodeship { gminyShare partnerships } } }`,
       variables: () => ({}),
-      sql: COVERAGE_SQL,
-      params: () => [],
+      sql: COVERAGE_SQL, // the service's own statement: the SQL is the work, the API adds the rest
+      params: () => [null, null, null, null, null, null],
     },
     {
       name: `functionalArea.geometry (${areaSlug})`,
