@@ -50,9 +50,13 @@ export function connectionType<T extends object>(node: ClassType<T>, name: strin
 /** Turns a service page into the GraphQL connection shape; a page ordered by search rank gets cursors with the rank. */
 export function toConnection<T>(page: Page<T>, keyOf: (node: T) => string) {
   const edges = page.nodes.map((node, i) => ({ cursor: encodeCursor(keyOf(node), page.ranks?.[i]), node }));
+  const count = page.totalCount;
   return {
     edges,
-    totalCount: page.totalCount,
+    // A getter, read only when the query selects totalCount: a lazy count runs its statement then.
+    get totalCount(): number | Promise<number> {
+      return typeof count === 'function' ? count() : count;
+    },
     pageInfo: {
       hasNextPage: page.hasNextPage,
       hasPreviousPage: page.hasPreviousPage,

@@ -19,7 +19,8 @@ export interface PageRequest {
 export interface Page<T> {
   nodes: T[];
   hasNextPage: boolean;
-  totalCount: number;
+  /** A number, or (when counting costs a statement of its own) a function that counts on first call: the count runs only when asked for. */
+  totalCount: number | (() => Promise<number>);
   hasPreviousPage: boolean;
   /** Search rank of each node (same order), when the list is ordered by rank: the cursors carry it. */
   ranks?: number[];

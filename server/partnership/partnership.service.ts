@@ -9,6 +9,7 @@ import { simplified } from '../jst/jst.service.js';
 import { InputError } from '../shared/errors.js';
 import { GeoJsonText } from '../shared/geojson-text.js';
 import { requireExisting } from '../shared/exists.js';
+import type { Membership } from './membership.entity.js';
 import { Partnership } from './partnership.entity.js';
 
 /** SQL condition: membership `m` is current (not left before today). Archived partnerships are filtered on their own. */
@@ -105,6 +106,26 @@ export class PartnershipService {
       [lon, lat],
     );
     return this.map(rows);
+  }
+
+  /**
+   * Memberships of many partnerships by role and TERYT code, as plain objects shaped like the entity
+   * (`partnership` and `jst` as `{ id }` / `{ teryt }` references), for reads only: no hydration.
+   */
+  async readMemberships(ids: readonly number[]): Promise<Membership[]> {
+    const rows = await query<{ id: number; partnership_id: number; jst_teryt: string; role: string; joined: string | null; left: string | null; source_name: string | null; sources: unknown; version: number }>(
+      this.em,
+      `select m.id, m.partnership_id, m.jst_teryt, m.role, m.joined, m."left", m.source_name, m.sources, m.version
+       from membership m where m.partnership_id = any(?::int[]) order by m.role, m.jst_teryt`,
+      [intArray(ids)],
+    );
+    return rows.map(
+      (r) =>
+        ({
+          id: r.id, partnership: { id: r.partnership_id }, jst: { teryt: r.jst_teryt }, role: r.role, joined: r.joined, left: r.left,
+          sourceName: r.source_name, sources: typeof r.sources === 'string' ? JSON.parse(r.sources) : r.sources, version: r.version,
+        }) as unknown as Membership,
+    );
   }
 
   async functionalAreas(ids: readonly number[]): Promise<Map<number, FunctionalAreaFigures>> {

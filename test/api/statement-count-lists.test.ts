@@ -77,6 +77,14 @@ describe.each(testBackends())('statements per list field on $name', ({ database 
     expect(repeated.length).toBeLessThanOrEqual(1);
   });
 
+  it('partnerships: counted only when the query asks for totalCount', async () => {
+    const bare = await count(`{ partnerships(first: 5) { edges { node { slug } } } }`);
+    const counted = await count(`{ partnerships(first: 5) { totalCount edges { node { slug } } } }`);
+    expect(bare.statements).toBe(1);
+    expect(counted.statements).toBe(2);
+    expect(counted.data.partnerships.totalCount).toBeGreaterThan(5);
+  });
+
   it.each(UNPAGED)('$name: fewer statements than rows', async ({ query, rows, bound }) => {
     const { data, statements: n } = await count(query);
     expect(rows(data)).toBeGreaterThan(bound);
