@@ -52,7 +52,7 @@ export function createLoaders(em: Em) {
   const audit = new AuditService(em);
   return lazily({
     jst: () => new DataLoader<string, Jst | null>(async (keys) => {
-      const found = await em.find(Jst, { teryt: { $in: [...keys] } });
+      const found = await jsts.readMany(keys);
       const byKey = new Map(found.map((j) => [j.teryt, j]));
       return keys.map((k) => byKey.get(k) ?? null);
     }),
@@ -67,7 +67,7 @@ export function createLoaders(em: Em) {
       return ids.map((id) => byId.get(id) ?? null);
     }),
     membershipsOfPartnership: () => new DataLoader<number, Membership[]>(async (ids) =>
-      groupBy(ids, await em.find(Membership, { partnership: { $in: [...ids] } }, { orderBy: { role: 'asc', jst: 'asc' } }), (m) => m.partnership.id),
+      groupBy(ids, await partnerships.readMemberships(ids), (m) => m.partnership.id),
     ),
     membershipsOfJst: () => new DataLoader<string, Membership[]>(async (keys) =>
       groupBy(keys, await em.find(Membership, { jst: { $in: [...keys] } }, { orderBy: { partnership: 'asc' } }), (m) => m.jst.teryt),
