@@ -85,6 +85,12 @@ describe.each(testBackends())('statements per list field on $name', ({ database 
     expect(counted.data.partnerships.totalCount).toBeGreaterThan(5);
   });
 
+  it('coverage: one statement for the figures and the partnerships total', async () => {
+    const { data, statements: n } = await count(`{ coverage { gminyShare partnerships byVoivodeship { gminyCovered partnerships } } }`);
+    expect(data.coverage.partnerships).toBeGreaterThan(0);
+    expect(n).toBe(1);
+  });
+
   it.each(UNPAGED)('$name: fewer statements than rows', async ({ query, rows, bound }) => {
     const { data, statements: n } = await count(query);
     expect(rows(data)).toBeGreaterThan(bound);
