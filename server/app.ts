@@ -4,6 +4,7 @@ import { prepareDatabase, type Log } from './bootstrap.js';
 import { repoRoot, type AppConfig } from './config.js';
 import { openOrm, type Em, type OpenOptions, type Orm } from './db/orm.js';
 import { createApollo } from './graphql/apollo.js';
+import { ReadCache } from './dataset/read-cache.js';
 import { createContext } from './graphql/context.js';
 import { exportRoutes } from './export/export-route.js';
 import { importRoutes } from './import/import-route.js';
@@ -30,10 +31,11 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   const orm = options.orm ?? (await openOrm(config.database, options));
   await prepareDatabase(orm, config, log);
   const apollo = await createApollo({ production: config.production });
+  const readCache = new ReadCache(config.readCache);
   const http = await createHttpServer({
     apollo,
     em: orm.em as Em,
-    context: async (req) => createContext(orm.em as Em, req.headers.authorization),
+    context: async (req) => createContext(orm.em as Em, req.headers.authorization, readCache),
     routes: [async (app) => exportRoutes(app, { em: orm.em as Em }), async (app) => importRoutes(app, { em: orm.em as Em })],
     backend: config.database.kind,
     maxBodyBytes: 1_000_000,

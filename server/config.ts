@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_READ_CACHE, type ReadCacheOptions } from './dataset/read-cache.js';
 import type { RateLimitOptions } from './http/rate-limit.js';
 
 /** Absolute path of the repository root (works from `server/` and from `dist/server/`). */
@@ -36,6 +37,8 @@ export interface AppConfig {
   migrateOnStart: boolean;
   /** Reverse proxies in front of the server whose X-Forwarded-For entries are trusted (0: use the socket address). */
   trustedProxies: number;
+  /** Bounds of the cache of heavy anonymous reads (READ_CACHE_MB, default 64; 0 turns it off). */
+  readCache: ReadCacheOptions;
 }
 
 /** Defaults of the PostgreSQL timeouts (ms): longer than any query the limits let through, shorter than a client's patience. */
@@ -86,5 +89,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     trustedProxies: positiveInt(env, 'TRUSTED_PROXIES', 0),
     migrateOnStart: flag(env, 'MIGRATE_ON_START', true),
+    readCache: { ...DEFAULT_READ_CACHE, maxBytes: positiveInt(env, 'READ_CACHE_MB', DEFAULT_READ_CACHE.maxBytes / 2 ** 20) * 2 ** 20 },
   };
 }

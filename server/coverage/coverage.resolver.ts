@@ -58,11 +58,11 @@ export class CoverageRowResolver {
 export class CoverageResolver {
   @Query(() => Coverage, { description: 'How many gminy and how much area partnerships cover, optionally for one programme and one województwo' })
   async coverage(
-    @Ctx() { em }: Context,
+    @Ctx() { em, readCache }: Context,
     @Arg('programme', () => String, { nullable: true, description: 'Programme code' }) programme?: string | null,
     @Arg('voivodeship', () => String, { nullable: true, description: 'TERC code of a województwo' }) voivodeship?: string | null,
   ): Promise<Coverage> {
-    const result = await new CoverageService(em).coverage(
+    const result = await new CoverageService(em, readCache).coverage(
       programme == null ? null : parseProgrammeCode('programme', programme),
       voivodeship == null ? null : parseVoivodeship('voivodeship', voivodeship),
     );

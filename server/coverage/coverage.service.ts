@@ -1,3 +1,4 @@
+import { sizedAsJson, type ReadCache } from '../dataset/read-cache.js';
 import type { Em } from '../db/orm.js';
 import { query } from '../db/sql.js';
 import { requireExisting } from '../shared/exists.js';
@@ -48,10 +49,19 @@ export const COVERAGE_SQL = `with parts as (
  * that is, when it lies inside some functional area.
  */
 export class CoverageService {
-  constructor(private readonly em: Em) {}
+  /** With a `cache` (anonymous reads), each answer is computed once per dataset version and arguments. */
+  constructor(
+    private readonly em: Em,
+    private readonly cache: ReadCache | null = null,
+  ) {}
 
   /** Coverage for a parsed programme code and województwo code (null: all); the programme must exist. */
-  async coverage(programme: string | null, voivodeship: string | null): Promise<CoverageResult> {
+  coverage(programme: string | null, voivodeship: string | null): Promise<CoverageResult> {
+    if (!this.cache) return this.compute(programme, voivodeship);
+    return this.cache.read(this.em, ['coverage', programme, voivodeship], async () => sizedAsJson(await this.compute(programme, voivodeship)));
+  }
+
+  private async compute(programme: string | null, voivodeship: string | null): Promise<CoverageResult> {
     if (programme !== null) await requireExisting(this.em, 'programme', programme, 'programme');
     const rows = await query<{ v: string; gt: number; gc: number; at: number; ac: number; np: number; total: number }>(this.em, COVERAGE_SQL, [
       programme ?? null,

@@ -1,5 +1,6 @@
 import type { Actor } from '../auth/role.js';
 import { TokenService } from '../auth/token.service.js';
+import type { ReadCache } from '../dataset/read-cache.js';
 import type { Em } from '../db/orm.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
@@ -12,14 +13,22 @@ export interface Context {
    * rejects with UNAUTHENTICATED for a bad token. Reads never ask, so a bad token cannot block them.
    */
   actor(): Promise<Actor | null>;
+  /**
+   * The cache of heavy reads (boundaries, coverage), for requests without an Authorization header
+   * only: a token sees the same data, but keeping its requests out makes the cache safe by
+   * construction should a read ever depend on the caller.
+   */
+  readCache: ReadCache | null;
 }
 
-export function createContext(em: Em, authorization?: string): Context {
+/** A request's context; `readCache` is used only when the request carries no Authorization header. */
+export function createContext(em: Em, authorization?: string, readCache?: ReadCache): Context {
   const forked = em.fork() as Em;
   let actor: Promise<Actor | null> | undefined;
   return {
     em: forked,
     loaders: createLoaders(forked),
     actor: () => (actor ??= new TokenService(em.fork() as Em).actorFor(authorization)),
+    readCache: authorization ? null : (readCache ?? null),
   };
 }

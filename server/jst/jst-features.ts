@@ -1,5 +1,6 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { ReadCache, Sized } from '../dataset/read-cache.js';
 import type { Em } from '../db/orm.js';
 import { query, Where } from '../db/sql.js';
 import type { GeometryOptions } from '../input/geometry-options.js';
@@ -16,11 +17,26 @@ export const FEATURE_BATCH = 25;
 /**
  * All boundaries of one level as one FeatureCollection, built by PostGIS in batches of
  * FEATURE_BATCH units in TERYT order: the map draws Poland from it. Properties: teryt, name, kind,
- * parent, partnerships (slugs of the partnerships the unit is a current member of).
+ * parent, partnerships (slugs of the partnerships the unit is a current member of). With a
+ * `cache` (anonymous reads), the layer is built once per dataset version and arguments.
  */
-export async function jstFeatureCollection(em: Em, level: JstLevel, voivodeship: string | null, options: GeometryOptions): Promise<FeatureCollection> {
+export function jstFeatureCollection(
+  em: Em,
+  level: JstLevel,
+  voivodeship: string | null,
+  options: GeometryOptions,
+  cache: ReadCache | null = null,
+): Promise<FeatureCollection> {
+  const build = () => buildFeatureCollection(em, level, voivodeship, options);
+  if (!cache) return build().then((sized) => sized.value);
+  return cache.read(em, ['jstFeatures', level, voivodeship, options.simplify, options.precision], build);
+}
+
+/** The FeatureCollection and its size: the length of the JSON PostGIS wrote for it, in bytes. */
+async function buildFeatureCollection(em: Em, level: JstLevel, voivodeship: string | null, options: GeometryOptions): Promise<Sized<FeatureCollection>> {
   // Parsed batch by batch, so no single step holds the event loop for the whole layer.
   const features: Feature[] = [];
+  let bytes = 0;
   let after = '';
   for (;;) {
     const where = new Where().add('j.level = ?', level).add('j.teryt > ?', after);
@@ -36,12 +52,15 @@ export async function jstFeatureCollection(em: Em, level: JstLevel, voivodeship:
          from jst j ${where} order by j.teryt limit ${FEATURE_BATCH}) batch`,
       [options.precision, ...where.params],
     );
-    if (row?.features) features.push(...(JSON.parse(`[${row.features}]`) as Feature[]));
+    if (row?.features) {
+      features.push(...(JSON.parse(`[${row.features}]`) as Feature[]));
+      bytes += row.features.length + 1;
+    }
     if (!row || row.n < FEATURE_BATCH || !row.last) break;
     after = row.last;
     // PGlite answers inside the promise chain, so without this the next batch would start before any
     // waiting request is even read: a turn of the event loop lets light requests queue their statements.
     await yieldToEventLoop();
   }
-  return { type: 'FeatureCollection', features };
+  return { value: { type: 'FeatureCollection', features }, bytes: bytes + 40 };
 }

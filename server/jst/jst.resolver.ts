@@ -58,11 +58,11 @@ export class JstResolver {
   jstFeatures(
     @Arg('level', () => JstLevel, { description: 'Tier whose boundaries to return' }) level: JstLevel,
     @Args() args: GeometryArgs,
-    @Ctx() { em }: Context,
+    @Ctx() { em, readCache }: Context,
     @Arg('voivodeship', () => String, { nullable: true, description: 'Only units in this województwo (2-digit TERC)' }) voivodeship?: string | null,
   ): Promise<FeatureCollection> {
     const inVoivodeship = voivodeship == null ? null : parseVoivodeship('voivodeship', voivodeship);
-    return jstFeatureCollection(em, level, inVoivodeship, parseGeometryOptions(args));
+    return jstFeatureCollection(em, level, inVoivodeship, parseGeometryOptions(args), readCache);
   }
 
   @FieldResolver(() => String, { description: 'Kind in Polish, for display beside the name (names repeat across kinds)' })
