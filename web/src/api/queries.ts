@@ -11,19 +11,21 @@ const MEMBERSHIP = `memberships { role partnership { slug name participations { 
 
 /**
  * Every query the map sends, as it sends it: the API's cost test (test/hardening/operation-cost.test.ts)
- * imports these, so a heavier map query fails there rather than in a browser.
+ * imports these, so a heavier map query fails there rather than in a browser. Each has an operation
+ * name starting with "Map", so the server's request log and /metrics tell the map's traffic apart
+ * (test/unit/map-operations.test.ts checks it).
  */
 export const MAP_QUERIES = {
-  jstFeatures: `query($level: JstLevel!, $simplify: Float, $precision: Int, $voivodeship: String) {
+  jstFeatures: `query MapBoundaries($level: JstLevel!, $simplify: Float, $precision: Int, $voivodeship: String) {
     jstFeatures(level: $level, simplify: $simplify, precision: $precision, voivodeship: $voivodeship) }`,
-  programmes: `{ programmes { code name nameEn funder reportedFigures { label labelPl value unit } loaded { partnerships jsts gminy } } }`,
-  partnerships: `query($after: String, $simplify: Float, $precision: Int) {
+  programmes: `query MapProgrammes { programmes { code name nameEn funder reportedFigures { label labelPl value unit } loaded { partnerships jsts gminy } } }`,
+  partnerships: `query MapPartnerships($after: String, $simplify: Float, $precision: Int) {
     partnerships(first: 200, after: $after) {
       pageInfo { hasNextPage endCursor }
       edges { node { slug name shortName legalForm areaType
         participations { status probable programme { code } }
         functionalArea { areaKm2 memberCount bbox geometry(simplify: $simplify, precision: $precision) } } } } }`,
-  partnership: `query($slug: String!) { partnership(slug: $slug) {
+  partnership: `query MapPartnership($slug: String!) { partnership(slug: $slug) {
     slug name shortName legalForm areaType membersComplete completenessNote statedMemberCount website
     sources { ref quote note }
     leader { teryt name kindLabel }
@@ -31,15 +33,15 @@ export const MAP_QUERIES = {
     participations { ${PARTICIPATION} }
     unmatchedMembers { sourceName reason }
     functionalArea { areaKm2 memberCount bbox } } }`,
-  jst: `query($teryt: String!) { jst(teryt: $teryt) {
+  jst: `query MapJst($teryt: String!) { jst(teryt: $teryt) {
     teryt name kindLabel level bbox
     parent { teryt name kindLabel ${MEMBERSHIP} }
     voivodeship { teryt name kindLabel }
     ${MEMBERSHIP} } }`,
-  coverage: `query($programme: String, $voivodeship: String) { coverage(programme: $programme, voivodeship: $voivodeship) {
+  coverage: `query MapCoverage($programme: String, $voivodeship: String) { coverage(programme: $programme, voivodeship: $voivodeship) {
     gminyTotal gminyCovered gminyShare areaShare partnerships
     byVoivodeship { voivodeship { teryt name } gminyTotal gminyCovered gminyShare areaShare } } }`,
-  search: `query($text: String!) {
+  search: `query MapSearch($text: String!) {
     jsts(filter: { search: $text }, first: 100) { edges { node { teryt name kindLabel level bbox voivodeship { name } } } }
     partnerships(filter: { search: $text }, first: 50) { edges { node { slug name shortName functionalArea { bbox } } } } }`,
 } as const;
