@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+import { globalPlugin } from './global-plugin.js';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { DatasetVersion } from '../dataset/dataset-version.js';
+
+export interface HttpCacheOptions {
+  /** The current dataset version (one primary-key lookup), read before a cacheable request runs. */
+  readVersion: () => Promise<DatasetVersion>;
+  /** How long a browser or proxy may reuse an answer without asking, in seconds (default 30). */
+  maxAgeSeconds?: number;
+  /** How long after that it may still show the old answer while it revalidates in the background, in seconds (default 300). */
+  staleWhileRevalidateSeconds?: number;
+}
+
+/** Default freshness: short, because an edit should reach the map within a minute. */
+export const DEFAULT_MAX_AGE_SECONDS = 30;
+export const DEFAULT_STALE_WHILE_REVALIDATE_SECONDS = 300;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The ETag of a cacheable read, set before it runs. */
+    datasetEtag?: string;
+  }
+}
+
+/**
+ * Which requests are cacheable reads: GET (and HEAD) without a token of a GraphQL operation (a
+ * query string with `query`, or a persisted query's `extensions`) or of an export. A GraphQL
+ * mutation is never sent by GET (the server refuses it), POST is never cached, and a request
+ * with an Authorization header stays `no-store`: its answer could one day depend on the caller.
+ */
+export function isCacheableRead(request: Pick<FastifyRequest, 'method' | 'url' | 'headers'>): boolean {
+  if ((request.method !== 'GET' && request.method !== 'HEAD') || request.headers.authorization !== undefined) return false;
+  const url = new URL(request.url, 'http://localhost');
+  if (url.pathname.startsWith('/export/')) return true;
+  return url.pathname === '/graphql' && (url.searchParams.has('query') || url.searchParams.has('extensions'));
+}
+
+/**
+ * `W/"<epoch>.<version>-<hash>"`: the dataset version and a hash of what was asked (path, query
+ * string, the Accept header that picks the answer's media type). Weak, because the same answer
+ * may be sent compressed in different ways.
+ */
+export function datasetEtag(version: DatasetVersion, request: Pick<FastifyRequest, 'url' | 'headers'>): string {
+  const hash = createHash('sha256').update(`${request.url}\n${request.headers.accept ?? ''}`).digest('base64url').slice(0, 16);
+  return `W/"${version.tag}-${hash}"`;
+}
+
+/** True when an If-None-Match header names `etag` (weak comparison, as RFC 9110 asks for If-None-Match) or is `*`. */
+export function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  return header.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
+}
+
+/**
+ * ETag and Cache-Control from the dataset version for anonymous GET reads (GraphQL queries by
+ * GET, persisted queries, exports): `public, max-age, stale-while-revalidate` on their 200s; a
+ * matching If-None-Match answers 304 before the operation runs, at the cost of reading the
+ * version. Everything else leaves with `no-store` unless its route set a Cache-Control of its own.
+ */
+export const httpCachePlugin = globalPlugin(async (app: FastifyInstance, options: HttpCacheOptions): Promise<void> => {
+  const maxAge = options.maxAgeSeconds ?? DEFAULT_MAX_AGE_SECONDS;
+  const swr = options.staleWhileRevalidateSeconds ?? DEFAULT_STALE_WHILE_REVALIDATE_SECONDS;
+  const cacheControl = `public, max-age=${maxAge}, stale-while-revalidate=${swr}`;
+  const vary = (reply: FastifyReply) => reply.header('vary', mergeVary(reply.getHeader('vary'), ['Accept', 'Authorization']));
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (!isCacheableRead(request)) return;
+    const etag = datasetEtag(await options.readVersion(), request);
+    request.datasetEtag = etag;
+    if (!matchesIfNoneMatch(request.headers['if-none-match'], etag)) return;
+    vary(reply);
+    return reply.code(304).header('etag', etag).header('cache-control', cacheControl).send();
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (reply.statusCode === 304) return payload;
+    if (request.datasetEtag && reply.statusCode === 200) {
+      vary(reply);
+      reply.header('etag', request.datasetEtag).header('cache-control', cacheControl);
+    } else if (request.datasetEtag || !reply.hasHeader('cache-control')) {
+      reply.header('cache-control', 'no-store');
+    }
+    return payload;
+  });
+});
+
+/** A Vary header with `names` added to what the route set (once each, case ignored). */
+function mergeVary(current: unknown, names: string[]): string {
+  const values = String(current ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+  for (const name of names) if (!values.some((v) => v.toLowerCase() === name.toLowerCase())) values.push(name);
+  return values.join(', ');
+}
