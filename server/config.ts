@@ -39,6 +39,8 @@ export interface AppConfig {
   trustedProxies: number;
   /** Bounds of the cache of heavy anonymous reads (READ_CACHE_MB, default 64; 0 turns it off). */
   readCache: ReadCacheOptions;
+  /** METRICS_TOKEN: lets a scraper elsewhere read /metrics with it as a Bearer token; unset: /metrics answers loopback only. */
+  metricsToken?: string;
 }
 
 /** Defaults of the PostgreSQL timeouts (ms): longer than any query the limits let through, shorter than a client's patience. */
@@ -90,5 +92,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustedProxies: positiveInt(env, 'TRUSTED_PROXIES', 0),
     migrateOnStart: flag(env, 'MIGRATE_ON_START', true),
     readCache: { ...DEFAULT_READ_CACHE, maxBytes: positiveInt(env, 'READ_CACHE_MB', DEFAULT_READ_CACHE.maxBytes / 2 ** 20) * 2 ** 20 },
+    metricsToken: env.METRICS_TOKEN?.trim() || undefined,
   };
 }
