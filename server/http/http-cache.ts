@@ -55,7 +55,8 @@ export function matchesIfNoneMatch(header: string | undefined, etag: string): bo
 
 /**
  * ETag and Cache-Control from the dataset version for anonymous GET reads (GraphQL queries by
- * GET, persisted queries, exports): `public, max-age, stale-while-revalidate` on their 200s; a
+ * GET, persisted queries, exports): `public, max-age, stale-while-revalidate` on their 200s
+ * without GraphQL errors; a
  * matching If-None-Match answers 304 before the operation runs, at the cost of reading the
  * version. Everything else leaves with `no-store` unless its route set a Cache-Control of its own.
  */
@@ -76,7 +77,7 @@ export const httpCachePlugin = globalPlugin(async (app: FastifyInstance, options
 
   app.addHook('onSend', async (request, reply, payload) => {
     if (reply.statusCode === 304) return payload;
-    if (request.datasetEtag && reply.statusCode === 200) {
+    if (request.datasetEtag && reply.statusCode === 200 && !carriesGraphqlErrors(payload)) {
       vary(reply);
       reply.header('etag', request.datasetEtag).header('cache-control', cacheControl);
     } else if (request.datasetEtag || !reply.hasHeader('cache-control')) {
@@ -85,6 +86,17 @@ export const httpCachePlugin = globalPlugin(async (app: FastifyInstance, options
     return payload;
   });
 });
+
+/**
+ * True when a JSON answer has an `errors` key: a GraphQL answer with errors (a persisted query not
+ * yet known, a field refused) is not worth keeping, and may be answered differently a moment later.
+ * The key can only appear unescaped as a key; an alias named `errors` also matches, which only costs
+ * that answer its caching.
+ */
+function carriesGraphqlErrors(payload: unknown): boolean {
+  const text = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('latin1') : '';
+  return text.includes('"errors":');
+}
 
 /** A Vary header with `names` added to what the route set (once each, case ignored). */
 function mergeVary(current: unknown, names: string[]): string {

@@ -20,6 +20,7 @@ describe('ETag and Cache-Control from the dataset version', () => {
     app.get('/graphql', async (request, reply) => {
       runs.graphql++;
       if ((request.query as { query?: string }).query === '{ bad }') return reply.code(400).send({ errors: [{ message: 'bad' }] });
+      if ((request.query as { query?: string }).query === '{ partly }') return { data: { a: null }, errors: [{ message: 'PERSISTED_QUERY_NOT_FOUND' }] };
       return { data: { runs: runs.graphql } };
     });
     app.post('/graphql', async () => ({ data: { posted: true } }));
@@ -87,7 +88,7 @@ describe('ETag and Cache-Control from the dataset version', () => {
     expect(head.headers.etag).toBe(first.headers.etag);
   });
 
-  it('keeps requests with a token, POSTs and errors no-store, and ignores their If-None-Match', async () => {
+  it('keeps requests with a token, POSTs, errors and answers with GraphQL errors no-store, and ignores their If-None-Match', async () => {
     const anonymous = await get(GRAPHQL);
     const withToken = await get(GRAPHQL, { authorization: 'Bearer x', 'if-none-match': anonymous.headers.etag as string });
     expect([withToken.statusCode, withToken.headers['cache-control'], withToken.headers.etag]).toEqual([200, 'no-store', undefined]);
@@ -95,6 +96,8 @@ describe('ETag and Cache-Control from the dataset version', () => {
     expect([posted.statusCode, posted.headers['cache-control'], posted.headers.etag]).toEqual([200, 'no-store', undefined]);
     const bad = await get(`/graphql?query=${encodeURIComponent('{ bad }')}`);
     expect([bad.statusCode, bad.headers['cache-control'], bad.headers.etag]).toEqual([400, 'no-store', undefined]);
+    const partly = await get(`/graphql?query=${encodeURIComponent('{ partly }')}`);
+    expect([partly.statusCode, partly.headers['cache-control'], partly.headers.etag]).toEqual([200, 'no-store', undefined]);
   });
 
   it('leaves other routes no-store unless they set their own Cache-Control', async () => {
