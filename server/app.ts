@@ -4,7 +4,10 @@ import { prepareDatabase, type Log } from './bootstrap.js';
 import { repoRoot, type AppConfig } from './config.js';
 import { openOrm, type Em, type OpenOptions, type Orm } from './db/orm.js';
 import { createApollo } from './graphql/apollo.js';
+import { readDatasetVersion } from './dataset/dataset-version.js';
 import { ReadCache } from './dataset/read-cache.js';
+import { Metrics } from './metrics/metrics.js';
+import { poolStatsOf } from './metrics/pool-stats.js';
 import { createContext } from './graphql/context.js';
 import { exportRoutes } from './export/export-route.js';
 import { importRoutes } from './import/import-route.js';
@@ -32,6 +35,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   await prepareDatabase(orm, config, log);
   const apollo = await createApollo({ production: config.production });
   const readCache = new ReadCache(config.readCache);
+  const metrics = new Metrics({ pool: poolStatsOf(orm, config.database.kind), readCache: () => readCache.stats });
   const http = await createHttpServer({
     apollo,
     em: orm.em as Em,
@@ -43,6 +47,9 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     production: config.production,
     rateLimit: config.rateLimit,
     trustedProxies: config.trustedProxies,
+    httpCache: { readVersion: () => readDatasetVersion(orm.em.fork() as Em) },
+    metrics: { metrics, token: config.metricsToken },
+    warn: log,
     // Only a token that checks out lifts the anonymous rate limit ("Bearer junk" does not).
     isAuthenticated: (req) =>
       req.headers.authorization

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { globalPlugin } from './global-plugin.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
 import type { DatasetVersion } from '../dataset/dataset-version.js';
 
 export interface HttpCacheOptions {
@@ -60,32 +60,35 @@ export function matchesIfNoneMatch(header: string | undefined, etag: string): bo
  * matching If-None-Match answers 304 before the operation runs, at the cost of reading the
  * version. Everything else leaves with `no-store` unless its route set a Cache-Control of its own.
  */
-export const httpCachePlugin = globalPlugin(async (app: FastifyInstance, options: HttpCacheOptions): Promise<void> => {
-  const maxAge = options.maxAgeSeconds ?? DEFAULT_MAX_AGE_SECONDS;
-  const swr = options.staleWhileRevalidateSeconds ?? DEFAULT_STALE_WHILE_REVALIDATE_SECONDS;
-  const cacheControl = `public, max-age=${maxAge}, stale-while-revalidate=${swr}`;
-  const vary = (reply: FastifyReply) => reply.header('vary', mergeVary(reply.getHeader('vary'), ['Accept', 'Authorization']));
+export const httpCachePlugin = fp(
+  async (app: FastifyInstance, options: HttpCacheOptions): Promise<void> => {
+    const maxAge = options.maxAgeSeconds ?? DEFAULT_MAX_AGE_SECONDS;
+    const swr = options.staleWhileRevalidateSeconds ?? DEFAULT_STALE_WHILE_REVALIDATE_SECONDS;
+    const cacheControl = `public, max-age=${maxAge}, stale-while-revalidate=${swr}`;
+    const vary = (reply: FastifyReply) => reply.header('vary', mergeVary(reply.getHeader('vary'), ['Accept', 'Authorization']));
 
-  app.addHook('onRequest', async (request, reply) => {
-    if (!isCacheableRead(request)) return;
-    const etag = datasetEtag(await options.readVersion(), request);
-    request.datasetEtag = etag;
-    if (!matchesIfNoneMatch(request.headers['if-none-match'], etag)) return;
-    vary(reply);
-    return reply.code(304).header('etag', etag).header('cache-control', cacheControl).send();
-  });
-
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (reply.statusCode === 304) return payload;
-    if (request.datasetEtag && reply.statusCode === 200 && !carriesGraphqlErrors(payload)) {
+    app.addHook('onRequest', async (request, reply) => {
+      if (!isCacheableRead(request)) return;
+      const etag = datasetEtag(await options.readVersion(), request);
+      request.datasetEtag = etag;
+      if (!matchesIfNoneMatch(request.headers['if-none-match'], etag)) return;
       vary(reply);
-      reply.header('etag', request.datasetEtag).header('cache-control', cacheControl);
-    } else if (request.datasetEtag || !reply.hasHeader('cache-control')) {
-      reply.header('cache-control', 'no-store');
-    }
-    return payload;
-  });
-});
+      return reply.code(304).header('etag', etag).header('cache-control', cacheControl).send();
+    });
+
+    app.addHook('onSend', async (request, reply, payload) => {
+      if (reply.statusCode === 304) return payload;
+      if (request.datasetEtag && reply.statusCode === 200 && !carriesGraphqlErrors(payload)) {
+        vary(reply);
+        reply.header('etag', request.datasetEtag).header('cache-control', cacheControl);
+      } else if (request.datasetEtag || !reply.hasHeader('cache-control')) {
+        reply.header('cache-control', 'no-store');
+      }
+      return payload;
+    });
+  },
+  { name: 'atlas-http-cache' },
+);
 
 /**
  * True when a JSON answer has an `errors` key: a GraphQL answer with errors (a persisted query not

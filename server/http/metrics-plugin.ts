@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { globalPlugin } from './global-plugin.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
 import type { Metrics } from '../metrics/metrics.js';
 import { OperationLabels } from '../metrics/operation-label.js';
 import { errorBody } from './error-body.js';
@@ -41,24 +41,28 @@ const digest = (text: string) => createHash('sha256').update(text).digest();
  * database pool fares: not secret, but not for the public either, so the route is closed by
  * default to all but this machine; a token opens it to a scraper elsewhere (e.g. another container).
  */
-export const metricsPlugin = globalPlugin(async (app: FastifyInstance, options: MetricsPluginOptions): Promise<void> => {
-  const labels = options.labels ?? new OperationLabels();
-  const expected = options.token ? digest(`Bearer ${options.token}`) : null;
-  const allowed = (request: FastifyRequest) =>
-    expected
-      ? timingSafeEqual(digest(request.headers.authorization ?? ''), expected)
-      : isLoopback(request.socket.remoteAddress ?? '') && request.headers['x-forwarded-for'] === undefined;
+export const metricsPlugin = fp(
+  async (app: FastifyInstance, options: MetricsPluginOptions): Promise<void> => {
+    const labels = options.labels ?? new OperationLabels();
+    const expected = options.token ? digest(`Bearer ${options.token}`) : null;
+    const allowed = (request: FastifyRequest) =>
+      expected
+        ? timingSafeEqual(digest(request.headers.authorization ?? ''), expected)
+        : isLoopback(request.socket.remoteAddress ?? '') && request.headers['x-forwarded-for'] === undefined;
 
-  app.addHook('onResponse', async (request, reply) => {
-    options.metrics.observe({ operation: operationOf(request, labels), status: reply.statusCode, seconds: reply.elapsedTime / 1000 });
-  });
+    app.addHook('onResponse', async (request, reply) => {
+      options.metrics.observe({ operation: operationOf(request, labels), status: reply.statusCode, seconds: reply.elapsedTime / 1000 });
+    });
 
-  app.get('/metrics', async (request, reply) => {
-    if (!allowed(request)) {
-      const message = expected ? 'send the METRICS_TOKEN as a Bearer token to read /metrics' : '/metrics answers only this machine; set METRICS_TOKEN to read it from elsewhere';
-      return reply.code(403).header('cache-control', 'no-store').send(errorBody('FORBIDDEN', message));
-    }
-    const { body, contentType } = await options.metrics.text();
-    return reply.header('content-type', contentType).header('cache-control', 'no-store').send(body);
-  });
-});
+    // Not rate limited: a scraper asks every few seconds, and only allowed clients get an answer.
+    app.get('/metrics', { config: { rateLimit: false } }, async (request, reply) => {
+      if (!allowed(request)) {
+        const message = expected ? 'send the METRICS_TOKEN as a Bearer token to read /metrics' : '/metrics answers only this machine; set METRICS_TOKEN to read it from elsewhere';
+        return reply.code(403).header('cache-control', 'no-store').send(errorBody('FORBIDDEN', message));
+      }
+      const { body, contentType } = await options.metrics.text();
+      return reply.header('content-type', contentType).header('cache-control', 'no-store').send(body);
+    });
+  },
+  { name: 'atlas-metrics' },
+);

@@ -1,5 +1,5 @@
-import { globalPlugin } from './global-plugin.js';
 import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 
 export interface ProxyWarningOptions {
   /** TRUSTED_PROXIES: the number of reverse proxies whose X-Forwarded-For entries the server trusts. */
@@ -18,12 +18,15 @@ export const PROXY_WARNING =
  * Says once, on the first request that shows it, that the server probably runs behind a proxy it
  * was not told about. Only once: the header arrives with every proxied request.
  */
-export const proxyWarningPlugin = globalPlugin(async (app: FastifyInstance, options: ProxyWarningOptions): Promise<void> => {
-  if (options.trustedProxies > 0) return;
-  let warned = false;
-  app.addHook('onRequest', async (request) => {
-    if (warned || request.headers['x-forwarded-for'] === undefined) return;
-    warned = true;
-    options.log(PROXY_WARNING);
-  });
-});
+export const proxyWarningPlugin = fp(
+  async (app: FastifyInstance, options: ProxyWarningOptions): Promise<void> => {
+    if (options.trustedProxies > 0) return;
+    let warned = false;
+    app.addHook('onRequest', async (request) => {
+      if (warned || request.headers['x-forwarded-for'] === undefined) return;
+      warned = true;
+      options.log(PROXY_WARNING);
+    });
+  },
+  { name: 'atlas-proxy-warning' },
+);

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { IncomingMessage } from 'node:http';
 import { HttpError } from './http-error.js';
@@ -90,6 +90,8 @@ export interface RateLimitPluginOptions {
   limiter: RateLimiter;
   /** Whether a request is authenticated (skips the anonymous limit). */
   isAuthenticated: (req: IncomingMessage) => boolean | Promise<boolean>;
+  /** Requests never counted besides routes with `rateLimit: false` (the map's own boundary reads). */
+  exempt?: (request: FastifyRequest) => boolean;
 }
 
 /**
@@ -98,9 +100,9 @@ export interface RateLimitPluginOptions {
  * Retry-After (seconds).
  */
 export const rateLimit = fp(
-  async (app: FastifyInstance, { limiter, isAuthenticated }: RateLimitPluginOptions) => {
+  async (app: FastifyInstance, { limiter, isAuthenticated, exempt }: RateLimitPluginOptions) => {
     app.addHook('onRequest', async (request) => {
-      if (request.routeOptions.config?.rateLimit === false || request.method === 'OPTIONS') return;
+      if (request.routeOptions.config?.rateLimit === false || request.method === 'OPTIONS' || exempt?.(request)) return;
       const ip = request.clientIp;
       if (limiter.options.exemptLoopback && !request.headers['x-forwarded-for'] && isLoopback(ip)) return;
       if (await isAuthenticated(request.raw)) return;

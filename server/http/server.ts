@@ -1,5 +1,5 @@
 import type { ApolloServer } from '@apollo/server';
-import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import type { Em } from '../db/orm.js';
 import type { Context } from '../graphql/context.js';
@@ -10,6 +10,10 @@ import { errorHandling, sendErrorReply } from './error-handler.js';
 import { graphiqlPage } from './graphiql-page.js';
 import { graphqlRoute } from './graphql-route.js';
 import { healthRoutes } from './health.js';
+import { httpCachePlugin, type HttpCacheOptions } from './http-cache.js';
+import { isMapBoundaryRead } from './map-boundary-read.js';
+import { metricsPlugin, type MetricsPluginOptions } from './metrics-plugin.js';
+import { proxyWarningPlugin } from './proxy-warning.js';
 import { DEFAULT_RATE_LIMIT, RateLimiter, rateLimit, type RateLimitOptions } from './rate-limit.js';
 import { loggedPath, logRequest, requestLogging, stdoutLogger, type RequestLogger } from './request-log.js';
 import { badUrl, pathCheck } from './request-path.js';
@@ -46,6 +50,12 @@ export interface HttpOptions {
   /** Leaves internals (database error messages) out of answers. Default: NODE_ENV=production. */
   production?: boolean;
   cors?: Partial<CorsOptions>;
+  /** ETag and Cache-Control from the dataset version on anonymous GET reads (see http-cache.ts); absent: every answer no-store. */
+  httpCache?: HttpCacheOptions;
+  /** Request metrics and GET /metrics (see metrics-plugin.ts); absent: none. */
+  metrics?: MetricsPluginOptions;
+  /** Where operator warnings go (X-Forwarded-For while TRUSTED_PROXIES=0). Default: stderr. */
+  warn?: (line: string) => void;
 }
 
 /**
@@ -80,15 +90,21 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
   await app.register(drainOnClose);
   await app.register(clientAddress, { trustedProxies });
   if (log) await app.register(requestLogging, { log });
+  await app.register(proxyWarningPlugin, { trustedProxies: options.trustedProxies ?? 0, log: options.warn ?? ((line) => console.warn(line)) });
+  if (options.metrics) await app.register(metricsPlugin, options.metrics);
   await app.register(errorHandling);
   await app.register(securityHeaders);
   await app.register(pathCheck);
   await app.register(cors, { allowOrigin: '*', maxAgeSeconds: 600, ...options.cors });
   if (options.rateLimit !== false) {
     const limiter = new RateLimiter({ ...DEFAULT_RATE_LIMIT, ...options.rateLimit });
-    await app.register(rateLimit, { limiter, isAuthenticated: options.isAuthenticated ?? hasBearer });
+    // The map's own boundary reads are exempt (see map-boundary-read.ts), its static files by their routes' config.
+    const exempt = (request: FastifyRequest) => isMapBoundaryRead(request.method, request.url, request.headers.authorization);
+    await app.register(rateLimit, { limiter, isAuthenticated: options.isAuthenticated ?? hasBearer, exempt });
   }
   await registerCompression(app, { thresholdBytes: 1024 });
+  // After the rate limit, so a revalidation (answered 304 here, before any operation runs) is counted like any request.
+  if (options.httpCache) await app.register(httpCachePlugin, options.httpCache);
   const production = options.production ?? process.env.NODE_ENV === 'production';
   await app.register(healthRoutes, { em: () => options.em.fork() as Em, backend: options.backend, startedAt: Date.now(), production });
   await app.register(graphiqlPage, options.web);

@@ -23,10 +23,16 @@ function setHeaders(reply: FastifyReply, root: string, file: string): void {
 /**
  * The built map app through @fastify/static (HEAD, ETag and Last-Modified with 304, Range with 206,
  * 416 past the end); `/` and `/embed` are its two pages, both index.html. A path with no file goes
- * to the 404 handler. Files with no precompressed copy are compressed on the fly (server/http/compression.ts).
+ * to the 404 handler (and is counted by the rate limit, like any request that finds nothing). Files
+ * with no precompressed copy are compressed on the fly (server/http/compression.ts).
  */
 export async function staticRoute(app: FastifyInstance, options: StaticOptions): Promise<void> {
   const root = path.resolve(options.root);
+  // The app's files are not counted by the rate limit: one page load fetches several, and they cost
+  // the server a file read (scripts and styles are cached for a year besides). Within this plugin only.
+  app.addHook('onRoute', (route) => {
+    route.config = { ...route.config, rateLimit: false };
+  });
   await app.register(fastifyStatic, {
     root,
     // web/dist exists only once `npm run web:build` ran; until then every page is a 404.
