@@ -19,7 +19,7 @@ import { loggedPath, logRequest, requestLogging, stdoutLogger, type RequestLogge
 import { badUrl, pathCheck } from './request-path.js';
 import { securityHeaders } from './security-headers.js';
 import { drainOnClose } from './shutdown.js';
-import { staticRoute, type StaticOptions } from './static-route.js';
+import { isAppFile, staticRoute, type StaticOptions } from './static-route.js';
 
 export interface HttpOptions {
   apollo: ApolloServer<Context>;
@@ -98,8 +98,8 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
   await app.register(cors, { allowOrigin: '*', maxAgeSeconds: 600, ...options.cors });
   if (options.rateLimit !== false) {
     const limiter = new RateLimiter({ ...DEFAULT_RATE_LIMIT, ...options.rateLimit });
-    // The map's own boundary reads are exempt (see map-boundary-read.ts), its static files by their routes' config.
-    const exempt = (request: FastifyRequest) => isMapBoundaryRead(request.method, request.url, request.headers.authorization);
+    // The map's own files and boundary reads are not counted (see isAppFile, map-boundary-read.ts).
+    const exempt = (request: FastifyRequest) => isAppFile(request.method, request.url) || isMapBoundaryRead(request.method, request.url, request.headers.authorization);
     await app.register(rateLimit, { limiter, isAuthenticated: options.isAuthenticated ?? hasBearer, exempt });
   }
   await registerCompression(app, { thresholdBytes: 1024 });

@@ -10,6 +10,17 @@ export interface StaticOptions {
   preCompressed?: boolean;
 }
 
+/**
+ * A GET or HEAD of the map app's own files: its pages and Vite's hashed assets. The rate limit does not
+ * count them (one page load fetches several, each a file read, the assets cached for a year besides);
+ * any other path (one that finds no file included) is counted like every request.
+ */
+export function isAppFile(method: string, url: string): boolean {
+  if (method !== 'GET' && method !== 'HEAD') return false;
+  const path = url.split('?', 1)[0]!;
+  return path === '/' || path === '/embed' || path === '/index.html' || /^\/assets\/[\w.-]+$/.test(path);
+}
+
 /** Vite names every asset after a hash of its content, so an asset never changes: a year, immutable. */
 const ASSET_CACHE = 'public, max-age=31536000, immutable';
 
@@ -23,16 +34,11 @@ function setHeaders(reply: FastifyReply, root: string, file: string): void {
 /**
  * The built map app through @fastify/static (HEAD, ETag and Last-Modified with 304, Range with 206,
  * 416 past the end); `/` and `/embed` are its two pages, both index.html. A path with no file goes
- * to the 404 handler (and is counted by the rate limit, like any request that finds nothing). Files
+ * to the 404 handler. Files
  * with no precompressed copy are compressed on the fly (server/http/compression.ts).
  */
 export async function staticRoute(app: FastifyInstance, options: StaticOptions): Promise<void> {
   const root = path.resolve(options.root);
-  // The app's files are not counted by the rate limit: one page load fetches several, and they cost
-  // the server a file read (scripts and styles are cached for a year besides). Within this plugin only.
-  app.addHook('onRoute', (route) => {
-    route.config = { ...route.config, rateLimit: false };
-  });
   await app.register(fastifyStatic, {
     root,
     // web/dist exists only once `npm run web:build` ran; until then every page is a 404.

@@ -80,9 +80,12 @@ describe.each(testBackends())('the front door on $name: caching, metrics, rate l
     const ip = { 'x-forwarded-for': '203.0.113.9' }; // TRUSTED_PROXIES=0: ignored, all from loopback's one bucket
     for (let i = 0; i < 8; i++) expect((await get(VOIVODESHIPS, ip)).status).toBe(200);
     for (let i = 0; i < 8; i++) expect((await get('/', ip)).status).toBe(200);
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(await (await get('/', ip)).text())![1]!;
+    for (let i = 0; i < 8; i++) expect((await get(script, ip)).status).toBe(200);
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) statuses.push((await get(`/graphql?query=${encodeURIComponent('{ programmes { code } }')}`, ip)).status);
     expect(statuses).toContain(429);
+    expect((await get('/nope', ip)).status).toBe(429); // other paths are counted, even those with no file
     // The same name on another document is no boundary read of the map's.
     const forged = `/graphql?${new URLSearchParams({ query: 'query MapBoundaries { coverage { gminyCovered } }', operationName: 'MapBoundaries' })}`;
     expect((await get(forged, ip)).status).toBe(429);
