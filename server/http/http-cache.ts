@@ -80,7 +80,10 @@ export const httpCachePlugin = fp(
       if (reply.statusCode === 304) return payload;
       if (request.datasetEtag && reply.statusCode === 200 && !carriesGraphqlErrors(payload)) {
         vary(reply);
-        reply.header('etag', request.datasetEtag).header('cache-control', cacheControl);
+        // An export sets a strong ETag of its bytes (server/http/representation.ts), which Range and
+        // If-Range need; it stays, and revalidates there. GraphQL reads get the version's tag.
+        if (!reply.hasHeader('etag')) reply.header('etag', request.datasetEtag);
+        reply.header('cache-control', cacheControl);
       } else if (request.datasetEtag || !reply.hasHeader('cache-control')) {
         reply.header('cache-control', 'no-store');
       }
