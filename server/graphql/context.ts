@@ -23,11 +23,18 @@ export interface Context {
 
 /** A request's context; `readCache` is used only when the request carries no Authorization header. */
 export function createContext(em: Em, authorization?: string, readCache?: ReadCache): Context {
-  const forked = em.fork() as Em;
+  // The fork and its loaders are made on first use: `{ __typename }`, a refused operation or one
+  // answered from the read cache never needs them, and making them is a fair part of a light request.
+  let forked: Em | undefined;
+  let loaders: Loaders | undefined;
   let actor: Promise<Actor | null> | undefined;
   return {
-    em: forked,
-    loaders: createLoaders(forked),
+    get em() {
+      return (forked ??= em.fork() as Em);
+    },
+    get loaders() {
+      return (loaders ??= createLoaders(this.em));
+    },
     actor: () => (actor ??= new TokenService(em.fork() as Em).actorFor(authorization)),
     readCache: authorization ? null : (readCache ?? null),
   };

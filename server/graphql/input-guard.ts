@@ -42,6 +42,20 @@ function controlPath(value: unknown, path: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Verdicts of literalControlPath per parsed document (null: clean). Apollo's document store hands
+ * every request with the same query text the same DocumentNode, so a repeated query is walked once;
+ * a document dropped from that store is dropped here too.
+ */
+const literalVerdicts = new WeakMap<DocumentNode, string | null>();
+
+/** literalControlPath, walked once per parsed document. */
+function cachedLiteralControlPath(document: DocumentNode): string | undefined {
+  let verdict = literalVerdicts.get(document);
+  if (verdict === undefined) literalVerdicts.set(document, (verdict = literalControlPath(document) ?? null));
+  return verdict ?? undefined;
+}
+
 /** The argument (and input field) path of the first string literal in the document that holds a control character. */
 function literalControlPath(document: DocumentNode): string | undefined {
   let found: string | undefined;
@@ -66,7 +80,7 @@ export function controlCharacterPlugin<TContext extends object>(): ApolloServerP
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request }) {
-          const field = literalControlPath(document) ?? controlPath(request.variables ?? {}, '$')?.replace(/^\$\./, '$');
+          const field = cachedLiteralControlPath(document) ?? controlPath(request.variables ?? {}, '$')?.replace(/^\$\./, '$');
           if (!field) return;
           throw new GraphQLError(`${field}: must not contain control characters (NUL, escape, …)`, {
             extensions: { code: 'BAD_USER_INPUT', field, reason: 'CONTROL_CHARACTER', http: { status: 400 } },

@@ -26,11 +26,15 @@ export function requestUrl(raw: string | undefined): URL {
 /** The refusal of a path the router cannot decode (Fastify's FST_ERR_BAD_URL), in our words. */
 export const badUrl = () => malformed('is not valid: percent-escapes must encode UTF-8');
 
+/** A request target of printable ASCII (no space, no DEL) and no `%`: it parses, and decodes to itself. */
+const PLAIN_PATH = /^[\x21-\x24\x26-\x7e]*$/;
+
 /** Checks every request's path before any route sees it (the router alone would answer `%00` with 404). */
 export const pathCheck = fp(
   async (app: FastifyInstance) => {
     app.addHook('onRequest', async (request) => {
-      requestUrl(request.url);
+      // Printable ASCII without percent-escapes passes both rules as it is: the common case skips building a URL.
+      if (!PLAIN_PATH.test(request.url)) requestUrl(request.url);
     });
   },
   { name: 'atlas-path-check' },

@@ -57,6 +57,25 @@ describe('operation limits over HTTP', () => {
     expect((await refusal({ query, variables: { n: 1 } })).error?.extensions?.reason).not.toBe('QUERY_TOO_COSTLY');
   });
 
+  // The estimate is remembered per parsed operation and variables: a repeated document must still be judged by the variables sent with it.
+  it('judges the same document again by the variables of each request, however often it is sent', async () => {
+    const query = 'query($n: Int) { partnerships(first: $n) { edges { node { members { jst { memberships { role } } } } } } }';
+    const reasons: unknown[] = [];
+    for (const n of [1, 200, 1, 200, 200, 1]) reasons.push((await refusal({ query, variables: { n } })).error?.extensions?.reason === 'QUERY_TOO_COSTLY');
+    expect(reasons).toEqual([false, true, false, true, true, false]);
+  });
+
+  // The literal scan is remembered per parsed document: a repeated refusal stays a refusal, a clean document stays clean.
+  it('refuses a control character in a literal every time the same document comes, and only there', async () => {
+    const bad = { query: '{ __type(name: "a\\u0000b") { name } }' };
+    const clean = { query: 'query($t: String!) { __type(name: $t) { name } }' };
+    for (let round = 0; round < 3; round++) {
+      expect((await refusal(bad)).error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CONTROL_CHARACTER', field: 'name' });
+      expect((await refusal({ ...clean, variables: { t: 'a\u0001b' } })).error.extensions).toMatchObject({ reason: 'CONTROL_CHARACTER', field: '$t' });
+      expect((await refusal({ ...clean, variables: { t: 'ab' } })).error?.extensions?.reason).not.toBe('CONTROL_CHARACTER');
+    }
+  });
+
   it('refuses more than 30 aliases with TOO_MANY_ALIASES', async () => {
     const aliases = Array.from({ length: 31 }, (_, i) => `a${i}: __typename`).join(' ');
     const { status, error } = await refusal({ query: `{ ${aliases} }` });

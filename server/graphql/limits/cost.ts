@@ -156,6 +156,40 @@ export function operationWeight(...args: Parameters<typeof operationCost>): numb
   return operationCost(schema, document, operation, variables, options, 0);
 }
 
+/** Estimates of one operation with one set of variables (filled in as they are computed). */
+interface Estimate {
+  cost?: number;
+  weight?: number;
+}
+
+/** Variable sets remembered per operation: a client that varies its variables (a point per map click) cannot grow the memo past this. */
+const VARIABLE_SETS_PER_OPERATION = 256;
+
+/** Longest variables (as JSON, in characters) remembered: bigger ones (an import's worth of input) are estimated each time, so the memo stays under a few MB. */
+const MEMO_KEY_CHARS = 2048;
+
+/**
+ * Estimates kept per parsed operation and variables as sent: they depend on nothing else (one plugin
+ * has one schema and one set of options). Apollo's document store hands every request with the same
+ * query text the same operation node, so a repeated request is estimated once, and a document
+ * dropped from that store is dropped here too (WeakMap).
+ */
+function estimateMemo(): (operation: OperationDefinitionNode, variables: Readonly<Record<string, unknown>>) => Estimate {
+  const byOperation = new WeakMap<OperationDefinitionNode, Map<string, Estimate>>();
+  return (operation, variables) => {
+    const key = JSON.stringify(variables);
+    if (key.length > MEMO_KEY_CHARS) return {};
+    let byVariables = byOperation.get(operation);
+    if (!byVariables) byOperation.set(operation, (byVariables = new Map()));
+    let estimate = byVariables.get(key);
+    if (!estimate) {
+      if (byVariables.size >= VARIABLE_SETS_PER_OPERATION) byVariables.clear();
+      byVariables.set(key, (estimate = {}));
+    }
+    return estimate;
+  };
+}
+
 /** Operations whose geometry weighs at least `threshold` points pass through `gate`, a few at a time. */
 export interface HeavyOptions {
   threshold: number;
@@ -179,13 +213,16 @@ function busyError(error: GateBusyError, weight: number, operation: OperationDef
  * (SERVER_BUSY, 503 with Retry-After, when none comes) and gives it back once its answer is ready.
  */
 export function costLimitPlugin<TContext extends object>(options: CostLimitOptions, heavy?: HeavyOptions): ApolloServerPlugin<TContext> {
+  const estimates = estimateMemo();
   return {
     async requestDidStart() {
       let release: (() => void) | undefined;
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
-          const cost = operationCost(schema, document, operation, request.variables ?? {}, options);
+          const variables = request.variables ?? {};
+          const estimate = estimates(operation, variables);
+          const cost = (estimate.cost ??= operationCost(schema, document, operation, variables, options));
           if (cost > options.maxCost) {
             throw new GraphQLError(`query costs an estimated ${cost} points; the limit is ${options.maxCost} (each field 1, a geometry 1 per 100 bytes it returns, times the items of each list above it: ask for smaller pages, fewer nested lists, more simplify or fewer decimals)`, {
               nodes: [operation],
@@ -193,7 +230,7 @@ export function costLimitPlugin<TContext extends object>(options: CostLimitOptio
             });
           }
           if (!heavy) return;
-          const weight = operationWeight(schema, document, operation, request.variables ?? {}, options);
+          const weight = (estimate.weight ??= operationWeight(schema, document, operation, variables, options));
           if (weight < heavy.threshold) return;
           try {
             release = await heavy.gate.enter();
