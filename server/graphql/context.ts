@@ -21,21 +21,41 @@ export interface Context {
   readCache: ReadCache | null;
 }
 
+/** What a request makes on first use; one object shared by the context and Apollo's copies of it. */
+interface Made {
+  em?: Em;
+  loaders?: Loaders;
+  actor?: Promise<Actor | null>;
+}
+
+/**
+ * The fork and its loaders are made on first use: `{ __typename }`, a refused operation or a read
+ * answered from the cache never needs them, and making them is a fair part of a light request. The
+ * getters live on the prototype because Apollo copies the context with Object.assign, which would
+ * call getters of the object's own (and so make everything at once).
+ */
+class RequestContext implements Context {
+  private readonly made: Made = {};
+
+  constructor(
+    private readonly root: Em,
+    private readonly authorization: string | undefined,
+    readonly readCache: ReadCache | null,
+  ) {}
+
+  get em(): Em {
+    return (this.made.em ??= this.root.fork() as Em);
+  }
+
+  get loaders(): Loaders {
+    return (this.made.loaders ??= createLoaders(this.em));
+  }
+
+  /** An own property, so it still works taken off the context (`const { actor } = ctx`). */
+  readonly actor = (): Promise<Actor | null> => (this.made.actor ??= new TokenService(this.root.fork() as Em).actorFor(this.authorization));
+}
+
 /** A request's context; `readCache` is used only when the request carries no Authorization header. */
 export function createContext(em: Em, authorization?: string, readCache?: ReadCache): Context {
-  // The fork and its loaders are made on first use: `{ __typename }`, a refused operation or one
-  // answered from the read cache never needs them, and making them is a fair part of a light request.
-  let forked: Em | undefined;
-  let loaders: Loaders | undefined;
-  let actor: Promise<Actor | null> | undefined;
-  return {
-    get em() {
-      return (forked ??= em.fork() as Em);
-    },
-    get loaders() {
-      return (loaders ??= createLoaders(this.em));
-    },
-    actor: () => (actor ??= new TokenService(em.fork() as Em).actorFor(authorization)),
-    readCache: authorization ? null : (readCache ?? null),
-  };
+  return new RequestContext(em, authorization, authorization ? null : (readCache ?? null));
 }
