@@ -6,6 +6,7 @@ import { Membership, Partner, UnmatchedMember } from '../partnership/membership.
 import { Participation } from '../partnership/participation.entity.js';
 import { Partnership } from '../partnership/partnership.entity.js';
 import { PartnershipService, type FunctionalAreaFigures } from '../partnership/partnership.service.js';
+import { readMemberships, readParticipations } from '../partnership/partnership-read.js';
 import { Programme, ProgrammePhase, ReportedFigure } from '../programme/programme.entity.js';
 import { ProgrammeService, type LoadedFigures } from '../programme/programme.service.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
@@ -67,13 +68,13 @@ export function createLoaders(em: Em) {
       return ids.map((id) => byId.get(id) ?? null);
     }),
     membershipsOfPartnership: () => new DataLoader<number, Membership[]>(async (ids) =>
-      groupBy(ids, await partnerships.readMemberships(ids), (m) => m.partnership.id),
+      groupBy(ids, await readMemberships(em, ids), (m) => m.partnership.id),
     ),
     membershipsOfJst: () => new DataLoader<string, Membership[]>(async (keys) =>
       groupBy(keys, await em.find(Membership, { jst: { $in: [...keys] } }, { orderBy: { partnership: 'asc' } }), (m) => m.jst.teryt),
     ),
     participationsOfPartnership: () => new DataLoader<number, Participation[]>(async (ids) =>
-      groupBy(ids, await em.find(Participation, { partnership: { $in: [...ids] } }, { orderBy: { id: 'asc' } }), (p) => p.partnership.id),
+      groupBy(ids, await readParticipations(em, ids), (p) => p.partnership.id),
     ),
     participationsOfProgramme: () => new DataLoader<number, Participation[]>(async (ids) =>
       groupBy(ids, await em.find(Participation, { programme: { $in: [...ids] } }, { orderBy: { id: 'asc' } }), (p) => p.programme.id),

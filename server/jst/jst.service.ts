@@ -9,7 +9,19 @@ import { requireExisting } from '../shared/exists.js';
 import { JstLevel } from './jst-kind.js';
 import { Jst } from './jst.entity.js';
 
-const JST_COLUMNS = `j.teryt, j.name, j.search_name, j.level, j.kind, j.parent_teryt, j.voivodeship_teryt, j.area_km2`;
+/** The columns `jstFromRow` reads, from a table aliased `j`; no name collides with membership's. */
+export const JST_COLUMNS = `j.teryt, j.name, j.search_name, j.level, j.kind, j.parent_teryt, j.voivodeship_teryt, j.area_km2`;
+
+/** A row of `JST_COLUMNS`, as the driver returns it. */
+export interface JstRow { teryt: string; name: string; search_name: string; level: string; kind: string; parent_teryt: string | null; voivodeship_teryt: string; area_km2: number }
+
+/** A plain object shaped like the entity (`parent` a `{ teryt }` reference), for reads only. */
+export function jstFromRow(r: JstRow): Jst {
+  return {
+    teryt: r.teryt, name: r.name, searchName: r.search_name, level: r.level, kind: r.kind,
+    parent: r.parent_teryt === null ? null : { teryt: r.parent_teryt }, voivodeshipTeryt: r.voivodeship_teryt, areaKm2: r.area_km2,
+  } as unknown as Jst;
+}
 
 const JST_LIST: ListSource = { from: 'jst j', columns: JST_COLUMNS, key: 'j.teryt', searchColumn: 'j.search_name' };
 
@@ -34,18 +46,8 @@ export class JstService {
    * reads only: a list of 50 partnerships walks 400 of them, and hydrating entities cost more than the SQL.
    */
   async readMany(teryts: readonly string[]): Promise<Jst[]> {
-    const rows = await query<{ teryt: string; name: string; search_name: string; level: string; kind: string; parent_teryt: string | null; voivodeship_teryt: string; area_km2: number }>(
-      this.em,
-      `select ${JST_COLUMNS} from jst j where j.teryt = any(?::text[])`,
-      [textArray(teryts)],
-    );
-    return rows.map(
-      (r) =>
-        ({
-          teryt: r.teryt, name: r.name, searchName: r.search_name, level: r.level, kind: r.kind,
-          parent: r.parent_teryt === null ? null : { teryt: r.parent_teryt }, voivodeshipTeryt: r.voivodeship_teryt, areaKm2: r.area_km2,
-        }) as unknown as Jst,
-    );
+    const rows = await query<JstRow>(this.em, `select ${JST_COLUMNS} from jst j where j.teryt = any(?::text[])`, [textArray(teryts)]);
+    return rows.map(jstFromRow);
   }
 
   async getMany(teryts: readonly string[]): Promise<Jst[]> {

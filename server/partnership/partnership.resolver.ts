@@ -13,6 +13,7 @@ import { Membership, Partner, UnmatchedMember } from './membership.entity.js';
 import { Participation } from './participation.entity.js';
 import { Partnership } from './partnership.entity.js';
 import { PartnershipFilter } from './partnership.inputs.js';
+import { loadedOrNull } from './partnership-read.js';
 import { PartnershipService } from './partnership.service.js';
 
 const PartnershipConnection = connectionType(Partnership, 'Partnership');
@@ -48,8 +49,8 @@ export class PartnershipResolver {
   }
 
   @FieldResolver(() => Jst, { nullable: true, description: 'The leading JST; null when the sources state none' })
-  leader(@Root() p: Partnership, @Ctx() { loaders }: Context): Promise<Jst | null> | null {
-    return p.leader ? loaders.jst.load(p.leader.teryt) : null;
+  leader(@Root() p: Partnership, @Ctx() { loaders }: Context): Jst | Promise<Jst | null> | null {
+    return p.leader ? (loadedOrNull(p.leader, 'name') ?? loaders.jst.load(p.leader.teryt)) : null;
   }
 
   @FieldResolver(() => [Membership], { description: 'Member JSTs; former members only with includeFormer' })
@@ -83,8 +84,9 @@ export class PartnershipResolver {
 @Resolver(() => Membership)
 export class MembershipResolver {
   @FieldResolver(() => Jst, { description: 'The member JST' })
-  async jst(@Root() m: Membership, @Ctx() { loaders }: Context): Promise<Jst> {
-    return (await loaders.jst.load(m.jst.teryt))!;
+  jst(@Root() m: Membership, @Ctx() { loaders }: Context): Jst | Promise<Jst> {
+    // A list's memberships come with their JST: answered without a promise per row.
+    return loadedOrNull(m.jst, 'name') ?? (loaders.jst.load(m.jst.teryt) as Promise<Jst>);
   }
 
   @FieldResolver(() => Partnership, { description: 'The partnership the JST is a member of' })
@@ -101,8 +103,8 @@ export class MembershipResolver {
 @Resolver(() => Participation)
 export class ParticipationResolver {
   @FieldResolver(() => Programme, { description: 'The programme taken part in' })
-  async programme(@Root() p: Participation, @Ctx() { loaders }: Context): Promise<Programme> {
-    return (await loaders.programme.load(p.programme.id))!;
+  programme(@Root() p: Participation, @Ctx() { loaders }: Context): Programme | Promise<Programme> {
+    return loadedOrNull(p.programme, 'code') ?? (loaders.programme.load(p.programme.id) as Promise<Programme>);
   }
 
   @FieldResolver(() => Partnership, { description: 'The partnership that took part' })

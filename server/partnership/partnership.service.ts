@@ -9,16 +9,13 @@ import { simplified } from '../jst/jst.service.js';
 import { InputError } from '../shared/errors.js';
 import { GeoJsonText } from '../shared/geojson-text.js';
 import { requireExisting } from '../shared/exists.js';
-import type { Membership } from './membership.entity.js';
+import { PARTNERSHIP_COLUMNS, partnershipFromRow } from './partnership-read.js';
 import { Partnership } from './partnership.entity.js';
 
 /** SQL condition: membership `m` is current (not left before today). Archived partnerships are filtered on their own. */
 const CURRENT_MEMBERSHIP = `membership_is_current(m."left")`;
 
-const COLUMNS = `p.id, p.slug, p.name, p.search_name, p.short_name, p.legal_form, p.area_type, p.voivodeships, p.leader_teryt, p.website,
-  p.description, p.members_complete, p.completeness_note, p.stated_member_count, p.sources, p.version, p.archived_at`;
-
-const PARTNERSHIP_LIST: ListSource = { from: 'partnership p', columns: COLUMNS, key: 'p.slug', searchColumn: 'p.search_name' };
+const PARTNERSHIP_LIST: ListSource = { from: 'partnership p', columns: PARTNERSHIP_COLUMNS, key: 'p.slug', searchColumn: 'p.search_name' };
 
 /** The functional area of a partnership: union of its current members' boundaries, kept by the database. */
 export interface FunctionalAreaFigures {
@@ -33,8 +30,9 @@ export interface FunctionalAreaFigures {
 export class PartnershipService {
   constructor(private readonly em: Em) {}
 
+  /** List rows as plain partnerships (see partnership-read.ts): reads only, never handed to a write. */
   private map(rows: Record<string, unknown>[]): Partnership[] {
-    return rows.map((row) => this.em.map(Partnership, row));
+    return rows.map(partnershipFromRow);
   }
 
   /** The partnership with this (parsed) slug; null when none has it. */
@@ -102,30 +100,10 @@ export class PartnershipService {
   async at(lon: number, lat: number): Promise<Partnership[]> {
     const rows = await query<Record<string, unknown>>(
       this.em,
-      `select ${COLUMNS} from partnership p where p.archived_at is null and ST_Intersects(p.area, ST_SetSRID(ST_MakePoint(?, ?), 4326)) order by p.name`,
+      `select ${PARTNERSHIP_COLUMNS} from partnership p where p.archived_at is null and ST_Intersects(p.area, ST_SetSRID(ST_MakePoint(?, ?), 4326)) order by p.name`,
       [lon, lat],
     );
     return this.map(rows);
-  }
-
-  /**
-   * Memberships of many partnerships by role and TERYT code, as plain objects shaped like the entity
-   * (`partnership` and `jst` as `{ id }` / `{ teryt }` references), for reads only: no hydration.
-   */
-  async readMemberships(ids: readonly number[]): Promise<Membership[]> {
-    const rows = await query<{ id: number; partnership_id: number; jst_teryt: string; role: string; joined: string | null; left: string | null; source_name: string | null; sources: unknown; version: number }>(
-      this.em,
-      `select m.id, m.partnership_id, m.jst_teryt, m.role, m.joined, m."left", m.source_name, m.sources, m.version
-       from membership m where m.partnership_id = any(?::int[]) order by m.role, m.jst_teryt`,
-      [intArray(ids)],
-    );
-    return rows.map(
-      (r) =>
-        ({
-          id: r.id, partnership: { id: r.partnership_id }, jst: { teryt: r.jst_teryt }, role: r.role, joined: r.joined, left: r.left,
-          sourceName: r.source_name, sources: typeof r.sources === 'string' ? JSON.parse(r.sources) : r.sources, version: r.version,
-        }) as unknown as Membership,
-    );
   }
 
   async functionalAreas(ids: readonly number[]): Promise<Map<number, FunctionalAreaFigures>> {
