@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { RootOf } from '../graphql/root.js';
 import type { Context } from '../graphql/context.js';
 import { connectionType, toConnection } from '../graphql/connection.js';
 import { idKey, parsePageRequest } from '../input/paging.js';
@@ -30,7 +31,7 @@ export class AuditResolver {
 @Resolver(() => Partnership)
 export class PartnershipHistoryResolver {
   @FieldResolver(() => [AuditEntry], { description: 'Changes to this partnership, its members and participations, newest first' })
-  history(@Root() p: Partnership, @Ctx() { loaders }: Context, @Arg('last', () => Int, { defaultValue: 50, description: 'How many of the latest changes, 1–200' }) last: number): Promise<AuditEntry[]> {
+  history(@Root() p: RootOf<Partnership>, @Ctx() { loaders }: Context, @Arg('last', () => Int, { defaultValue: 50, description: 'How many of the latest changes, 1–200' }) last: number): Promise<AuditEntry[]> {
     if (!Number.isInteger(last) || last < 1 || last > 200) throw new InputError('last', `must be an integer from 1 to 200, got ${last}`, 'OUT_OF_RANGE');
     return loaders.history.load({ id: p.id, last });
   }

@@ -1,4 +1,5 @@
 import type { FeatureCollection } from 'geojson';
+import type { RootOf } from '../graphql/root.js';
 import type { GeoJsonText } from '../shared/geojson-text.js';
 import { Arg, Args, Ctx, Float, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../graphql/context.js';
@@ -66,23 +67,23 @@ export class JstResolver {
   }
 
   @FieldResolver(() => String, { description: 'Kind in Polish, for display beside the name (names repeat across kinds)' })
-  kindLabel(@Root() jst: Jst): string {
+  kindLabel(@Root() jst: RootOf<Jst>): string {
     return jstKindLabelPl[jst.kind];
   }
 
   @FieldResolver(() => Jst, { nullable: true, description: 'Powiat of a gmina, województwo of a powiat; null for a województwo' })
-  async parent(@Root() jst: Jst, @Ctx() { loaders }: Context): Promise<Jst | null> {
+  async parent(@Root() jst: RootOf<Jst>, @Ctx() { loaders }: Context): Promise<Jst | null> {
     return jst.parent ? loaders.jst.load(jst.parent.teryt) : null;
   }
 
   @FieldResolver(() => Jst, { nullable: true, description: 'The województwo (itself for a województwo)' })
-  async voivodeship(@Root() jst: Jst, @Ctx() { loaders }: Context): Promise<Jst | null> {
+  async voivodeship(@Root() jst: RootOf<Jst>, @Ctx() { loaders }: Context): Promise<Jst | null> {
     return loaders.jst.load(jst.voivodeshipTeryt);
   }
 
   @FieldResolver(() => [Membership], { description: 'Memberships in partnerships; former ones only with includeFormer' })
   async memberships(
-    @Root() jst: Jst,
+    @Root() jst: RootOf<Jst>,
     @Ctx() { loaders }: Context,
     @Arg('includeFormer', { defaultValue: false, description: 'true: also the memberships the JST has left (left before today)' }) includeFormer: boolean,
   ): Promise<Membership[]> {
@@ -91,17 +92,17 @@ export class JstResolver {
   }
 
   @FieldResolver(() => GeoJSONScalar, { nullable: true, description: 'Boundary as GeoJSON MultiPolygon (lng,lat degrees); null when no boundary is loaded' })
-  geometry(@Root() jst: Jst, @Args() args: GeometryArgs, @Ctx() { loaders }: Context): Promise<GeoJsonText | null> {
+  geometry(@Root() jst: RootOf<Jst>, @Args() args: GeometryArgs, @Ctx() { loaders }: Context): Promise<GeoJsonText | null> {
     return loaders.jstGeometry.load({ key: jst.teryt, options: parseGeometryOptions(args) });
   }
 
   @FieldResolver(() => [Float], { nullable: true, description: 'A point inside the unit, [lng, lat] degrees (for labels); null when no boundary is loaded' })
-  async labelPoint(@Root() jst: Jst, @Ctx() { loaders }: Context): Promise<number[] | null> {
+  async labelPoint(@Root() jst: RootOf<Jst>, @Ctx() { loaders }: Context): Promise<number[] | null> {
     return (await loaders.jstPlacement.load(jst.teryt))?.point ?? null;
   }
 
   @FieldResolver(() => [Float], { nullable: true, description: 'Bounding box [west, south, east, north] in degrees; null when no boundary is loaded' })
-  async bbox(@Root() jst: Jst, @Ctx() { loaders }: Context): Promise<number[] | null> {
+  async bbox(@Root() jst: RootOf<Jst>, @Ctx() { loaders }: Context): Promise<number[] | null> {
     return (await loaders.jstPlacement.load(jst.teryt))?.bbox ?? null;
   }
 }

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
+import type { RootOf } from '../graphql/root.js';
 import type { Context } from '../graphql/context.js';
 import { connectionType, toConnection } from '../graphql/connection.js';
 import { parseLatitude, parseLongitude } from '../input/geo.js';
@@ -49,33 +50,33 @@ export class PartnershipResolver {
   }
 
   @FieldResolver(() => Jst, { nullable: true, description: 'The leading JST; null when the sources state none' })
-  leader(@Root() p: Partnership, @Ctx() { loaders }: Context): Jst | Promise<Jst | null> | null {
+  leader(@Root() p: RootOf<Partnership>, @Ctx() { loaders }: Context): Jst | Promise<Jst | null> | null {
     return p.leader ? (loadedOrNull(p.leader, 'name') ?? loaders.jst.load(p.leader.teryt)) : null;
   }
 
   @FieldResolver(() => [Membership], { description: 'Member JSTs; former members only with includeFormer' })
-  async members(@Root() p: Partnership, @Ctx() { loaders }: Context, @Arg('includeFormer', { defaultValue: false, description: 'true: also the JSTs that have left (left before today)' }) includeFormer: boolean) {
+  async members(@Root() p: RootOf<Partnership>, @Ctx() { loaders }: Context, @Arg('includeFormer', { defaultValue: false, description: 'true: also the JSTs that have left (left before today)' }) includeFormer: boolean) {
     const all = await loaders.membershipsOfPartnership.load(p.id);
     return includeFormer ? all : all.filter((m) => isCurrent(m));
   }
 
   @FieldResolver(() => [Partner], { description: 'Partners that are not JSTs' })
-  partners(@Root() p: Partnership, @Ctx() { loaders }: Context): Promise<Partner[]> {
+  partners(@Root() p: RootOf<Partnership>, @Ctx() { loaders }: Context): Promise<Partner[]> {
     return loaders.partnersOfPartnership.load(p.id);
   }
 
   @FieldResolver(() => [Participation], { description: 'Participation in support programmes' })
-  participations(@Root() p: Partnership, @Ctx() { loaders }: Context): Promise<Participation[]> {
+  participations(@Root() p: RootOf<Partnership>, @Ctx() { loaders }: Context): Promise<Participation[]> {
     return loaders.participationsOfPartnership.load(p.id);
   }
 
   @FieldResolver(() => [UnmatchedMember], { description: 'Members named by sources that could not be matched to one TERYT code' })
-  unmatchedMembers(@Root() p: Partnership, @Ctx() { loaders }: Context): Promise<UnmatchedMember[]> {
+  unmatchedMembers(@Root() p: RootOf<Partnership>, @Ctx() { loaders }: Context): Promise<UnmatchedMember[]> {
     return loaders.unmatchedOfPartnership.load(p.id);
   }
 
   @FieldResolver(() => FunctionalArea, { description: 'Union of the current members’ boundaries' })
-  async functionalArea(@Root() p: Partnership, @Ctx() { loaders }: Context): Promise<FunctionalArea> {
+  async functionalArea(@Root() p: RootOf<Partnership>, @Ctx() { loaders }: Context): Promise<FunctionalArea> {
     const figures = await loaders.functionalArea.load(p.id);
     return Object.assign(new FunctionalArea(), figures ?? { partnershipId: p.id, areaKm2: 0, memberCount: 0, bbox: null });
   }
@@ -84,18 +85,18 @@ export class PartnershipResolver {
 @Resolver(() => Membership)
 export class MembershipResolver {
   @FieldResolver(() => Jst, { description: 'The member JST' })
-  jst(@Root() m: Membership, @Ctx() { loaders }: Context): Jst | Promise<Jst> {
+  jst(@Root() m: RootOf<Membership>, @Ctx() { loaders }: Context): Jst | Promise<Jst> {
     // A list's memberships come with their JST: answered without a promise per row.
     return loadedOrNull(m.jst, 'name') ?? (loaders.jst.load(m.jst.teryt) as Promise<Jst>);
   }
 
   @FieldResolver(() => Partnership, { description: 'The partnership the JST is a member of' })
-  async partnership(@Root() m: Membership, @Ctx() { loaders }: Context): Promise<Partnership> {
+  async partnership(@Root() m: RootOf<Membership>, @Ctx() { loaders }: Context): Promise<Partnership> {
     return (await loaders.partnership.load(m.partnership.id))!;
   }
 
   @FieldResolver(() => Boolean, { description: 'false once the JST has left' })
-  current(@Root() m: Membership): boolean {
+  current(@Root() m: RootOf<Membership>): boolean {
     return isCurrent(m);
   }
 }
@@ -103,12 +104,12 @@ export class MembershipResolver {
 @Resolver(() => Participation)
 export class ParticipationResolver {
   @FieldResolver(() => Programme, { description: 'The programme taken part in' })
-  programme(@Root() p: Participation, @Ctx() { loaders }: Context): Programme | Promise<Programme> {
+  programme(@Root() p: RootOf<Participation>, @Ctx() { loaders }: Context): Programme | Promise<Programme> {
     return loadedOrNull(p.programme, 'code') ?? (loaders.programme.load(p.programme.id) as Promise<Programme>);
   }
 
   @FieldResolver(() => Partnership, { description: 'The partnership that took part' })
-  async partnership(@Root() p: Participation, @Ctx() { loaders }: Context): Promise<Partnership> {
+  async partnership(@Root() p: RootOf<Participation>, @Ctx() { loaders }: Context): Promise<Partnership> {
     return (await loaders.partnership.load(p.partnership.id))!;
   }
 }

@@ -1,4 +1,5 @@
 import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { RootOf } from '../graphql/root.js';
 import type { Context } from '../graphql/context.js';
 import { parseProgrammeCode } from '../input/programme-code.js';
 import { ParticipationStatus } from '../partnership/partnership-enums.js';
@@ -34,23 +35,23 @@ export class ProgrammeResolver {
   }
 
   @FieldResolver(() => [ProgrammePhase], { description: 'Phases, editions or competitions, in order' })
-  phases(@Root() p: Programme, @Ctx() { loaders }: Context): Promise<ProgrammePhase[]> {
+  phases(@Root() p: RootOf<Programme>, @Ctx() { loaders }: Context): Promise<ProgrammePhase[]> {
     return loaders.phasesOfProgramme.load(p.id);
   }
 
   @FieldResolver(() => [ReportedFigure], { description: 'Figures the sources report (not computed from the loaded data)' })
-  reportedFigures(@Root() p: Programme, @Ctx() { loaders }: Context): Promise<ReportedFigure[]> {
+  reportedFigures(@Root() p: RootOf<Programme>, @Ctx() { loaders }: Context): Promise<ReportedFigure[]> {
     return loaders.figuresOfProgramme.load(p.id);
   }
 
   @FieldResolver(() => LoadedFigures, { description: 'What the atlas has loaded for this programme' })
-  async loaded(@Root() p: Programme, @Ctx() { loaders }: Context): Promise<LoadedFigures> {
+  async loaded(@Root() p: RootOf<Programme>, @Ctx() { loaders }: Context): Promise<LoadedFigures> {
     return Object.assign(new LoadedFigures(), await loaders.loadedFigures.load(p.id));
   }
 
   @FieldResolver(() => [Participation], { description: 'Partnerships that took part, optionally by status' })
   async participations(
-    @Root() p: Programme,
+    @Root() p: RootOf<Programme>,
     @Ctx() { loaders }: Context,
     @Arg('statuses', () => [ParticipationStatus], { nullable: true, description: 'Only participations with one of these statuses; omit for all' }) statuses?: ParticipationStatus[] | null,
   ): Promise<Participation[]> {
