@@ -1,3 +1,4 @@
+import Fastify from 'fastify';
 import { COVERAGE_SQL } from '../../server/coverage/coverage.service.js';
 import type { Em } from '../../server/db/orm.js';
 import { stats, times, type Stats } from './measure.js';
@@ -86,15 +87,17 @@ export interface ReadResult {
   goal: number;
   api: Stats;
   sql: Stats;
+  /** The same SQL answered as JSON by a bare Fastify route, timed with the API's own client: HTTP's share. */
+  sqlOverHttp: Stats;
 }
 
 /** One POST; sent again once when the server closed the idle keep-alive connection just as it was reused. */
-export async function post(url: string, query: string, variables: Record<string, unknown> = {}, retry = true): Promise<void> {
+export async function post(url: string, query: string, variables: Record<string, unknown> = {}, retry = true, path = '/graphql'): Promise<void> {
   let response: Response;
   try {
-    response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    response = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
   } catch (error) {
-    if (retry && (error as { cause?: { code?: string } }).cause?.code === 'ECONNRESET') return post(url, query, variables, false);
+    if (retry && (error as { cause?: { code?: string } }).cause?.code === 'ECONNRESET') return post(url, query, variables, false, path);
     throw error;
   }
   const body = (await response.json()) as { errors?: unknown[] };
@@ -107,18 +110,40 @@ export async function post(url: string, query: string, variables: Record<string,
  */
 export async function measureReads(url: string, em: Em, cases: ReadCase[]): Promise<ReadResult[]> {
   const results: ReadResult[] = [];
-  for (const c of cases) {
-    const api: number[] = [];
-    const sql: number[] = [];
-    const runSql = (i: number) => em.getConnection().execute(c.sql, c.params(i), 'all');
-    const runApi = (i: number) => post(url, c.query, c.variables(i));
-    const rounds = 4;
-    for (let round = 0; round < rounds; round++) {
-      const n = Math.ceil(c.samples / rounds);
-      api.push(...(await times(n, runApi, round === 0 ? 3 : 1)));
-      sql.push(...(await times(n, runSql, round === 0 ? 3 : 1)));
+  const bare = await bareSqlServer(em, cases);
+  try {
+    for (const [k, c] of cases.entries()) {
+      const api: number[] = [];
+      const sql: number[] = [];
+      const overHttp: number[] = [];
+      const runSql = (i: number) => em.getConnection().execute(c.sql, c.params(i), 'all');
+      const runApi = (i: number) => post(url, c.query, c.variables(i));
+      const runOverHttp = (i: number) => post(bare.url, '', { i }, true, `/sql/${k}`);
+      const rounds = 4;
+      for (let round = 0; round < rounds; round++) {
+        const n = Math.ceil(c.samples / rounds);
+        api.push(...(await times(n, runApi, round === 0 ? 3 : 1)));
+        sql.push(...(await times(n, runSql, round === 0 ? 3 : 1)));
+        overHttp.push(...(await times(n, runOverHttp, round === 0 ? 3 : 1)));
+      }
+      results.push({ name: c.name, goal: c.goal, api: stats(api), sql: stats(sql), sqlOverHttp: stats(overHttp) });
     }
-    results.push({ name: c.name, goal: c.goal, api: stats(api), sql: stats(sql) });
+  } finally {
+    await bare.close();
   }
   return results;
+}
+
+/**
+ * A bare Fastify server whose `POST /sql/<case>` runs that case's SQL and answers its rows as JSON:
+ * the least any HTTP API can cost for the same work, to read the API ÷ SQL ratio against.
+ */
+async function bareSqlServer(em: Em, cases: ReadCase[]): Promise<{ url: string; close: () => Promise<void> }> {
+  const app = Fastify({ logger: false });
+  app.post<{ Params: { k: string }; Body: { variables: { i: number } } }>('/sql/:k', async (request) => {
+    const c = cases[Number(request.params.k)]!;
+    return { data: await em.getConnection().execute(c.sql, c.params(request.body.variables.i), 'all') };
+  });
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  return { url, close: () => app.close() };
 }

@@ -41,7 +41,13 @@ async function benchBackend(name: string, database: DatabaseConfig, dispose: () 
   const reads = await measureReads(app.url, em, readCases(await largestArea(em)));
   for (const r of reads) {
     const ratio = r.api.p50 / r.sql.p50;
-    lines.push(`${r.name}`, `  API ${fmtStats(r.api)}`, `  SQL ${fmtStats(r.sql)}`, `  API ÷ SQL = ${ratio.toFixed(2)}× (goal ≤ ${r.goal}×) ${verdict(ratio <= r.goal)}`);
+    lines.push(
+      `${r.name}`,
+      `  API ${fmtStats(r.api)}`,
+      `  SQL ${fmtStats(r.sql)}`,
+      `  SQL behind a bare Fastify route, same client ${fmtStats(r.sqlOverHttp)}`,
+      `  API ÷ SQL = ${ratio.toFixed(2)}× (goal ≤ ${r.goal}×) ${verdict(ratio <= r.goal)}; API ÷ SQL over bare HTTP = ${(r.api.p50 / r.sqlOverHttp.p50).toFixed(2)}×`,
+    );
   }
   lines.push(`jstFeatures(MUNICIPALITY, 0.005, 4): ${fmtStats(await sample(5, () => post(app.url, `{ jstFeatures(level: MUNICIPALITY, simplify: 0.005, precision: 4) }`), 1))}`);
   if (extra) lines.push(...(await extra(app.url)));
