@@ -22,7 +22,7 @@ try {
     const view = await measureFirstView(`${app.url}/`, { browser });
     console.log(`\n${run}`);
     console.log(`  navigation → map idle:  ${(view.msToIdle / 1000).toFixed(2)} s`);
-    console.log(`  transferred:            ${kb(view.bytesTransferred)} in ${view.requests} requests`);
+    console.log(`  transferred:            ${kb(view.bytesTransferred)} (compressed as sent), ${kb(view.bytesDecoded)} decoded, in ${view.requests} requests`);
     for (const [label, bytes] of Object.entries(view.apiBytesByLabel)) console.log(`    API ${label.padEnd(20)} ${kb(bytes)}`);
   }
   const bundle = bundleSize(path.join(repoRoot, 'web', 'dist'));

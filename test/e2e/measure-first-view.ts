@@ -11,7 +11,10 @@ import { launchChromium } from './browser.js';
 
 export interface FirstView {
   msToIdle: number;
+  /** Bytes on the wire (headers and the body as sent, compressed where it was). */
   bytesTransferred: number;
+  /** Bytes of the bodies once decoded. */
+  bytesDecoded: number;
   requests: number;
   /** Bytes of the GraphQL answers by query label, as the app counts them. */
   apiBytesByLabel: Record<string, number>;
@@ -24,15 +27,18 @@ export async function measureFirstView(url: string, options: { browser?: Browser
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     let bytes = 0;
+    let decoded = 0;
     let requests = 0;
     const pending: Promise<void>[] = [];
-    page.on('response', (res) => {
+    page.on('requestfinished', (request) => {
       requests += 1;
       pending.push(
-        res.body().then(
-          (b) => void (bytes += b.length),
-          () => undefined,
-        ),
+        (async () => {
+          const sizes = await request.sizes();
+          const body = await (await request.response())?.body().catch(() => undefined);
+          decoded += body?.length ?? 0;
+          bytes += sizes.responseHeadersSize + sizes.responseBodySize;
+        })().catch(() => undefined),
       );
     });
     const t0 = Date.now();
@@ -43,7 +49,7 @@ export async function measureFirstView(url: string, options: { browser?: Browser
     await Promise.all(pending);
     const apiBytesByLabel = await page.evaluate(() => ({ ...(globalThis as any).__atlas.stats.byLabel }));
     await context.close();
-    return { msToIdle, bytesTransferred: bytes, requests, apiBytesByLabel };
+    return { msToIdle, bytesTransferred: bytes, bytesDecoded: decoded, requests, apiBytesByLabel };
   } finally {
     if (!options.browser) await browser.close();
   }
