@@ -6,11 +6,12 @@
  * The decision (`prefersGraphiql`) and the page (`readGraphiqlPage`) know nothing of Fastify;
  * the plugin `graphiqlPage` answers before the GraphQL route sees the request.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { HttpError } from './http-error.js';
+import { addVary } from './vary.js';
 
 export interface GraphiqlPageOptions {
   /** Folder of the built web app (web/dist), which holds graphiql.html and its assets. */
@@ -96,14 +97,6 @@ export async function readGraphiqlPage(options: GraphiqlPageOptions): Promise<Pa
   };
 }
 
-/** Adds `field` to the answer's Vary header, keeping what is there (CORS may have put Origin). */
-function appendVary(reply: FastifyReply, field: string): void {
-  const current = reply.getHeader('vary');
-  const fields = current ? String(current).split(',').map((s) => s.trim()) : [];
-  if (!fields.some((f) => f.toLowerCase() === field.toLowerCase())) fields.push(field);
-  reply.header('vary', fields.join(', '));
-}
-
 /**
  * GET and HEAD /graphql from a browser: the page, answered before the GraphQL route runs (after
  * the rate limit, which is registered first). Either way a GET says it varies by Accept, so a
@@ -113,7 +106,7 @@ export const graphiqlPage = fp(
   async (app: FastifyInstance, options: GraphiqlPageOptions) => {
     app.addHook('onRequest', async (request, reply) => {
       if (request.routeOptions.url !== '/graphql' || (request.method !== 'GET' && request.method !== 'HEAD')) return;
-      appendVary(reply, 'Accept');
+      addVary(reply, 'Accept');
       const search = new URLSearchParams(request.url.split('?')[1] ?? '');
       if (!prefersGraphiql(request.method, request.headers.accept, search)) return;
       const page = await readGraphiqlPage(options);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { DatasetVersion } from '../dataset/dataset-version.js';
+import { addVary } from './vary.js';
 
 export interface HttpCacheOptions {
   /** The current dataset version (one primary-key lookup), read before a cacheable request runs. */
@@ -65,7 +66,7 @@ export const httpCachePlugin = fp(
     const maxAge = options.maxAgeSeconds ?? DEFAULT_MAX_AGE_SECONDS;
     const swr = options.staleWhileRevalidateSeconds ?? DEFAULT_STALE_WHILE_REVALIDATE_SECONDS;
     const cacheControl = `public, max-age=${maxAge}, stale-while-revalidate=${swr}`;
-    const vary = (reply: FastifyReply) => reply.header('vary', mergeVary(reply.getHeader('vary'), ['Accept', 'Authorization']));
+    const vary = (reply: FastifyReply) => addVary(reply, 'Accept', 'Authorization');
 
     app.addHook('onRequest', async (request, reply) => {
       if (!isCacheableRead(request)) return;
@@ -102,11 +103,4 @@ export const httpCachePlugin = fp(
 function carriesGraphqlErrors(payload: unknown): boolean {
   const text = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('latin1') : '';
   return text.includes('"errors":');
-}
-
-/** A Vary header with `names` added to what the route set (once each, case ignored). */
-function mergeVary(current: unknown, names: string[]): string {
-  const values = String(current ?? '').split(',').map((v) => v.trim()).filter(Boolean);
-  for (const name of names) if (!values.some((v) => v.toLowerCase() === name.toLowerCase())) values.push(name);
-  return values.join(', ');
 }
