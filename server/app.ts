@@ -14,6 +14,7 @@ import { importRoutes } from './import/import-route.js';
 import { createHttpServer } from './http/server.js';
 import { closeGracefully } from './http/shutdown.js';
 import { TokenService } from './auth/token.service.js';
+import { TileService } from './tiles/tile-service.js';
 
 export interface RunningApp {
   url: string;
@@ -49,6 +50,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     trustedProxies: config.trustedProxies,
     httpCache: { readVersion: () => readDatasetVersion(orm.em.fork() as Em) },
     metrics: { metrics, token: config.metricsToken },
+    tiles: new TileService(() => orm.em.fork() as Em, config.tileCache),
     warn: log,
     // Only a token that checks out lifts the anonymous rate limit ("Bearer junk" does not).
     isAuthenticated: (req) =>

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_READ_CACHE, type ReadCacheOptions } from './dataset/read-cache.js';
+import { DEFAULT_TILE_CACHE, type TileCacheOptions } from './tiles/tile-cache.js';
 import type { RateLimitOptions } from './http/rate-limit.js';
 
 /** Absolute path of the repository root (works from `server/` and from `dist/server/`). */
@@ -39,6 +40,8 @@ export interface AppConfig {
   trustedProxies: number;
   /** Bounds of the cache of heavy anonymous reads (READ_CACHE_MB, default 64; 0 turns it off). */
   readCache: ReadCacheOptions;
+  /** Bounds of the in-memory cache of encoded vector tiles (TILE_CACHE_MB, default 64; 0 turns it off). */
+  tileCache: TileCacheOptions;
   /** METRICS_TOKEN: lets a scraper elsewhere read /metrics with it as a Bearer token; unset: /metrics answers loopback only. */
   metricsToken?: string;
 }
@@ -92,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustedProxies: positiveInt(env, 'TRUSTED_PROXIES', 0),
     migrateOnStart: flag(env, 'MIGRATE_ON_START', true),
     readCache: { ...DEFAULT_READ_CACHE, maxBytes: positiveInt(env, 'READ_CACHE_MB', DEFAULT_READ_CACHE.maxBytes / 2 ** 20) * 2 ** 20 },
+    tileCache: { maxBytes: positiveInt(env, 'TILE_CACHE_MB', DEFAULT_TILE_CACHE.maxBytes / 2 ** 20) * 2 ** 20 },
     metricsToken: env.METRICS_TOKEN?.trim() || undefined,
   };
 }

@@ -18,6 +18,9 @@ const etagPerCoding: onSendHookHandler = async (_request, reply, payload) => {
   return payload;
 };
 
+/** The plugin's own default (text, JSON, XML, octet-stream) and vector tiles, whose protobuf shrinks to about half. */
+const COMPRESSIBLE = /^text\/(?!event-stream)|(?:\+|\/)json(?:;|$)|(?:\+|\/)text(?:;|$)|(?:\+|\/)xml(?:;|$)|octet-stream(?:;|$)|^application\/vnd\.mapbox-vector-tile$/u;
+
 /**
  * Compresses answers (GraphQL, exports, static files without a precompressed copy) with brotli or
  * gzip, whichever the client's Accept-Encoding prefers (brotli on a tie), adding Vary: Accept-Encoding.
@@ -28,7 +31,7 @@ const etagPerCoding: onSendHookHandler = async (_request, reply, payload) => {
  * declared, and the ETag hook goes in after it.
  */
 export async function registerCompression(app: FastifyInstance, { thresholdBytes }: CompressionOptions): Promise<void> {
-  await app.register(fastifyCompress, { encodings: ['br', 'gzip'], threshold: thresholdBytes, globalDecompression: false });
+  await app.register(fastifyCompress, { encodings: ['br', 'gzip'], threshold: thresholdBytes, globalDecompression: false, customTypes: COMPRESSIBLE });
   app.addHook('onRoute', (route) => {
     route.onSend = [...(Array.isArray(route.onSend) ? route.onSend : route.onSend ? [route.onSend] : []), etagPerCoding];
   });

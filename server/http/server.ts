@@ -18,6 +18,8 @@ import { DEFAULT_RATE_LIMIT, RateLimiter, rateLimit, type RateLimitOptions } fro
 import { loggedPath, logRequest, requestLogging, stdoutLogger, type RequestLogger } from './request-log.js';
 import { badUrl, pathCheck } from './request-path.js';
 import { securityHeaders } from './security-headers.js';
+import { tilesRoute } from './tiles-route.js';
+import type { TileService } from '../tiles/tile-service.js';
 import { drainOnClose } from './shutdown.js';
 import { isAppFile, staticRoute, type StaticOptions } from './static-route.js';
 
@@ -54,6 +56,8 @@ export interface HttpOptions {
   httpCache?: HttpCacheOptions;
   /** Request metrics and GET /metrics (see metrics-plugin.ts); absent: none. */
   metrics?: MetricsPluginOptions;
+  /** Vector tiles and their TileJSON under /tiles/ (see tiles-route.ts); absent: none. */
+  tiles?: TileService;
   /** Where operator warnings go (X-Forwarded-For while TRUSTED_PROXIES=0). Default: stderr. */
   warn?: (line: string) => void;
 }
@@ -114,6 +118,7 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
     maxBodyBytes: options.maxBodyBytes,
     maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
   });
+  if (options.tiles) await app.register(tilesRoute, { tiles: options.tiles, trustedProxies });
   for (const route of options.routes ?? []) await app.register(route);
   await app.register(staticRoute, { ...options.web, preCompressed: true });
   return app;

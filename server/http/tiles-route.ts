@@ -1,0 +1,86 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { DatasetVersion } from '../dataset/dataset-version.js';
+import { parseTileAddress, parseTileVersion } from '../input/tile-address.js';
+import { InputError } from '../shared/errors.js';
+import type { TileService } from '../tiles/tile-service.js';
+import { isTileLayerName, TILE_LAYER_NAMES, TILE_MAX_ZOOM, type TileLayerName } from '../tiles/tile-layers.js';
+import { tileJson } from '../tiles/tilejson.js';
+import { datasetEtag, DEFAULT_MAX_AGE_SECONDS, DEFAULT_STALE_WHILE_REVALIDATE_SECONDS, matchesIfNoneMatch } from './http-cache.js';
+import { HttpError } from './http-error.js';
+
+export interface TilesRouteOptions {
+  tiles: TileService;
+  /** Reverse proxies of our own in front of the server: with one or more, X-Forwarded-Proto and -Host name the origin of TileJSON's URLs. */
+  trustedProxies: number;
+}
+
+export const MVT_MEDIA_TYPE = 'application/vnd.mapbox-vector-tile';
+/** A tile URL that carries the current version never changes: a year, and `immutable` (no revalidation on reload). */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+const SHORT = `public, max-age=${DEFAULT_MAX_AGE_SECONDS}, stale-while-revalidate=${DEFAULT_STALE_WHILE_REVALIDATE_SECONDS}`;
+
+/** The tiles and TileJSON are the map's own reads: never counted by the rate limit, readable from any origin (embeds, QGIS). */
+const CONFIG = { rateLimit: false, cors: true } as const;
+
+function layerOf(name: string): TileLayerName {
+  if (isTileLayerName(name)) return name;
+  throw new HttpError(404, 'NOT_FOUND', `no tile layer "${name}" (layers: ${TILE_LAYER_NAMES.join(', ')})`);
+}
+
+/** Query parameters other than `v` are refused rather than ignored (a typo would otherwise defeat the cache). */
+function versionParam(request: FastifyRequest): string | null {
+  const query = request.query as Record<string, unknown>;
+  for (const name of Object.keys(query)) {
+    if (name !== 'v') throw new InputError(name, 'is not a parameter of a tile (known: v, the dataset version token of the URL template)', 'UNKNOWN_KEY');
+  }
+  return parseTileVersion(query.v);
+}
+
+const firstValue = (header: string | string[] | undefined) => (Array.isArray(header) ? header[0] : header)?.split(',')[0]?.trim();
+const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
+
+/** `http(s)://host[:port]` as the client reached the server; a Host header that is not a host name falls back to loopback. */
+function originOf(request: FastifyRequest, trustedProxies: number): string {
+  const forwarded = trustedProxies > 0;
+  const proto = (forwarded && firstValue(request.headers['x-forwarded-proto'])) || 'http';
+  const host = (forwarded && firstValue(request.headers['x-forwarded-host'])) || request.headers.host || '';
+  return `${proto === 'https' ? 'https' : 'http'}://${HOST.test(host) ? host : '127.0.0.1'}`;
+}
+
+/** Sets ETag and Cache-Control; true when If-None-Match names the ETag (then the caller answers 304). */
+function revalidate(request: FastifyRequest, reply: FastifyReply, version: DatasetVersion, cacheControl: string): boolean {
+  const etag = datasetEtag(version, request);
+  reply.header('etag', etag).header('cache-control', cacheControl);
+  return matchesIfNoneMatch(request.headers['if-none-match'], etag);
+}
+
+/**
+ * `GET /tiles/{layer}.json` (TileJSON 3.0.0) and `GET /tiles/{layer}/{z}/{x}/{y}.mvt` (Mapbox Vector
+ * Tile 2.1): the contract is docs/tiles.md. HEAD answers like GET without the body.
+ */
+export async function tilesRoute(app: FastifyInstance, options: TilesRouteOptions): Promise<void> {
+  const { tiles } = options;
+
+  app.get('/tiles/:file', { config: CONFIG }, async (request, reply) => {
+    const { file } = request.params as { file: string };
+    if (!file.endsWith('.json')) throw new HttpError(404, 'NOT_FOUND', `no route ${request.url.split('?')[0]}: TileJSON is /tiles/{layer}.json`);
+    const layer = layerOf(file.slice(0, -'.json'.length));
+    const version = await tiles.version();
+    if (revalidate(request, reply, version, SHORT)) return reply.code(304).send();
+    const body = tileJson(layer, originOf(request, options.trustedProxies), version.tag, await tiles.bounds());
+    return reply.header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(body));
+  });
+
+  app.get('/tiles/:layer/:z/:x/:file', { config: CONFIG }, async (request, reply) => {
+    const params = request.params as { layer: string; z: string; x: string; file: string };
+    const layer = layerOf(params.layer);
+    if (!params.file.endsWith('.mvt')) throw new HttpError(404, 'NOT_FOUND', `no route ${request.url.split('?')[0]}: tiles are /tiles/{layer}/{z}/{x}/{y}.mvt`);
+    const address = parseTileAddress({ z: params.z, x: params.x, y: params.file.slice(0, -'.mvt'.length) }, TILE_MAX_ZOOM);
+    const asked = versionParam(request);
+    const version = await tiles.version();
+    if (revalidate(request, reply, version, asked === version.tag ? IMMUTABLE : SHORT)) return reply.code(304).send();
+    const body = await tiles.tile(version, layer, address);
+    if (!body) return reply.code(204).send();
+    return reply.header('content-type', MVT_MEDIA_TYPE).send(body);
+  });
+}

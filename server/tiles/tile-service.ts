@@ -1,0 +1,85 @@
+import { readDatasetVersion, type DatasetVersion } from '../dataset/dataset-version.js';
+import type { Em } from '../db/orm.js';
+import { query } from '../db/sql.js';
+import type { TileAddress } from '../input/tile-address.js';
+import { TileCache, type TileBody, type TileCacheOptions } from './tile-cache.js';
+import { LayerTiles } from './tile-index.js';
+import type { TileLayerName } from './tile-layers.js';
+import { readLayerFeatures } from './tile-source.js';
+import { WORLD_BOUNDS, type Bounds } from './tilejson.js';
+
+/** Reads of a layer before one is used even though a write came in between (writes are rare; a busy import must not starve the map). */
+const MAX_READS = 3;
+
+interface Built {
+  tag: string;
+  tiles: Promise<LayerTiles>;
+}
+
+/**
+ * Vector tiles of the atlas, the same on both backends (see LayerTiles): encoded tiles are kept in
+ * a TileCache per dataset version, and each layer's features are read once per version, so a write
+ * (which moves the version) makes every later tile come from the data as it now is.
+ */
+export class TileService {
+  readonly cache: TileCache;
+  private readonly built = new Map<TileLayerName, Built>();
+
+  /** `em` gives a fresh EntityManager for each read. */
+  constructor(
+    private readonly em: () => Em,
+    cache?: TileCacheOptions,
+  ) {
+    this.cache = new TileCache(cache);
+  }
+
+  /** The extent of the boundaries, [west, south, east, north] in degrees; the whole world while there are none. */
+  async bounds(): Promise<Bounds> {
+    const [row] = await query<{ w: number | null; s: number; e: number; n: number }>(
+      this.em(),
+      `select ST_XMin(b) as w, ST_YMin(b) as s, ST_XMax(b) as e, ST_YMax(b) as n from (select ST_Extent(boundary) as b from jst where level = 'VOIVODESHIP') t`,
+    );
+    if (row?.w == null) return WORLD_BOUNDS;
+    // Rounded outward to 1e-4° (about 10 m), so the bounds still hold every boundary.
+    const [down, up] = [(v: number) => Math.floor(Number(v) * 1e4) / 1e4, (v: number) => Math.ceil(Number(v) * 1e4) / 1e4];
+    return [down(row.w), down(row.s), up(row.e), up(row.n)];
+  }
+
+  /** The current dataset version (one primary-key lookup). */
+  version(): Promise<DatasetVersion> {
+    return readDatasetVersion(this.em());
+  }
+
+  /** The encoded tile of `layer` at `version` (read just before), or null when it holds no feature. */
+  tile(version: DatasetVersion, layer: TileLayerName, { z, x, y }: TileAddress): Promise<TileBody> {
+    return this.cache.get(version, `${layer}/${z}/${x}/${y}`, async () => (await this.layerTiles(version, layer)).encode(z, x, y));
+  }
+
+  /** The layer's tiles at `version` or newer: built once per version, shared by the requests that wait for it. */
+  private layerTiles(version: DatasetVersion, layer: TileLayerName): Promise<LayerTiles> {
+    const built = this.built.get(layer);
+    if (built?.tag === version.tag) return built.tiles;
+    const tiles = this.build(layer, version);
+    this.built.set(layer, { tag: version.tag, tiles });
+    // A failed read is not kept: the next request tries again.
+    tiles.catch(() => this.built.get(layer)?.tiles === tiles && this.built.delete(layer));
+    return tiles;
+  }
+
+  /**
+   * Reads the layer (several statements) between two reads of the version, again when a write
+   * committed in between (the reads could mix two states). Kept under the version asked for only
+   * when that is what was read: otherwise it is newer, right for this request but not for later ones.
+   */
+  private async build(layer: TileLayerName, version: DatasetVersion): Promise<LayerTiles> {
+    const em = this.em();
+    for (let attempt = 1; ; attempt++) {
+      const before = await readDatasetVersion(em);
+      const features = await readLayerFeatures(em, layer);
+      const after = await readDatasetVersion(em);
+      if (before.tag !== after.tag && attempt < MAX_READS) continue;
+      if (after.tag !== version.tag && this.built.get(layer)?.tag === version.tag) this.built.delete(layer);
+      return new LayerTiles(layer, features);
+    }
+  }
+}

@@ -1,0 +1,147 @@
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { Em } from '../db/orm.js';
+import { query } from '../db/sql.js';
+import { CURRENT_MEMBERSHIP } from '../jst/jst.service.js';
+import { JstLevel } from '../jst/jst-kind.js';
+import type { TileLayerName } from './tile-layers.js';
+
+/**
+ * Reads what the tiles are cut from: every feature of a layer, as GeoJSON in EPSG:4326 (lng,lat
+ * degrees) with the layer's properties. Membership comes from the API's own rule of a current
+ * membership (CURRENT_MEMBERSHIP: not left before today, partnership not archived).
+ */
+
+/** Rows per statement: the embedded database has one connection, and a whole layer in one statement would hold it (and the event loop) for a second. */
+const BATCH = 200;
+/** Decimal digits of the coordinates read: 1e-7° is about 1 cm, finer than a tile unit at zoom 14 (about 0.6 m in Poland). */
+const DIGITS = 7;
+
+interface PartnershipInfo {
+  id: number;
+  slug: string;
+  name: string;
+  shortName: string;
+  members: number;
+  programmes: string;
+  statuses: string;
+}
+
+/** Partnerships that are not archived, with their programme codes and statuses as sorted lists. */
+async function readPartnerships(em: Em): Promise<Map<number, PartnershipInfo>> {
+  const rows = await query<{ id: number; slug: string; name: string; short_name: string | null; member_count: number; programmes: string | null; statuses: string | null }>(
+    em,
+    `select p.id, p.slug, p.name, p.short_name, p.member_count,
+            string_agg(distinct pr.code, ',' order by pr.code) as programmes, string_agg(distinct pa.status, ',' order by pa.status) as statuses
+     from partnership p left join participation pa on pa.partnership_id = p.id left join programme pr on pr.id = pa.programme_id
+     where p.archived_at is null group by p.id`,
+  );
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { id: r.id, slug: r.slug, name: r.name, shortName: r.short_name ?? '', members: Number(r.member_count), programmes: r.programmes ?? '', statuses: r.statuses ?? '' },
+    ]),
+  );
+}
+
+/** Partnership ids of each unit's current memberships, by TERYT code. */
+async function readMemberships(em: Em): Promise<Map<string, number[]>> {
+  const rows = await query<{ teryt: string; pid: number }>(em, `select m.jst_teryt as teryt, m.partnership_id as pid from membership m where ${CURRENT_MEMBERSHIP}`);
+  const byUnit = new Map<string, number[]>();
+  for (const { teryt, pid } of rows) byUnit.set(teryt, [...(byUnit.get(teryt) ?? []), pid]);
+  return byUnit;
+}
+
+/** Codes of `items`, deduplicated, sorted and joined by ",". */
+const joinCodes = (items: Iterable<string>) => [...new Set([...items].flatMap((list) => (list ? list.split(',') : [])))].sort().join(',');
+
+/** The membership properties of a unit that belongs to the partnerships `ids`. */
+function membershipProperties(ids: Iterable<number>, partnerships: Map<number, PartnershipInfo>) {
+  const found = [...new Set(ids)].map((id) => partnerships.get(id)).filter((p): p is PartnershipInfo => p !== undefined);
+  const slugs = found.map((p) => p.slug).sort();
+  return { partnerships: slugs.join(','), count: slugs.length, programmes: joinCodes(found.map((p) => p.programmes)), statuses: joinCodes(found.map((p) => p.statuses)) };
+}
+
+/** Reads rows in batches keyed by an increasing text or integer column, yielding between statements. */
+async function readBatched<R extends { key: string | number }>(em: Em, sql: (after: string) => string, first: string | number, params: unknown[] = []): Promise<R[]> {
+  const all: R[] = [];
+  let after: string | number = first;
+  for (;;) {
+    const rows = await query<R>(em, sql('?'), [...params, after]);
+    all.push(...rows);
+    if (rows.length < BATCH) return all;
+    after = rows[rows.length - 1]!.key;
+    await yieldToEventLoop();
+  }
+}
+
+interface UnitRow {
+  key: string;
+  name: string;
+  kind: string;
+  parent: string | null;
+  geom: string;
+}
+
+const LEVEL_OF: Record<'wojewodztwa' | 'powiaty' | 'gminy', JstLevel> = { wojewodztwa: JstLevel.VOIVODESHIP, powiaty: JstLevel.COUNTY, gminy: JstLevel.MUNICIPALITY };
+
+async function unitFeatures(em: Em, layer: keyof typeof LEVEL_OF): Promise<Feature[]> {
+  const level = LEVEL_OF[layer];
+  const [partnerships, memberships, rows] = [
+    await readPartnerships(em),
+    await readMemberships(em),
+    await readBatched<UnitRow>(
+      em,
+      (after) => `select teryt as key, name, kind, parent_teryt as parent, ST_AsGeoJSON(boundary, ${DIGITS}) as geom from jst where level = ? and teryt > ${after} order by teryt limit ${BATCH}`,
+      '',
+      [level],
+    ),
+  ];
+  return rows.map((r) => {
+    // A gmina takes part in what its powiat takes part in (the map colours it so).
+    const ids = [...(memberships.get(r.key) ?? []), ...(level === JstLevel.MUNICIPALITY && r.parent ? (memberships.get(r.parent) ?? []) : [])];
+    const properties = { teryt: r.key, name: r.name, kind: r.kind, parent: r.parent ?? '', ...membershipProperties(ids, partnerships) };
+    return { type: 'Feature', id: Number(r.key), properties, geometry: JSON.parse(r.geom) as Geometry };
+  });
+}
+
+async function areaFeatures(em: Em): Promise<Feature[]> {
+  const partnerships = await readPartnerships(em);
+  const rows = await readBatched<{ key: number; geom: string }>(
+    em,
+    (after) => `select id as key, ST_AsGeoJSON(area, ${DIGITS}) as geom from partnership where archived_at is null and area is not null and member_count > 0 and id > ${after} order by id limit ${BATCH}`,
+    0,
+  );
+  return rows.flatMap((r) => {
+    const p = partnerships.get(r.key);
+    if (!p) return [];
+    const properties = { slug: p.slug, name: p.name, short_name: p.shortName, programmes: p.programmes, status: p.statuses, members: p.members };
+    return [{ type: 'Feature', id: p.id, properties, geometry: JSON.parse(r.geom) as Geometry } satisfies Feature];
+  });
+}
+
+const LABEL_KIND: Record<string, string> = { VOIVODESHIP: 'wojewodztwo', COUNTY: 'powiat', MUNICIPALITY: 'gmina' };
+
+async function labelFeatures(em: Em): Promise<Feature[]> {
+  const units = await readBatched<{ key: string; name: string; level: string; geom: string }>(
+    em,
+    (after) => `select teryt as key, name, level, ST_AsGeoJSON(ST_PointOnSurface(boundary), ${DIGITS}) as geom from jst where teryt > ${after} order by teryt limit ${BATCH}`,
+    '',
+  );
+  const areas = await query<{ slug: string; name: string; geom: string }>(
+    em,
+    `select slug, name, ST_AsGeoJSON(ST_PointOnSurface(area), ${DIGITS}) as geom from partnership where archived_at is null and area is not null and member_count > 0 order by slug`,
+  );
+  const point = (kind: string, name: string, teryt: string, slug: string, geom: string): Feature => ({
+    type: 'Feature',
+    properties: { kind, name, teryt, slug },
+    geometry: JSON.parse(geom) as Geometry,
+  });
+  return [...units.map((u) => point(LABEL_KIND[u.level]!, u.name, u.key, '', u.geom)), ...areas.map((a) => point('partnership', a.name, '', a.slug, a.geom))];
+}
+
+/** Every feature of `layer` at the data's current state, lng,lat degrees. */
+export async function readLayerFeatures(em: Em, layer: TileLayerName): Promise<FeatureCollection> {
+  const features = layer === 'areas' ? await areaFeatures(em) : layer === 'labels' ? await labelFeatures(em) : await unitFeatures(em, layer);
+  return { type: 'FeatureCollection', features };
+}
