@@ -4,7 +4,7 @@ import { buildAppSchema } from '../../server/graphql/schema.js';
 import { aliasLimit, depthLimit, DEFAULT_OPERATION_LIMITS, operationCost, operationWeight } from '../../server/graphql/limits/index.js';
 import { exampleQueries } from '../support/examples.js';
 import { MAP_QUERIES } from '../../web/src/api/queries.js';
-import { COARSE, FINE } from '../../web/src/map/detail-level.js';
+import { MAP_SHAPES } from '../../server/http/map-boundary-read.js';
 
 const { maxCost } = DEFAULT_OPERATION_LIMITS.cost;
 
@@ -32,12 +32,16 @@ describe('operation cost estimate', () => {
     expect(await costOf(query)).toBeLessThanOrEqual(maxCost);
   });
 
+  // The boundary shapes the server still exempts from the rate limit (the map itself now draws from /tiles).
+  const [COARSE, FINE] = MAP_SHAPES.map(([simplify, precision]) => ({ simplify, precision }));
   const shape = (detail: typeof COARSE) => ({ simplify: detail.simplify, precision: detail.precision });
-  // The variables the map sends (web/src/map/geodata.ts, web/src/app.ts): every level coarse, one województwo's gminy fine.
+  // The variables the map sends (web/src/app.ts, web/src/api/queries.ts).
   const mapCalls: [string, string, Record<string, unknown>][] = [
     ...(['MUNICIPALITY', 'COUNTY', 'VOIVODESHIP'] as const).map((level): [string, string, Record<string, unknown>] => [`jstFeatures ${level} coarse`, MAP_QUERIES.jstFeatures, { level, ...shape(COARSE) }]),
     ['jstFeatures MUNICIPALITY fine, mazowieckie', MAP_QUERIES.jstFeatures, { level: 'MUNICIPALITY', ...shape(FINE), voivodeship: '14' }],
-    ['partnerships with coarse areas', MAP_QUERIES.partnerships, { after: null, ...shape(COARSE) }],
+    ['partnerships', MAP_QUERIES.partnerships, { after: null }],
+    ['voivodeships', MAP_QUERIES.voivodeships, {}],
+    ['partnerships in a województwo', MAP_QUERIES.inVoivodeship, { voivodeship: '14', after: null }],
     ['programmes', MAP_QUERIES.programmes, {}],
     ['partnership', MAP_QUERIES.partnership, { slug: 'blisko-krakowa' }],
     ['jst', MAP_QUERIES.jst, { teryt: '1201011' }],
@@ -89,7 +93,7 @@ describe('operation cost estimate', () => {
     expect(await weight(members)).toBe(0);
     expect(await weight(MAP_QUERIES.jstFeatures, { level: 'MUNICIPALITY', ...shape(COARSE) })).toBeGreaterThanOrEqual(threshold);
     expect(await weight(MAP_QUERIES.jstFeatures, { level: 'COUNTY', ...shape(COARSE) })).toBeLessThan(threshold);
-    expect(await weight(MAP_QUERIES.partnerships, { after: null, ...shape(COARSE) })).toBeLessThan(threshold);
+    expect(await weight(MAP_QUERIES.partnerships, { after: null })).toBeLessThan(threshold);
   });
 
   it('prices a members → memberships → members walk far over the budget', async () => {

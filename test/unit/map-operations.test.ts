@@ -1,8 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
-import { isMapBoundaryRead, MAP_BOUNDARIES_QUERY, MAP_SHAPES } from '../../server/http/map-boundary-read.js';
+import { isMapBoundaryRead, MAP_BOUNDARIES_QUERY } from '../../server/http/map-boundary-read.js';
 import { MAP_QUERIES } from '../../web/src/api/queries.js';
-import { COARSE, FINE } from '../../web/src/map/detail-level.js';
 
 const operations = Object.entries(MAP_QUERIES).map(([key, text]) => {
   const definitions = parse(text).definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
@@ -20,9 +19,8 @@ describe("the map's operations", () => {
     expect(new Set(operations.map((o) => o.name)).size).toBe(operations.length);
   });
 
-  it("the server's copy of the boundary query and shapes is the map's", () => {
+  it("the server's copy of the boundary query is the map's", () => {
     expect(MAP_BOUNDARIES_QUERY).toBe(MAP_QUERIES.jstFeatures);
-    expect(MAP_SHAPES).toEqual([[COARSE.simplify, COARSE.precision], [FINE.simplify, FINE.precision]]);
   });
 });
 

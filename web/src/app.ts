@@ -1,12 +1,11 @@
 /** Wires the state, the API, the map and the panels together. */
-import turfBbox from '@turf/bbox';
 import { loadStats } from './api/client.js';
-import { fetchCoverage, fetchJst, fetchPartnership, fetchPartnerships, fetchProgrammes } from './api/queries.js';
+import {
+  fetchCoverage, fetchJst, fetchPartnership, fetchPartnerships, fetchProgrammes, fetchSlugsInVoivodeship, fetchVoivodeships,
+} from './api/queries.js';
 import type { Coverage, PartnershipSummary, Programme } from './api/types.js';
 import { strings } from './i18n/strings.js';
 import { assignColours, visiblePartnerships, type PartnershipFacts } from './map/colouring.js';
-import { COARSE } from './map/detail-level.js';
-import { GeoData } from './map/geodata.js';
 import { MapView } from './map/map-view.js';
 import { PARTNERSHIP_PALETTE } from './map/palette.js';
 import { Store, filtersChanged } from './state/store.js';
@@ -26,7 +25,7 @@ export async function startApp(el: HTMLElement): Promise<void> {
   const store = new Store(parseState(location.search));
   const t = () => strings(store.get().lang);
   const ui = buildLayout(el, embed);
-  const geo = new GeoData();
+  let voivodeshipNames: [string, string][] = [];
   let programmes: Programme[] = [];
   let summaries: PartnershipSummary[] = [];
   let facts: PartnershipFacts[] = [];
@@ -37,7 +36,7 @@ export async function startApp(el: HTMLElement): Promise<void> {
   let detailSeq = 0;
 
   const initial = store.get();
-  const view = new MapView(geo, {
+  const view = new MapView({
     container: ui.map,
     center: initial.center,
     zoom: initial.zoom,
@@ -52,23 +51,19 @@ export async function startApp(el: HTMLElement): Promise<void> {
   });
 
   const flyTo = (bbox: number[] | null | undefined) => bbox && view.fitBbox(bbox);
-  const gminaBbox = (teryt: string) => {
-    const f = geo.gminy.get(teryt);
-    return f ? (turfBbox(f) as number[]) : null;
-  };
-  const partnershipBbox = (slug: string) => {
-    const p = summaries.find((s) => s.slug === slug);
-    return p?.functionalArea.geometry ? (turfBbox(p.functionalArea.geometry) as number[]) : (p?.functionalArea.bbox ?? null);
-  };
+  // The map holds no geometry of its own any more: a gmina's extent comes from the API.
+  const gminaBbox = async (teryt: string) => (await fetchJst(teryt).catch(() => null))?.bbox ?? null;
+  const partnershipBbox = (slug: string) => summaries.find((s) => s.slug === slug)?.functionalArea.bbox ?? null;
 
   const actions: DetailActions = {
     selectPartnership: (slug) => {
       store.update({ partnership: slug, gmina: null });
       flyTo(partnershipBbox(slug));
     },
-    selectGmina: (teryt) => {
+    selectGmina: (teryt, bbox) => {
       store.update({ gmina: teryt, partnership: null });
-      flyTo(gminaBbox(teryt));
+      if (bbox) flyTo(bbox);
+      else void gminaBbox(teryt).then(flyTo);
     },
     close: () => store.update({ gmina: null, partnership: null }),
   };
@@ -89,20 +84,34 @@ export async function startApp(el: HTMLElement): Promise<void> {
     const entries = legendEntries();
     const rendered = view.renderedGminy();
     renderLegend(ui.legend, entries, rendered.some((g) => g.count >= 2), t(), actions.selectPartnership);
+    // The text version says what the map shows now: the gminy drawn in the view, named from the tiles.
     const members = new Map<string, string[]>();
-    for (const f of geo.gminy.values()) {
-      for (const s of new Set(geo.memberOf(f))) if (colours.has(s)) members.set(s, [...(members.get(s) ?? []), f.properties.name]);
+    for (const g of [...rendered].sort((a, b) => a.name.localeCompare(b.name, 'pl'))) {
+      for (const s of g.shown) members.set(s, [...(members.get(s) ?? []), g.name]);
     }
-    const covered = [...geo.gminy.values()].filter((f) => geo.memberOf(f).some((s) => colours.has(s))).length;
-    renderScreenReaderList(ui.srList, entries, members, covered, t());
+    renderScreenReaderList(ui.srList, entries, members, rendered.filter((g) => g.count > 0).length, t());
   };
 
-  const repaint = () => {
+  // Which partnerships have a member in a województwo is the API's answer, asked once per województwo when filtered by it.
+  const inVoivodeship = new Map<string, Promise<void>>();
+  const knowVoivodeship = (code: string | null): Promise<void> => {
+    if (!code) return Promise.resolve();
+    if (!inVoivodeship.has(code)) {
+      inVoivodeship.set(code, fetchSlugsInVoivodeship(code).then((slugs) => {
+        const hit = new Set(slugs);
+        for (const f of facts) if (hit.has(f.slug)) f.voivodeships.push(code);
+      }, () => void inVoivodeship.delete(code)));
+    }
+    return inVoivodeship.get(code)!;
+  };
+
+  const repaint = async () => {
+    await knowVoivodeship(store.get().voivodeship);
     const visible = visiblePartnerships(facts, store.get());
     colours = assignColours(visible, PARTNERSHIP_PALETTE);
     const slugs = new Set(visible.map((p) => p.slug));
     shown = summaries.filter((p) => slugs.has(p.slug));
-    view.paint(shown, colours);
+    view.paint(colours);
   };
 
   const loadCoverage = async () => {
@@ -153,11 +162,8 @@ export async function startApp(el: HTMLElement): Promise<void> {
 
   const search = embed ? null : createSearch(t(), (hit) => {
     if (hit.kind === 'partnership') actions.selectPartnership(hit.id);
-    else if (hit.kind === 'gmina') actions.selectGmina(hit.id);
-    else {
-      const f = (hit.kind === 'powiat' ? geo.powiaty : geo.wojewodztwa).features.find((x) => x.properties.teryt === hit.id);
-      if (f) flyTo(turfBbox(f) as number[]);
-    }
+    else if (hit.kind === 'gmina') actions.selectGmina(hit.id, hit.bbox);
+    else flyTo(hit.bbox);
   });
   if (search && ui.searchSlot) ui.searchSlot.append(search.element);
 
@@ -178,7 +184,7 @@ export async function startApp(el: HTMLElement): Promise<void> {
     }
     if (ui.shareSlot && ui.shareOutput) renderShare(ui.shareSlot, () => shareUrls(location.origin, store.get()), tt, ui.shareOutput);
     if (ui.filters) {
-      const voivodeships = [...geo.voivodeshipNames].sort((a, b) => a[1].localeCompare(b[1], 'pl'));
+      const voivodeships = [...voivodeshipNames].sort((a, b) => a[1].localeCompare(b[1], 'pl'));
       const legalForms = [...new Set(summaries.map((p) => p.legalForm))].sort();
       const areaTypes = [...new Set(summaries.map((p) => p.areaType))].sort();
       renderFilters(ui.filters, { programmes, voivodeships, legalForms, areaTypes }, s, tt, s.lang, (patch) => store.update(patch));
@@ -196,7 +202,7 @@ export async function startApp(el: HTMLElement): Promise<void> {
     history.replaceState(null, '', `${location.pathname}${serializeState(next)}`);
     if (!ready) return;
     if (filtersChanged(next, prev)) {
-      repaint();
+      void repaint().then(renderLegendAndList);
       if (next.programme !== prev.programme) void loadCoverage();
     }
     if (next.gmina !== prev.gmina || next.partnership !== prev.partnership) void renderDetails();
@@ -217,29 +223,25 @@ export async function startApp(el: HTMLElement): Promise<void> {
 
   ui.status.textContent = t().loading;
   try {
-    const [, progs, parts] = await Promise.all([geo.loadCoarse(), fetchProgrammes(), fetchPartnerships(COARSE.simplify, COARSE.precision), view.ready]);
+    const [progs, parts, voivodeships] = await Promise.all([fetchProgrammes(), fetchPartnerships(), fetchVoivodeships(), view.ready]);
     programmes = progs;
     summaries = parts;
+    voivodeshipNames = voivodeships.map((v): [string, string] => [v.teryt, v.name.toLocaleLowerCase('pl')]);
   } catch (err) {
     ui.status.textContent = `${t().loadError}: ${(err as Error).message}`;
     ui.status.setAttribute('role', 'alert');
     return;
   }
-  const woj = new Map<string, Set<string>>();
-  const note = (slugs: string[], code: string) => slugs.forEach((s) => woj.set(s, (woj.get(s) ?? new Set()).add(code)));
-  for (const f of geo.gminy.values()) note(f.properties.partnerships, f.properties.teryt.slice(0, 2));
-  for (const f of geo.powiaty.features) note(f.properties.partnerships, f.properties.teryt.slice(0, 2));
   facts = summaries.map((p) => ({
     slug: p.slug, legalForm: p.legalForm, areaType: p.areaType, bbox: p.functionalArea.bbox,
     participations: p.participations.map((x) => ({ status: x.status, programme: x.programme.code })),
-    voivodeships: [...(woj.get(p.slug) ?? [])],
+    voivodeships: [],
   }));
-  view.setBoundaries();
   ready = true;
-  repaint();
+  await repaint();
   const s = store.get();
   if (!s.center) {
-    const bbox = s.partnership ? partnershipBbox(s.partnership) : s.gmina ? gminaBbox(s.gmina) : null;
+    const bbox = s.partnership ? partnershipBbox(s.partnership) : s.gmina ? await gminaBbox(s.gmina) : null;
     if (bbox) view.fitBbox(bbox, false);
   }
   ui.status.textContent = '';

@@ -1,7 +1,7 @@
 /** The queries of the map, one function each. */
 import { gql } from './client.js';
 import type {
-  Coverage, JstCollection, JstDetail, JstHit, PartnershipDetail, PartnershipHit, PartnershipSummary, Programme,
+  Coverage, JstDetail, JstHit, PartnershipDetail, PartnershipHit, PartnershipSummary, Programme,
 } from './types.js';
 
 export type Level = 'MUNICIPALITY' | 'COUNTY' | 'VOIVODESHIP';
@@ -16,15 +16,24 @@ const MEMBERSHIP = `memberships { role partnership { slug name participations { 
  * (test/unit/map-operations.test.ts checks it).
  */
 export const MAP_QUERIES = {
+  /**
+   * No longer sent: the map draws its boundaries from the vector tiles (/tiles/*, docs/tiles.md).
+   * Kept while the server's rate-limit exemption for it (server/http/map-boundary-read.ts) is.
+   */
   jstFeatures: `query MapBoundaries($level: JstLevel!, $simplify: Float, $precision: Int, $voivodeship: String) {
     jstFeatures(level: $level, simplify: $simplify, precision: $precision, voivodeship: $voivodeship) }`,
   programmes: `query MapProgrammes { programmes { code name nameEn funder reportedFigures { label labelPl value unit } loaded { partnerships jsts gminy } } }`,
-  partnerships: `query MapPartnerships($after: String, $simplify: Float, $precision: Int) {
+  // The areas' shapes come from the `areas` tile layer; the list carries what filters, colours and the legend need.
+  partnerships: `query MapPartnerships($after: String) {
     partnerships(first: 200, after: $after) {
       pageInfo { hasNextPage endCursor }
       edges { node { slug name shortName legalForm areaType
         participations { status probable programme { code } }
-        functionalArea { areaKm2 memberCount bbox geometry(simplify: $simplify, precision: $precision) } } } } }`,
+        functionalArea { areaKm2 memberCount bbox } } } } }`,
+  voivodeships: `query MapVoivodeships { jsts(filter: { level: VOIVODESHIP }, first: 50) { edges { node { teryt name } } } }`,
+  inVoivodeship: `query MapInVoivodeship($voivodeship: String!, $after: String) {
+    partnerships(filter: { voivodeship: $voivodeship }, first: 200, after: $after) {
+      pageInfo { hasNextPage endCursor } edges { node { slug } } } }`,
   partnership: `query MapPartnership($slug: String!) { partnership(slug: $slug) {
     slug name shortName legalForm areaType membersComplete completenessNote statedMemberCount website
     sources { ref quote note }
@@ -46,26 +55,38 @@ export const MAP_QUERIES = {
     partnerships(filter: { search: $text }, first: 50) { edges { node { slug name shortName functionalArea { bbox } } } } }`,
 } as const;
 
-export async function fetchJstFeatures(level: Level, simplify: number, precision: number, voivodeship?: string): Promise<JstCollection> {
-  const data = await gql<{ jstFeatures: JstCollection }>(MAP_QUERIES.jstFeatures, { level, simplify, precision, voivodeship }, `features:${level}:${voivodeship ?? 'PL'}:${simplify}`);
-  return data.jstFeatures;
-}
-
 export async function fetchProgrammes(): Promise<Programme[]> {
   return (await gql<{ programmes: Programme[] }>(MAP_QUERIES.programmes, {}, 'programmes')).programmes;
 }
 
-/** Every partnership with what the filters and the outlines need (paged by 200). */
-export async function fetchPartnerships(simplify: number, precision: number): Promise<PartnershipSummary[]> {
-  const out: PartnershipSummary[] = [];
+type Page<T> = { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: T }[] };
+
+/** Every node of a paged `partnerships` query (200 a page). */
+async function allPartnerships<T>(query: string, variables: Record<string, unknown>, label: string): Promise<T[]> {
+  const out: T[] = [];
   let after: string | null = null;
   for (;;) {
-    type Page = { partnerships: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: PartnershipSummary }[] } };
-    const data: Page = await gql<Page>(MAP_QUERIES.partnerships, { after, simplify, precision }, 'partnerships');
+    const data: { partnerships: Page<T> } = await gql<{ partnerships: Page<T> }>(query, { ...variables, after }, label);
     out.push(...data.partnerships.edges.map((e) => e.node));
     if (!data.partnerships.pageInfo.hasNextPage) return out;
     after = data.partnerships.pageInfo.endCursor;
   }
+}
+
+/** Every partnership with what the filters, colours and legend need. */
+export function fetchPartnerships(): Promise<PartnershipSummary[]> {
+  return allPartnerships<PartnershipSummary>(MAP_QUERIES.partnerships, {}, 'partnerships');
+}
+
+/** Slugs of the partnerships with a current member in the województwo (2-digit TERC). */
+export async function fetchSlugsInVoivodeship(voivodeship: string): Promise<string[]> {
+  return (await allPartnerships<{ slug: string }>(MAP_QUERIES.inVoivodeship, { voivodeship }, 'inVoivodeship')).map((p) => p.slug);
+}
+
+/** The 16 województwa, TERC code and name (for the filter). */
+export async function fetchVoivodeships(): Promise<{ teryt: string; name: string }[]> {
+  type Answer = { jsts: { edges: { node: { teryt: string; name: string } }[] } };
+  return (await gql<Answer>(MAP_QUERIES.voivodeships, {}, 'voivodeships')).jsts.edges.map((e) => e.node);
 }
 
 /** The partnership with this slug; null when the atlas has none (a stale link). */

@@ -1,15 +1,4 @@
 /** Shapes of the API answers the map reads. */
-import type { Feature, FeatureCollection, Geometry, MultiPolygon } from 'geojson';
-
-export interface JstProps {
-  teryt: string;
-  name: string;
-  kind: string;
-  parent: string | null;
-  partnerships: string[];
-}
-export type JstFeature = Feature<Geometry, JstProps>;
-export type JstCollection = FeatureCollection<Geometry, JstProps>;
 
 export interface ReportedFigure { label: string; labelPl: string; value: number; unit: string }
 export interface Programme {
@@ -28,7 +17,7 @@ export interface PartnershipSummary {
   legalForm: string;
   areaType: string;
   participations: { status: string; probable: boolean; programme: { code: string } }[];
-  functionalArea: { areaKm2: number; memberCount: number; bbox: number[] | null; geometry: MultiPolygon | null };
+  functionalArea: { areaKm2: number; memberCount: number; bbox: number[] | null };
 }
 
 export interface JstRef { teryt: string; name: string; kindLabel: string }

@@ -6,7 +6,8 @@ import { h, replace, safeHref } from './dom.js';
 
 export interface DetailActions {
   selectPartnership(slug: string): void;
-  selectGmina(teryt: string): void;
+  /** Selects a gmina and flies to `bbox` ([west, south, east, north], lng,lat degrees) or, without it, to its extent from the API. */
+  selectGmina(teryt: string, bbox?: number[] | null): void;
   close(): void;
 }
 

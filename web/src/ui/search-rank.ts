@@ -13,6 +13,8 @@ export interface SearchHit {
   label: string;
   /** Shown under the label; a partnership's short name, which the search matches too. */
   detail: string;
+  /** [west, south, east, north] (lng,lat degrees) to fly to, when the API knows it. */
+  bbox?: number[] | null;
 }
 
 const KIND_ORDER: Record<SearchHit['kind'], number> = { gmina: 0, partnership: 1, powiat: 2, wojewodztwo: 3 };

@@ -12,8 +12,8 @@ export interface SearchBox {
 function hitsFrom(answer: Awaited<ReturnType<typeof searchAll>>): SearchHit[] {
   const kind = (level: string): SearchHit['kind'] => (level === 'MUNICIPALITY' ? 'gmina' : level === 'COUNTY' ? 'powiat' : 'wojewodztwo');
   return [
-    ...answer.jsts.map((j): SearchHit => ({ kind: kind(j.level), id: j.teryt, label: j.name, detail: [j.kindLabel, j.level === 'VOIVODESHIP' ? null : j.voivodeship?.name.toLocaleLowerCase('pl')].filter(Boolean).join(', ') })),
-    ...answer.partnerships.map((p): SearchHit => ({ kind: 'partnership', id: p.slug, label: p.name, detail: p.shortName ?? '' })),
+    ...answer.jsts.map((j): SearchHit => ({ kind: kind(j.level), id: j.teryt, label: j.name, detail: [j.kindLabel, j.level === 'VOIVODESHIP' ? null : j.voivodeship?.name.toLocaleLowerCase('pl')].filter(Boolean).join(', '), bbox: j.bbox })),
+    ...answer.partnerships.map((p): SearchHit => ({ kind: 'partnership', id: p.slug, label: p.name, detail: p.shortName ?? '', bbox: p.functionalArea.bbox })),
   ];
 }
 
