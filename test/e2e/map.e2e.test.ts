@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { RunningApp } from '../../server/app.js';
 import { E2E_OUT, startBrowserTest, type BrowserTestSetup } from './browser.js';
 import { bundleSize, measureFirstView } from './measure-first-view.js';
+import { idle, openMap } from './map-page.js';
 
 const LODZ = '1061011';
 
@@ -23,17 +24,9 @@ async function gql<T>(query: string, variables: Record<string, unknown> = {}): P
 }
 
 async function open(urlPath: string, viewport = { width: 1400, height: 900 }): Promise<Page> {
-  const page = await browser.newPage({ viewport });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${app.url}${urlPath}`);
-  await page.waitForFunction(() => (globalThis as any).__atlas?.ready === true, null, { timeout: 60_000 });
-  await idle(page);
-  expect(errors).toEqual([]);
-  return page;
+  return (await openMap(browser, `${app.url}${urlPath}`, viewport)).page;
 }
 
-const idle = (page: Page) => page.evaluate(() => (globalThis as any).__atlas.idle());
 const state = (page: Page) => page.evaluate(() => (globalThis as any).__atlas.state());
 const rendered = (page: Page): Promise<{ teryt: string; count: number; shown: string[] }[]> => page.evaluate(() => (globalThis as any).__atlas.renderedGminy());
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(E2E_OUT, `${name}.png`) });

@@ -4,14 +4,12 @@ import type { LngLatBoundsLike, MapGeoJSONFeature } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { paintGmina } from './colouring.js';
+import { POLAND } from './extent.js';
 import { HATCH_IMAGE, hatchImage } from './hatch.js';
 import { LAYERS, SOURCES, dataLayers, dataSources, offlineStyle } from './style.js';
 import { areaColourExpression, areaFilter, fillExpression, overlapFilter, splitList } from './tile-paint.js';
 
 maplibregl.setWorkerUrl(workerUrl);
-
-/** Poland's extent [west, south, east, north], lng,lat degrees. */
-export const POLAND: [number, number, number, number] = [14.07, 49.0, 24.15, 54.84];
 
 export interface MapViewOptions {
   container: HTMLElement;
