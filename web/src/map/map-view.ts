@@ -36,11 +36,18 @@ export class MapView {
       container: opts.container,
       style: basemap || offlineStyle(location.href),
       ...camera,
-      attributionControl: { compact: false, customAttribution: opts.attribution },
+      attributionControl: false,
       maxBounds: [[5, 44], [33, 60]],
       dragRotate: false,
       pitchWithRotate: false,
     });
+    // The tiles' TileJSON carries the same attribution as opts.attribution, but in one language: the map shows
+    // its own, translated one. Cleared before the control (added after this listener) reads the sources.
+    this.map.on('sourcedata', (e) => {
+      const source = e.sourceDataType === 'metadata' ? this.map.getSource(e.sourceId) : undefined;
+      if (source?.type === 'vector') (source as { attribution?: string }).attribution = undefined;
+    });
+    this.map.addControl(new maplibregl.AttributionControl({ compact: false, customAttribution: opts.attribution }));
     this.map.touchZoomRotate.disableRotation();
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.getCanvas().setAttribute('aria-label', opts.ariaLabel);
