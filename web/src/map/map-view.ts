@@ -51,8 +51,10 @@ export class MapView {
     this.map.touchZoomRotate.disableRotation();
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.getCanvas().setAttribute('aria-label', opts.ariaLabel);
+    // Ready once the style is (not the first tiles): the colours are then set before the first tiles are parsed,
+    // rather than after, which would make the worker parse every tile of the view a second time.
     this.ready = new Promise((resolve) => {
-      this.map.once('load', () => {
+      this.map.once('style.load', () => {
         if (basemap) {
           for (const [id, src] of Object.entries(dataSources(location.href))) this.map.addSource(id, src);
           for (const layer of dataLayers()) this.map.addLayer(layer);
