@@ -133,6 +133,21 @@ describe('the map on vector tiles (browser)', () => {
     await page.close();
   });
 
+  it('the województwo filter keeps the partnerships with a member there (the API decides)', async () => {
+    const { page } = await openMap(browser, `${app.url}/`);
+    const res = await fetch(`${app.url}/graphql`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ partnerships(filter: { voivodeship: "10" }, first: 200) { edges { node { slug } } } }' }),
+    });
+    const expected = new Set(((await res.json()) as { data: { partnerships: { edges: { node: { slug: string } }[] } } }).data.partnerships.edges.map((e) => e.node.slug));
+    await page.selectOption('#f-woj', '10');
+    await page.waitForFunction(() => (globalThis as any).__atlas.state().voivodeship === '10');
+    await page.waitForFunction((n) => Object.keys((globalThis as any).__atlas.paint().colours).length === n, expected.size);
+    expect(new Set(Object.keys(await page.evaluate(() => (globalThis as any).__atlas.paint().colours)))).toEqual(expected);
+    await idle(page);
+    await page.close();
+  });
+
   it('selecting a gmina outlines it from the tiles', async () => {
     const { page } = await openMap(browser, `${app.url}/?g=${LODZ}&c=19.4561,51.7592&z=9.00`);
     const selected: string[] = await page.evaluate(() =>
