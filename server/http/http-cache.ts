@@ -26,14 +26,14 @@ declare module 'fastify' {
 
 /**
  * Which requests are cacheable reads: GET (and HEAD) without a token of a GraphQL operation (a
- * query string with `query`, or a persisted query's `extensions`) or of an export. A GraphQL
+ * query string with `query`, or a persisted query's `extensions`), of an export or of the OGC API. A GraphQL
  * mutation is never sent by GET (the server refuses it), POST is never cached, and a request
  * with an Authorization header stays `no-store`: its answer could one day depend on the caller.
  */
 export function isCacheableRead(request: Pick<FastifyRequest, 'method' | 'url' | 'headers'>): boolean {
   if ((request.method !== 'GET' && request.method !== 'HEAD') || request.headers.authorization !== undefined) return false;
   const url = new URL(request.url, 'http://localhost');
-  if (url.pathname.startsWith('/export/')) return true;
+  if (url.pathname.startsWith('/export/') || url.pathname === '/ogc' || url.pathname.startsWith('/ogc/')) return true;
   return url.pathname === '/graphql' && (url.searchParams.has('query') || url.searchParams.has('extensions'));
 }
 

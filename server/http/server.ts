@@ -12,6 +12,7 @@ import { graphqlRoute } from './graphql-route.js';
 import { healthRoutes } from './health.js';
 import { httpCachePlugin, type HttpCacheOptions } from './http-cache.js';
 import { isMapBoundaryRead } from './map-boundary-read.js';
+import { ogcRoutes } from '../ogc/ogc-routes.js';
 import { metricsPlugin, type MetricsPluginOptions } from './metrics-plugin.js';
 import { proxyWarningPlugin } from './proxy-warning.js';
 import { DEFAULT_RATE_LIMIT, RateLimiter, rateLimit, type RateLimitOptions } from './rate-limit.js';
@@ -120,6 +121,7 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
   });
   if (options.tiles) await app.register(tilesRoute, { tiles: options.tiles, trustedProxies });
   for (const route of options.routes ?? []) await app.register(route);
+  await app.register(ogcRoutes, { em: options.em });
   await app.register(staticRoute, { ...options.web, preCompressed: true });
   return app;
 }
