@@ -3,7 +3,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Em } from '../db/orm.js';
 import { acceptQuality } from '../http/graphiql-page.js';
 import { HttpError } from '../http/http-error.js';
-import { sendRepresentation } from '../http/representation.js';
 import { addVary } from '../http/vary.js';
 import type { Crs } from '../input/crs.js';
 import { checkOgcParameters, parseFormat, parseOgcItemQuery, parseOgcItemsQuery, type OgcFormat, type OgcItemsQuery } from '../input/ogc-query.js';
@@ -45,13 +44,17 @@ interface Answer {
   crs?: Crs;
 }
 
-/** Sent with a strong ETag and byte ranges (server/http/representation.ts), so GDAL's /vsicurl/ can read an answer as a file. */
-function send(request: FastifyRequest, reply: FastifyReply, answer: Answer): FastifyReply {
+/**
+ * Sent whole: a page's `timeStamp` is the time it was made, so its bytes differ from one request
+ * to the next and a strong ETag of them (and byte ranges, which need one) would never match. The
+ * HTTP cache plugin gives it the dataset version's ETag instead, which does (304 before any SQL).
+ */
+function send(reply: FastifyReply, answer: Answer): FastifyReply {
   // One URL, two representations: caches must key on Accept (the HTTP cache adds it to anonymous reads too).
   addVary(reply, 'Accept');
   if (answer.crs) reply.header('content-crs', `<${answer.crs.uri}>`);
   reply.header('content-type', `${answer.html ? HTML_TYPE : answer.type}; charset=utf-8`);
-  return sendRepresentation(request, reply, answer.html ? renderHtml(answer.page()) : answer.json());
+  return reply.send(answer.html ? renderHtml(answer.page()) : answer.json());
 }
 
 function found(id: string): OgcCollection {
@@ -99,7 +102,7 @@ async function itemsRoute(options: OgcRoutesOptions, request: FastifyRequest<{ P
   const links = itemsLinks(base, collection, search, q, page, html);
   const counts = { numberMatched: page.numberMatched, numberReturned: page.features.length };
   const head = { type: 'FeatureCollection', ...counts, timeStamp: new Date().toISOString(), ...licensing(), links };
-  return send(request, reply, {
+  return send(reply, {
     html, type: GEOJSON, crs: q.crs,
     json: () => featureCollectionText(head, page.features),
     page: () => itemsHtml(collection, page.features.map((f) => JSON.parse(f) as Feature), counts, links, base),
@@ -120,7 +123,7 @@ async function itemRoute(options: OgcRoutesOptions, request: FastifyRequest<{ Pa
     licenseLink(),
   ];
   // The links join PostGIS's text as one more member, so the feature is still not parsed.
-  return send(request, reply, { html, type: GEOJSON, crs: q.crs, json: () => `${feature.slice(0, -1)},"links":${JSON.stringify(links)}}`, page: () => itemHtml(collection, JSON.parse(feature) as Feature, links) });
+  return send(reply, { html, type: GEOJSON, crs: q.crs, json: () => `${feature.slice(0, -1)},"links":${JSON.stringify(links)}}`, page: () => itemHtml(collection, JSON.parse(feature) as Feature, links) });
 }
 
 async function describe(options: OgcRoutesOptions, base: string, collection: OgcCollection, html: boolean) {
@@ -138,31 +141,31 @@ export async function ogcRoutes(app: FastifyInstance, options: OgcRoutesOptions)
   app.get('/ogc', { config }, async (request, reply) => {
     const html = documentFormat(request);
     const doc = landingPage(baseUrl(request), html);
-    return send(request, reply, { html, type: JSON_TYPE, json: () => JSON.stringify(doc), page: () => landingHtml(doc) });
+    return send(reply, { html, type: JSON_TYPE, json: () => JSON.stringify(doc), page: () => landingHtml(doc) });
   });
   app.get('/ogc/conformance', { config }, async (request, reply) => {
     const html = documentFormat(request);
     const doc = conformance(baseUrl(request), html);
-    return send(request, reply, { html, type: JSON_TYPE, json: () => JSON.stringify(doc), page: () => conformanceHtml(doc) });
+    return send(reply, { html, type: JSON_TYPE, json: () => JSON.stringify(doc), page: () => conformanceHtml(doc) });
   });
   app.get('/ogc/api', { config }, async (request, reply) => {
     const html = documentFormat(request);
     const doc = openApiDocument(baseUrl(request), OGC_COLLECTIONS);
     const links = selfLinks(baseUrl(request), '/ogc/api', new URLSearchParams(), OPENAPI_TYPE, html);
-    return send(request, reply, { html, type: OPENAPI_TYPE, json: () => JSON.stringify(doc), page: () => apiHtml(doc, links) });
+    return send(reply, { html, type: OPENAPI_TYPE, json: () => JSON.stringify(doc), page: () => apiHtml(doc, links) });
   });
   app.get('/ogc/collections', { config }, async (request, reply) => {
     const html = documentFormat(request);
     const base = baseUrl(request);
     const collections = await Promise.all(OGC_COLLECTIONS.map((collection) => describe(options, base, collection, false)));
     const doc = collectionsDocument(base, collections, html);
-    return send(request, reply, { html, type: JSON_TYPE, json: () => JSON.stringify(doc), page: () => collectionsHtml(collections, doc.links) });
+    return send(reply, { html, type: JSON_TYPE, json: () => JSON.stringify(doc), page: () => collectionsHtml(collections, doc.links) });
   });
   app.get<{ Params: { collectionId: string } }>('/ogc/collections/:collectionId', { config }, async (request, reply) => {
     const collection = found(request.params.collectionId);
     const html = documentFormat(request);
     const doc = await describe(options, baseUrl(request), collection, html);
-    return send(request, reply, { html, type: JSON_TYPE, json: () => JSON.stringify(doc), page: () => collectionHtml(doc) });
+    return send(reply, { html, type: JSON_TYPE, json: () => JSON.stringify(doc), page: () => collectionHtml(doc) });
   });
   app.get<{ Params: { collectionId: string } }>('/ogc/collections/:collectionId/items', { config }, (request, reply) => itemsRoute(options, request, reply));
   app.get<{ Params: { collectionId: string; featureId: string } }>('/ogc/collections/:collectionId/items/:featureId', { config }, (request, reply) => itemRoute(options, request, reply));

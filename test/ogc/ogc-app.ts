@@ -24,10 +24,10 @@ export function useOgcApp(backend: DatabaseConfig): OgcTestApp {
     await context.db?.dispose();
   });
   context.get = (path, headers = {}, method = 'GET') => fetch(`${context.app.url}${path}`, { headers, method });
-  context.json = async (path) => {
+  context.json = async <T>(path: string): Promise<T> => {
     const response = await context.get(path);
     if (response.status !== 200) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-    return response.json();
+    return (await response.json()) as T;
   };
   return context;
 }
