@@ -51,6 +51,8 @@ function single(params: URLSearchParams, name: string): string | undefined {
   return all[0];
 }
 
+const optional = <T>(value: string | undefined, parse: (value: string) => T): T | undefined => (value === undefined ? undefined : parse(value));
+
 function wholeNumber(field: string, text: string, min: number): number {
   if (!/^\d{1,9}$/.test(text) || Number(text) < min) throw new InputError(field, `must be a whole number from ${min}, got "${text}"`, 'OUT_OF_RANGE');
   return Number(text);
@@ -97,7 +99,8 @@ export function parseOgcItemsQuery(params: URLSearchParams, filters: readonly Og
   const limit = single(params, 'limit');
   const offset = single(params, 'offset');
   const bbox = single(params, 'bbox');
-  const bboxCrs = single(params, 'bbox-crs');
+  // Parsed even without bbox: a CRS the API cannot read is refused wherever it appears.
+  const bboxCrs = optional(single(params, 'bbox-crs'), (v) => parseCrs('bbox-crs', v)) ?? CRS84;
   const crs = single(params, 'crs');
   const parsed: OgcFilters = {};
   for (const name of filters) {
@@ -107,7 +110,7 @@ export function parseOgcItemsQuery(params: URLSearchParams, filters: readonly Og
   return {
     limit: limit === undefined ? DEFAULT_OGC_LIMIT : Math.min(wholeNumber('limit', limit, 1), MAX_OGC_LIMIT),
     offset: offset === undefined ? 0 : Math.min(wholeNumber('offset', offset, 0), MAX_OGC_OFFSET),
-    bbox: bbox === undefined ? null : parseOgcBbox(bbox, bboxCrs === undefined ? CRS84 : parseCrs('bbox-crs', bboxCrs)),
+    bbox: bbox === undefined ? null : parseOgcBbox(bbox, bboxCrs),
     crs: crs === undefined ? CRS84 : parseCrs('crs', crs),
     filters: parsed,
     format: parseFormat(single(params, 'f')),

@@ -7,6 +7,8 @@ import type { Cell, HtmlPage } from './html.js';
 
 type CollectionDoc = ReturnType<typeof collectionDocument>;
 
+/** The HTML representation of the document itself (`self` or `alternate`). */
+const htmlHref = (links: OgcLink[]) => links.find((l) => (l.rel === 'self' || l.rel === 'alternate') && l.type === 'text/html')?.href ?? '';
 const itemsHref = (links: OgcLink[]) => links.find((l) => l.rel === 'items' && l.type === 'text/html')?.href ?? '';
 
 export const landingHtml = (doc: { description: string; links: OgcLink[] }): HtmlPage => ({
@@ -31,7 +33,7 @@ export const collectionsHtml = (collections: CollectionDoc[], links: OgcLink[]):
   links,
   table: {
     head: ['id', 'Nazwa / Title', 'Opis / Description', 'Obiekty / Features'],
-    rows: collections.map((c) => [{ href: `${itemsHref(c.links).replace(/\/items\?f=html$/, '')}?f=html`, text: c.id }, c.title, c.description, { href: itemsHref(c.links), text: 'items' }]),
+    rows: collections.map((c) => [{ href: htmlHref(c.links), text: c.id }, c.title, c.description, { href: itemsHref(c.links), text: 'items' }]),
   },
 });
 

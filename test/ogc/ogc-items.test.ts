@@ -107,6 +107,7 @@ describe.each(testBackends())('OGC API Features items on $name', ({ database }) 
       ['gminy/items?crs=EPSG:3857', 'crs', 'NOT_ALLOWED'],
       ['gminy/items?bbox=0,0,1,1&bbox-crs=urn:ogc:def:crs:EPSG::2180', 'bbox-crs', 'NOT_ALLOWED'],
       ['gminy/items/1465011?crs=EPSG:3035', 'crs', 'NOT_ALLOWED'],
+      ['gminy/items?bbox-crs=EPSG:3035', 'bbox-crs', 'NOT_ALLOWED'],
       ['gminy/items/1465011?limit=1', 'limit', 'UNKNOWN_KEY'],
       ['partnerships/items?status=WINNER', 'status', 'NOT_ALLOWED'],
       ['partnerships/items?wojewodztwo=13', 'wojewodztwo', 'MALFORMED'],
