@@ -121,7 +121,7 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
   });
   if (options.tiles) await app.register(tilesRoute, { tiles: options.tiles, trustedProxies });
   for (const route of options.routes ?? []) await app.register(route);
-  await app.register(ogcRoutes, { em: options.em });
+  await app.register(ogcRoutes, { em: options.em, trustedProxies });
   await app.register(staticRoute, { ...options.web, preCompressed: true });
   return app;
 }

@@ -40,7 +40,7 @@ const firstValue = (header: string | string[] | undefined) => (Array.isArray(hea
 const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
 
 /** `http(s)://host[:port]` as the client reached the server; a Host header that is not a host name falls back to loopback. */
-function originOf(request: FastifyRequest, trustedProxies: number): string {
+export function originOf(request: FastifyRequest, trustedProxies: number): string {
   const forwarded = trustedProxies > 0;
   const proto = (forwarded && firstValue(request.headers['x-forwarded-proto'])) || 'http';
   const host = (forwarded && firstValue(request.headers['x-forwarded-host'])) || request.headers.host || '';

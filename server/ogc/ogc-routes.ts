@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Em } from '../db/orm.js';
 import { acceptQuality } from '../http/graphiql-page.js';
 import { HttpError } from '../http/http-error.js';
+import { originOf } from '../http/tiles-route.js';
 import { addVary } from '../http/vary.js';
 import type { Crs } from '../input/crs.js';
 import { checkOgcParameters, parseFormat, parseOgcItemQuery, parseOgcItemsQuery, type OgcFormat, type OgcItemsQuery } from '../input/ogc-query.js';
@@ -16,14 +17,8 @@ import { apiHtml, collectionHtml, collectionsHtml, conformanceHtml, itemHtml, it
 export interface OgcRoutesOptions {
   /** The root EntityManager; each request gets a fork. */
   em: Em;
-}
-
-/** A Host header we may write into links: a name or address and a port, nothing that could break out of a URL. */
-const SAFE_HOST = /^([\w.-]+|\[[\da-f:.]+\])(:\d{1,5})?$/i;
-
-/** The absolute root of links (OGC clients such as GDAL follow `next` as given); relative when the Host header is odd. */
-function baseUrl(request: FastifyRequest): string {
-  return SAFE_HOST.test(request.host) ? `${request.protocol}://${request.host}` : '';
+  /** Reverse proxies of our own in front of the server: with one or more, X-Forwarded-Proto and -Host name the origin of the links. */
+  trustedProxies: number;
 }
 
 /** HTML when `f=html`, or without `f` when Accept ranks text/html above JSON (a browser); a tie (`*∕*`, GDAL, curl) gets JSON. */
@@ -97,7 +92,7 @@ async function itemsRoute(options: OgcRoutesOptions, request: FastifyRequest<{ P
   const search = searchOf(request);
   const q = parseOgcItemsQuery(search, collection.filters);
   const html = wantsHtml(request.headers.accept, q.format);
-  const base = baseUrl(request);
+  const base = originOf(request, options.trustedProxies);
   const page = await new OgcService(options.em.fork() as Em).items(collection, q);
   const links = itemsLinks(base, collection, search, q, page, html);
   const counts = { numberMatched: page.numberMatched, numberReturned: page.features.length };
@@ -116,7 +111,7 @@ async function itemRoute(options: OgcRoutesOptions, request: FastifyRequest<{ Pa
   const html = wantsHtml(request.headers.accept, q.format);
   const feature = await new OgcService(options.em.fork() as Em).item(collection, request.params.featureId, q.crs);
   if (feature === null) throw new HttpError(404, 'NOT_FOUND', `no feature "${request.params.featureId}" in the collection "${collection.id}"`);
-  const base = baseUrl(request);
+  const base = originOf(request, options.trustedProxies);
   const links = [
     ...selfLinks(base, `/ogc/collections/${collection.id}/items/${encodeURIComponent(request.params.featureId)}`, search, GEOJSON, html),
     { href: `${base}/ogc/collections/${collection.id}`, rel: 'collection', type: JSON_TYPE, title: collection.title },
@@ -138,25 +133,27 @@ async function describe(options: OgcRoutesOptions, base: string, collection: Ogc
  */
 export async function ogcRoutes(app: FastifyInstance, options: OgcRoutesOptions): Promise<void> {
   const config = { cors: true };
+  const origin = (request: FastifyRequest) => originOf(request, options.trustedProxies);
   app.get('/ogc', { config }, async (request, reply) => {
     const html = documentFormat(request);
-    const doc = landingPage(baseUrl(request), html);
+    const doc = landingPage(origin(request), html);
     return send(reply, { html, type: JSON_TYPE, json: () => JSON.stringify(doc), page: () => landingHtml(doc) });
   });
   app.get('/ogc/conformance', { config }, async (request, reply) => {
     const html = documentFormat(request);
-    const doc = conformance(baseUrl(request), html);
+    const doc = conformance(origin(request), html);
     return send(reply, { html, type: JSON_TYPE, json: () => JSON.stringify(doc), page: () => conformanceHtml(doc) });
   });
   app.get('/ogc/api', { config }, async (request, reply) => {
     const html = documentFormat(request);
-    const doc = openApiDocument(baseUrl(request), OGC_COLLECTIONS);
-    const links = selfLinks(baseUrl(request), '/ogc/api', new URLSearchParams(), OPENAPI_TYPE, html);
+    const base = origin(request);
+    const doc = openApiDocument(base, OGC_COLLECTIONS);
+    const links = selfLinks(base, '/ogc/api', new URLSearchParams(), OPENAPI_TYPE, html);
     return send(reply, { html, type: OPENAPI_TYPE, json: () => JSON.stringify(doc), page: () => apiHtml(doc, links) });
   });
   app.get('/ogc/collections', { config }, async (request, reply) => {
     const html = documentFormat(request);
-    const base = baseUrl(request);
+    const base = origin(request);
     const collections = await Promise.all(OGC_COLLECTIONS.map((collection) => describe(options, base, collection, false)));
     const doc = collectionsDocument(base, collections, html);
     return send(reply, { html, type: JSON_TYPE, json: () => JSON.stringify(doc), page: () => collectionsHtml(collections, doc.links) });
@@ -164,7 +161,7 @@ export async function ogcRoutes(app: FastifyInstance, options: OgcRoutesOptions)
   app.get<{ Params: { collectionId: string } }>('/ogc/collections/:collectionId', { config }, async (request, reply) => {
     const collection = found(request.params.collectionId);
     const html = documentFormat(request);
-    const doc = await describe(options, baseUrl(request), collection, html);
+    const doc = await describe(options, origin(request), collection, html);
     return send(reply, { html, type: JSON_TYPE, json: () => JSON.stringify(doc), page: () => collectionHtml(doc) });
   });
   app.get<{ Params: { collectionId: string } }>('/ogc/collections/:collectionId/items', { config }, (request, reply) => itemsRoute(options, request, reply));

@@ -26,3 +26,22 @@ describe('OGC API Features and the HTTP platform', () => {
     expect(refused.status).toBe(429);
   });
 });
+
+describe('OGC API links behind a reverse proxy', () => {
+  const dataLink = async (http: TestHttp) => {
+    const landing = await fetch(`${http.url}/ogc`, { headers: { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'atlas.example.pl' } });
+    return ((await landing.json()) as { links: { rel: string; href: string }[] }).links.find((l) => l.rel === 'data')!.href;
+  };
+
+  it('builds links from X-Forwarded-Proto and -Host only when the proxy is trusted', async () => {
+    const trusted = await startHttp({ trustedProxies: 1, rateLimit: false });
+    const direct = await startHttp({ rateLimit: false });
+    try {
+      expect(await dataLink(trusted)).toBe('https://atlas.example.pl/ogc/collections');
+      expect(await dataLink(direct)).toBe(`${direct.url}/ogc/collections`);
+    } finally {
+      await trusted.close();
+      await direct.close();
+    }
+  });
+});
