@@ -37,7 +37,7 @@ export function selfLinks(base: string, path: string, search: URLSearchParams, j
     params.set('f', f);
     return `${base}${path}?${params}`;
   };
-  const jsonLink = { href: as('json'), type: json, title: 'this document as JSON' };
+  const jsonLink = { href: as('json'), type: json, title: 'ten dokument jako JSON / this document as JSON' };
   const htmlLink = { href: as('html'), type: HTML_TYPE, title: 'ten dokument jako HTML / this document as HTML' };
   return html ? [{ ...htmlLink, rel: 'self' }, { ...jsonLink, rel: 'alternate' }] : [{ ...jsonLink, rel: 'self' }, { ...htmlLink, rel: 'alternate' }];
 }
@@ -50,9 +50,9 @@ export function landingPage(base: string, html: boolean) {
     ...licensing(),
     links: [
       ...selfLinks(base, '/ogc', new URLSearchParams(), JSON_TYPE, html),
-      { href: `${base}/ogc/api`, rel: 'service-desc', type: OPENAPI_TYPE, title: 'the API definition (OpenAPI 3.0)' },
+      { href: `${base}/ogc/api`, rel: 'service-desc', type: OPENAPI_TYPE, title: 'definicja API (OpenAPI 3.0) / the API definition (OpenAPI 3.0)' },
       { href: `${base}/ogc/api?f=html`, rel: 'service-doc', type: HTML_TYPE, title: 'dokumentacja API / the API documentation' },
-      { href: `${base}/ogc/conformance`, rel: 'conformance', type: JSON_TYPE, title: 'conformance classes' },
+      { href: `${base}/ogc/conformance`, rel: 'conformance', type: JSON_TYPE, title: 'zgodność ze standardami / conformance classes' },
       { href: `${base}/ogc/collections`, rel: 'data', type: JSON_TYPE, title: 'kolekcje / collections' },
       licenseLink(),
     ],

@@ -139,6 +139,8 @@ export async function ogcRoutes(app: FastifyInstance, options: OgcRoutesOptions)
     const doc = landingPage(origin(request), html);
     return send(reply, { html, type: JSON_TYPE, json: () => JSON.stringify(doc), page: () => landingHtml(doc) });
   });
+  // `/ogc/` as typed into a client's connection dialog: the landing page's own address.
+  app.get('/ogc/', { config }, async (request, reply) => reply.redirect(`/ogc${request.url.slice('/ogc/'.length)}`, 301));
   app.get('/ogc/conformance', { config }, async (request, reply) => {
     const html = documentFormat(request);
     const doc = conformance(origin(request), html);

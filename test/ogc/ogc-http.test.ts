@@ -39,6 +39,9 @@ describe('OGC API links behind a reverse proxy', () => {
     try {
       expect(await dataLink(trusted)).toBe('https://atlas.example.pl/ogc/collections');
       expect(await dataLink(direct)).toBe(`${direct.url}/ogc/collections`);
+      // `/ogc/`, as people type it into QGIS or GDAL, leads to the landing page.
+      const slash = await fetch(`${direct.url}/ogc/?f=json`, { redirect: 'manual' });
+      expect([slash.status, slash.headers.get('location')]).toEqual([301, '/ogc?f=json']);
     } finally {
       await trusted.close();
       await direct.close();
