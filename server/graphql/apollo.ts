@@ -1,5 +1,11 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { requestLogPlugin } from '../http/request-log.js';
 import type { Context } from './context.js';
 import { formatError } from './errors.js';
@@ -21,6 +27,23 @@ export interface ApolloOptions {
   heavyGate?: HeavyGate;
 }
 
+/**
+ * Apollo's plugins that would otherwise install themselves, none of which we use:
+ * - the landing page: browsers get our own GraphiQL (server/http/graphiql-page.ts); Apollo's loads Sandbox from a CDN;
+ * - cache control: it wraps every field's resolver to collect `@cacheControl` hints (we declare none) and then
+ *   answers `no-store`, which cost half of Apollo's time on `{ __typename }`; HTTP caching is ours
+ *   (server/http/http-cache.ts) and the GraphQL route answers `no-store` by default;
+ * - inline tracing (federation subgraphs only) and usage/schema reporting (only with an APOLLO_KEY in the
+ *   environment): off, so no environment variable can turn on per-field tracing or reporting to Apollo's cloud.
+ */
+export const apolloDefaultsOff = (): ApolloServerPlugin<Context>[] => [
+  ApolloServerPluginLandingPageDisabled(),
+  ApolloServerPluginCacheControlDisabled(),
+  ApolloServerPluginInlineTraceDisabled(),
+  ApolloServerPluginUsageReportingDisabled(),
+  ApolloServerPluginSchemaReportingDisabled(),
+];
+
 export async function createApollo(options: ApolloOptions): Promise<ApolloServer<Context>> {
   const limits = operationLimits({ ...options.limits, depth: { ...options.limits?.depth, ...(options.maxDepth !== undefined ? { maxDepth: options.maxDepth } : {}) } });
   const { threshold, ...gateOptions } = limits.heavy;
@@ -31,8 +54,7 @@ export async function createApollo(options: ApolloOptions): Promise<ApolloServer
     // The parser stops at maxTokens, so an oversized document costs no more than the limit to refuse.
     parseOptions: { maxTokens: limits.tokens.maxTokens },
     validationRules: [depthLimit(limits.depth), aliasLimit(limits.aliases), noSubscriptions],
-    // Browsers get our own GraphiQL (server/http/graphiql-page.ts); Apollo's landing page loads Sandbox from a CDN.
-    plugins: [ApolloServerPluginLandingPageDisabled(), controlCharacterPlugin<Context>(), costLimitPlugin<Context>(limits.cost, heavy), requestLogPlugin<Context>(), serviceUnavailablePlugin<Context>(), jsonStatusPlugin<Context>(), ...(options.plugins ?? [])],
+    plugins: [...apolloDefaultsOff(), controlCharacterPlugin<Context>(), costLimitPlugin<Context>(limits.cost, heavy), requestLogPlugin<Context>(), serviceUnavailablePlugin<Context>(), jsonStatusPlugin<Context>(), ...(options.plugins ?? [])],
     // Megabytes of boundaries are written in slices, so light requests get their turns in between.
     stringifyResult: async (result) => `${await stringifyYielding(result)}\n`, // the newline Apollo's own adds
     introspection: true,

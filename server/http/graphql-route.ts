@@ -53,6 +53,8 @@ export async function graphqlRoute(app: FastifyInstance, options: GraphqlRouteOp
     const answer: unknown = await apollo.call(this, request as Parameters<typeof apollo>[0], reply as Parameters<typeof apollo>[1]);
     // Apollo streams only incremental delivery (@defer), which graphql 16 does not have.
     if (typeof answer !== 'string') return answer;
+    // Not stored unless the HTTP cache (http-cache.ts) makes a GET read public; Apollo's cache-control plugin, which said so, is off (apollo.ts).
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     const bytes = Buffer.byteLength(answer);
     if (bytes > limit) throw tooLarge(bytes, limit);
     reply.header('content-length', bytes);

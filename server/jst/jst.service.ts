@@ -92,12 +92,13 @@ export class JstService {
 
   /** The unit of `level` that contains the point (lng, lat in degrees), or null outside Poland. */
   async at(lon: number, lat: number, level: JstLevel = JstLevel.MUNICIPALITY): Promise<Jst | null> {
-    const rows = await query<Record<string, unknown>>(
+    const rows = await query<JstRow>(
       this.em,
       `select ${JST_COLUMNS} from jst j where j.level = ? and ST_Intersects(j.boundary, ST_SetSRID(ST_MakePoint(?, ?), 4326)) order by j.teryt limit 1`,
       [level, lon, lat],
     );
-    return rows.length ? this.mapRows(rows)[0]! : null;
+    // A plain read (see jstFromRow): the ORM's mapping cost more than the statement.
+    return rows.length ? jstFromRow(rows[0]!) : null;
   }
 
   /** Boundaries of many JSTs at once, simplified and rounded as asked. */

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Float, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { RootOf } from '../graphql/root.js';
 import type { Context } from '../graphql/context.js';
 import { connectionType, toConnection } from '../graphql/connection.js';
@@ -8,7 +9,7 @@ import { parsePartnershipFilter } from '../input/partnership-filter.js';
 import { parseSlug } from '../input/slug.js';
 import { Jst } from '../jst/jst.entity.js';
 import { Programme } from '../programme/programme.entity.js';
-import { FunctionalArea } from './functional-area.js';
+import { areaGeometryAsked, FunctionalArea } from './functional-area.js';
 import { isCurrent } from './is-current.js';
 import { Membership, Partner, UnmatchedMember } from './membership.entity.js';
 import { Participation } from './participation.entity.js';
@@ -22,8 +23,16 @@ const PartnershipConnection = connectionType(Partnership, 'Partnership');
 @Resolver(() => Partnership)
 export class PartnershipResolver {
   @Query(() => Partnership, { nullable: true, description: 'The partnership with this slug, archived ones included; null when the atlas has none with it. A malformed slug is a BAD_USER_INPUT error' })
-  partnership(@Arg('slug', { description: 'The partnership\'s slug: 1–120 lowercase ASCII letters and digits in words joined by single hyphens, e.g. "aglomeracja-walbrzyska"' }) slug: string, @Ctx() { em }: Context): Promise<Partnership | null> {
-    return new PartnershipService(em).find(parseSlug('slug', slug));
+  async partnership(
+    @Arg('slug', { description: 'The partnership\'s slug: 1–120 lowercase ASCII letters and digits in words joined by single hyphens, e.g. "aglomeracja-walbrzyska"' }) slug: string,
+    @Ctx() { em, loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Partnership | null> {
+    // A functional area's geometry asked for below is read in the partnership's own statement (one round trip, not three).
+    const area = areaGeometryAsked(info);
+    const found = await new PartnershipService(em).find(parseSlug('slug', slug), area);
+    if (found && area) loaders.areaGeometry.prime({ key: found.partnership.id, options: area }, found.area);
+    return found?.partnership ?? null;
   }
 
   @Query(() => PartnershipConnection, {
@@ -76,9 +85,8 @@ export class PartnershipResolver {
   }
 
   @FieldResolver(() => FunctionalArea, { description: 'Union of the current members’ boundaries' })
-  async functionalArea(@Root() p: RootOf<Partnership>, @Ctx() { loaders }: Context): Promise<FunctionalArea> {
-    const figures = await loaders.functionalArea.load(p.id);
-    return Object.assign(new FunctionalArea(), figures ?? { partnershipId: p.id, areaKm2: 0, memberCount: 0, bbox: null });
+  functionalArea(@Root() p: RootOf<Partnership>): FunctionalArea {
+    return { partnershipId: p.id };
   }
 }
 

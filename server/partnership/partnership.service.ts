@@ -35,9 +35,16 @@ export class PartnershipService {
     return rows.map(partnershipFromRow);
   }
 
-  /** The partnership with this (parsed) slug; null when none has it. */
-  async find(slug: string): Promise<Partnership | null> {
-    return this.em.findOne(Partnership, { slug });
+  /**
+   * The partnership with this (parsed) slug as a plain read (see partnership-read.ts); null when none
+   * has it. With `area` options, its functional area's geometry comes in the same statement (`area`:
+   * GeoJSON text, null when the area is empty or not asked for).
+   */
+  async find(slug: string, area?: GeometryOptions | null): Promise<{ partnership: Partnership; area: GeoJsonText | null } | null> {
+    const geometry = area ? `, ST_AsGeoJSON(${simplified('p.area', area)}, ${Number(area.precision)}) as area_geojson` : '';
+    const [row] = await query<Record<string, unknown>>(this.em, `select ${PARTNERSHIP_COLUMNS}${geometry} from partnership p where p.slug = ?`, [slug]);
+    if (!row) return null;
+    return { partnership: partnershipFromRow(row), area: typeof row.area_geojson === 'string' ? new GeoJsonText(row.area_geojson) : null };
   }
 
   /** SQL conditions of a parsed filter; a named programme must exist, a geometry must be valid for PostGIS. */
