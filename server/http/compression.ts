@@ -11,11 +11,11 @@ export interface CompressionOptions {
  * tag gets the coding as a suffix (`"…-br"`), as Apache does; If-None-Match matching ignores it
  * (server/http/representation.ts). Weak tags (static files: @fastify/send's own) are left alone.
  */
-const etagPerCoding: onSendHookHandler = async (_request, reply, payload) => {
+const etagPerCoding: onSendHookHandler = (_request, reply, payload, done) => {
   const etag = reply.getHeader('etag');
   const coding = reply.getHeader('content-encoding');
   if (typeof etag === 'string' && etag.startsWith('"') && (coding === 'br' || coding === 'gzip')) reply.header('etag', `${etag.slice(0, -1)}-${coding}"`);
-  return payload;
+  done(null, payload);
 };
 
 /** The plugin's own default (text, JSON, XML, octet-stream) and vector tiles, whose protobuf shrinks to about half. */

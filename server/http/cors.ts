@@ -25,18 +25,18 @@ declare module 'fastify' {
  */
 export const cors = fp(
   async (app: FastifyInstance, options: CorsOptions) => {
-    app.addHook('onRequest', async (request, reply) => {
-      if (!request.routeOptions.config?.cors) return;
+    app.addHook('onRequest', (request, reply, done) => {
+      if (!request.routeOptions.config?.cors) return done();
       const origin = request.headers.origin;
       if (options.allowOrigin === '*') reply.header('access-control-allow-origin', '*');
       else if (origin && options.allowOrigin.includes(origin)) reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
       // Lets cross-origin clients read how long to wait after a 429.
       reply.header('access-control-expose-headers', 'Retry-After');
-      if (request.method !== 'OPTIONS') return;
+      if (request.method !== 'OPTIONS') return done();
       reply.header('access-control-allow-methods', 'GET, POST, OPTIONS');
       reply.header('access-control-allow-headers', 'Content-Type, Authorization, Apollo-Require-Preflight');
       reply.header('access-control-max-age', String(options.maxAgeSeconds));
-      return reply.code(204).send();
+      reply.code(204).send(); // answered here: the route does not run
     });
   },
   { name: 'atlas-cors' },

@@ -68,17 +68,20 @@ export const httpCachePlugin = fp(
     const cacheControl = `public, max-age=${maxAge}, stale-while-revalidate=${swr}`;
     const vary = (reply: FastifyReply) => addVary(reply, 'Accept', 'Authorization');
 
-    app.addHook('onRequest', async (request, reply) => {
-      if (!isCacheableRead(request)) return;
-      const etag = datasetEtag(await options.readVersion(), request);
-      request.datasetEtag = etag;
-      if (!matchesIfNoneMatch(request.headers['if-none-match'], etag)) return;
-      vary(reply);
-      return reply.code(304).header('etag', etag).header('cache-control', cacheControl).send();
+    // Callback style: only a cacheable read waits for a promise (reading the version).
+    app.addHook('onRequest', (request, reply, done) => {
+      if (!isCacheableRead(request)) return done();
+      options.readVersion().then((version) => {
+        const etag = datasetEtag(version, request);
+        request.datasetEtag = etag;
+        if (!matchesIfNoneMatch(request.headers['if-none-match'], etag)) return done();
+        vary(reply);
+        reply.code(304).header('etag', etag).header('cache-control', cacheControl).send(); // answered here: the route does not run
+      }, done);
     });
 
-    app.addHook('onSend', async (request, reply, payload) => {
-      if (reply.statusCode === 304) return payload;
+    app.addHook('onSend', (request, reply, payload, done) => {
+      if (reply.statusCode === 304) return done(null, payload);
       if (request.datasetEtag && reply.statusCode === 200 && !carriesGraphqlErrors(payload)) {
         vary(reply);
         // An export sets a strong ETag of its bytes (server/http/representation.ts), which Range and
@@ -88,7 +91,7 @@ export const httpCachePlugin = fp(
       } else if (request.datasetEtag || !reply.hasHeader('cache-control')) {
         reply.header('cache-control', 'no-store');
       }
-      return payload;
+      done(null, payload);
     });
   },
   { name: 'atlas-http-cache' },

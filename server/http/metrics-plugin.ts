@@ -50,8 +50,9 @@ export const metricsPlugin = fp(
         ? timingSafeEqual(digest(request.headers.authorization ?? ''), expected)
         : isLoopback(request.socket.remoteAddress ?? '') && request.headers['x-forwarded-for'] === undefined;
 
-    app.addHook('onResponse', async (request, reply) => {
+    app.addHook('onResponse', (request, reply, done) => {
       options.metrics.observe({ operation: operationOf(request, labels), status: reply.statusCode, seconds: reply.elapsedTime / 1000 });
+      done();
     });
 
     // Not rate limited: a scraper asks every few seconds, and only allowed clients get an answer.

@@ -22,10 +22,12 @@ export const proxyWarningPlugin = fp(
   async (app: FastifyInstance, options: ProxyWarningOptions): Promise<void> => {
     if (options.trustedProxies > 0) return;
     let warned = false;
-    app.addHook('onRequest', async (request) => {
-      if (warned || request.headers['x-forwarded-for'] === undefined) return;
-      warned = true;
-      options.log(PROXY_WARNING);
+    app.addHook('onRequest', (request, _reply, done) => {
+      if (!warned && request.headers['x-forwarded-for'] !== undefined) {
+        warned = true;
+        options.log(PROXY_WARNING);
+      }
+      done();
     });
   },
   { name: 'atlas-proxy-warning' },

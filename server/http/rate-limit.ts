@@ -94,6 +94,21 @@ export interface RateLimitPluginOptions {
   exempt?: (request: FastifyRequest) => boolean;
 }
 
+/** Takes a token of `ip`'s bucket: undefined when there was one, the 429 RATE_LIMITED refusal when not. */
+function refusal(limiter: RateLimiter, ip: string): HttpError | undefined {
+  const decision = limiter.take(ip);
+  if (decision.allowed) return undefined;
+  const { perMinute, burst } = limiter.options;
+  const seconds = decision.retryAfterSeconds;
+  return new HttpError(
+    429,
+    'RATE_LIMITED',
+    `too many requests: anonymous clients may make ${perMinute} a minute (bursts of ${burst}); retry after ${seconds} s, or send an API token`,
+    { retryAfterSeconds: seconds },
+    { 'retry-after': String(seconds) },
+  );
+}
+
 /**
  * The anonymous rate limit, as an onRequest hook on every route but those whose config says
  * `rateLimit: false`, and CORS preflights. A client past its bucket gets 429 RATE_LIMITED with
@@ -101,22 +116,14 @@ export interface RateLimitPluginOptions {
  */
 export const rateLimit = fp(
   async (app: FastifyInstance, { limiter, isAuthenticated, exempt }: RateLimitPluginOptions) => {
-    app.addHook('onRequest', async (request) => {
-      if (request.routeOptions.config?.rateLimit === false || request.method === 'OPTIONS' || exempt?.(request)) return;
+    app.addHook('onRequest', (request, _reply, done) => {
+      if (request.routeOptions.config?.rateLimit === false || request.method === 'OPTIONS' || exempt?.(request)) return done();
       const ip = request.clientIp;
-      if (limiter.options.exemptLoopback && !request.headers['x-forwarded-for'] && isLoopback(ip)) return;
-      if (await isAuthenticated(request.raw)) return;
-      const decision = limiter.take(ip);
-      if (decision.allowed) return;
-      const { perMinute, burst } = limiter.options;
-      const seconds = decision.retryAfterSeconds;
-      throw new HttpError(
-        429,
-        'RATE_LIMITED',
-        `too many requests: anonymous clients may make ${perMinute} a minute (bursts of ${burst}); retry after ${seconds} s, or send an API token`,
-        { retryAfterSeconds: seconds },
-        { 'retry-after': String(seconds) },
-      );
+      if (limiter.options.exemptLoopback && !request.headers['x-forwarded-for'] && isLoopback(ip)) return done();
+      // Callback style: only a request whose token is being checked waits for a promise.
+      const authenticated = isAuthenticated(request.raw);
+      if (typeof authenticated === 'boolean') return done(authenticated ? undefined : refusal(limiter, ip));
+      authenticated.then((ok) => done(ok ? undefined : refusal(limiter, ip)), done);
     });
   },
   { name: 'atlas-rate-limit' },

@@ -89,8 +89,9 @@ export function loggedPath(raw: string): string {
 export const requestLogging = fp(
   async (app: FastifyInstance, { log }: { log: RequestLogger }) => {
     app.decorateRequest('record', null);
-    app.addHook('onRequest', async (request, reply) => {
+    app.addHook('onRequest', (request, reply, done) => {
       request.record = logRequest(request.raw, reply.raw, loggedPath(request.url), request.clientIp, log);
+      done();
     });
   },
   { name: 'atlas-request-log', dependencies: ['atlas-client-ip'] },

@@ -32,9 +32,15 @@ const PLAIN_PATH = /^[\x21-\x24\x26-\x7e]*$/;
 /** Checks every request's path before any route sees it (the router alone would answer `%00` with 404). */
 export const pathCheck = fp(
   async (app: FastifyInstance) => {
-    app.addHook('onRequest', async (request) => {
+    app.addHook('onRequest', (request, _reply, done) => {
       // Printable ASCII without percent-escapes passes both rules as it is: the common case skips building a URL.
-      if (!PLAIN_PATH.test(request.url)) requestUrl(request.url);
+      if (PLAIN_PATH.test(request.url)) return done();
+      try {
+        requestUrl(request.url);
+      } catch (error) {
+        return done(error as HttpError);
+      }
+      done();
     });
   },
   { name: 'atlas-path-check' },

@@ -15,11 +15,13 @@ export interface GracefulCloseOptions {
 export const drainOnClose = fp(
   async (app: FastifyInstance) => {
     const closing = () => !app.server.listening;
-    app.addHook('onSend', async (_request, reply) => {
+    app.addHook('onSend', (_request, reply, payload, done) => {
       if (closing()) reply.header('connection', 'close');
+      done(null, payload);
     });
-    app.addHook('onResponse', async () => {
+    app.addHook('onResponse', (_request, _reply, done) => {
       if (closing()) setImmediate(() => app.server.closeIdleConnections());
+      done();
     });
   },
   { name: 'atlas-drain' },
