@@ -30,8 +30,8 @@ export interface ApolloOptions {
 /**
  * Apollo's plugins that would otherwise install themselves, none of which we use:
  * - the landing page: browsers get our own GraphiQL (server/http/graphiql-page.ts); Apollo's loads Sandbox from a CDN;
- * - cache control: it wraps every field's resolver to collect `@cacheControl` hints (we declare none) and then
- *   answers `no-store`, which cost half of Apollo's time on `{ __typename }`; HTTP caching is ours
+ * - cache control: it wraps every field's resolver to collect `@cacheControl` hints (we declare none), a
+ *   cost per field of every list, and then answers `no-store`; HTTP caching is ours
  *   (server/http/http-cache.ts) and the GraphQL route answers `no-store` by default;
  * - inline tracing (federation subgraphs only) and usage/schema reporting (only with an APOLLO_KEY in the
  *   environment): off, so no environment variable can turn on per-field tracing or reporting to Apollo's cloud.
