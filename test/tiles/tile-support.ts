@@ -80,3 +80,9 @@ export async function labelPoint(server: TileServer, teryt: string): Promise<[nu
   const { jst } = await server.api.data<{ jst: { labelPoint: [number, number] } }>(`query($t: String!) { jst(teryt: $t) { labelPoint } }`, { t: teryt });
   return jst.labelPoint;
 }
+
+/** The features of `layer` in the tile z/x/y as GeoJSON (lng,lat degrees), rings classified by the decoder. */
+export function geojsonFeatures(body: Buffer, layer: string, z: number, x: number, y: number): GeoJSON.Feature[] {
+  const found = new VectorTile(new PbfReader(body)).layers[layer];
+  return found ? Array.from({ length: found.length }, (_, i) => found.feature(i).toGeoJSON(x, y, z) as GeoJSON.Feature) : [];
+}
