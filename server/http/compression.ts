@@ -18,9 +18,6 @@ const etagPerCoding: onSendHookHandler = (_request, reply, payload, done) => {
   done(null, payload);
 };
 
-/** The plugin's own default (text, JSON, XML, octet-stream) and vector tiles, whose protobuf shrinks to about half. */
-const COMPRESSIBLE = /^text\/(?!event-stream)|(?:\+|\/)json(?:;|$)|(?:\+|\/)text(?:;|$)|(?:\+|\/)xml(?:;|$)|octet-stream(?:;|$)|^application\/vnd\.mapbox-vector-tile$/u;
-
 /**
  * Compresses answers (GraphQL, exports, static files without a precompressed copy) with brotli or
  * gzip, whichever the client's Accept-Encoding prefers (brotli on a tie), adding Vary: Accept-Encoding.
@@ -31,7 +28,7 @@ const COMPRESSIBLE = /^text\/(?!event-stream)|(?:\+|\/)json(?:;|$)|(?:\+|\/)text
  * declared, and the ETag hook goes in after it.
  */
 export async function registerCompression(app: FastifyInstance, { thresholdBytes }: CompressionOptions): Promise<void> {
-  await app.register(fastifyCompress, { encodings: ['br', 'gzip'], threshold: thresholdBytes, globalDecompression: false, customTypes: COMPRESSIBLE });
+  await app.register(fastifyCompress, { encodings: ['br', 'gzip'], threshold: thresholdBytes, globalDecompression: false });
   app.addHook('onRoute', (route) => {
     route.onSend = [...(Array.isArray(route.onSend) ? route.onSend : route.onSend ? [route.onSend] : []), etagPerCoding];
   });

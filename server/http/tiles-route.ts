@@ -4,9 +4,11 @@ import { parseTileAddress, parseTileVersion } from '../input/tile-address.js';
 import { InputError } from '../shared/errors.js';
 import type { TileService } from '../tiles/tile-service.js';
 import { isTileLayerName, TILE_LAYER_NAMES, TILE_MAX_ZOOM, type TileLayerName } from '../tiles/tile-layers.js';
+import { compressedTile, COMPRESS_FROM_BYTES, preferredCoding } from '../tiles/tile-encoding.js';
 import { tileJson } from '../tiles/tilejson.js';
 import { datasetEtag, DEFAULT_MAX_AGE_SECONDS, DEFAULT_STALE_WHILE_REVALIDATE_SECONDS, matchesIfNoneMatch } from './http-cache.js';
 import { HttpError } from './http-error.js';
+import { addVary } from './vary.js';
 
 export interface TilesRouteOptions {
   tiles: TileService;
@@ -81,6 +83,11 @@ export async function tilesRoute(app: FastifyInstance, options: TilesRouteOption
     if (revalidate(request, reply, version, asked === version.tag ? IMMUTABLE : SHORT)) return reply.code(304).send();
     const body = await tiles.tile(version, layer, address);
     if (!body) return reply.code(204).send();
-    return reply.header('content-type', MVT_MEDIA_TYPE).send(body);
+    reply.header('content-type', MVT_MEDIA_TYPE);
+    // Compressed here rather than by the compression plugin, once per cached tile instead of once per answer.
+    const coding = body.length >= COMPRESS_FROM_BYTES ? preferredCoding(request.headers['accept-encoding']) : null;
+    addVary(reply, 'Accept-Encoding');
+    if (!coding) return reply.send(body);
+    return reply.header('content-encoding', coding).send(compressedTile(body, coding));
   });
 }

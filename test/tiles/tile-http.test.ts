@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { brotliDecompressSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { TILE_LAYER_NAMES } from '../../server/tiles/tile-layers.js';
 import { errorCodeOf } from '../http/raw-request.js';
 import { testBackends } from '../support/database.js';
@@ -107,6 +107,15 @@ describe('vector tiles over HTTP', () => {
     expect(br.headers.vary).toMatch(/accept-encoding/i);
     expect(brotliDecompressSync(br.body)).toEqual(plain.body);
     expect(br.body.length).toBeLessThan(plain.body.length);
+    // The same bytes again (compressed once, kept with the tile).
+    expect((await get(KRAKOW, { 'accept-encoding': 'br' })).body).toEqual(br.body);
+    for (const accept of ['gzip', 'br;q=0, gzip', 'gzip;q=1, br;q=0.5', 'deflate, gzip;q=0.2']) {
+      const gzip = await get(KRAKOW, { 'accept-encoding': accept });
+      expect(gzip.headers['content-encoding']).toBe('gzip');
+      expect(gunzipSync(gzip.body)).toEqual(plain.body);
+    }
+    for (const accept of ['identity', 'br;q=0, gzip;q=0', 'deflate']) expect((await get(KRAKOW, { 'accept-encoding': accept })).headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toMatch(/accept-encoding/i);
   });
 
   it('answers a tile with no features with 204 No Content', async () => {
