@@ -7,6 +7,7 @@ import { openOrm, type Em } from '../../server/db/orm.js';
 import { fmt, fmtStats, sample, timed } from './measure.js';
 import { measureReads, post, readCases, type ReadResult } from './reads.js';
 import { typenameRatio } from './throughput.js';
+import { TileBench } from './tiles.js';
 
 /**
  * `npm run bench`: start-up (first and later), geodata import, and API p50 ÷ the same work in raw
@@ -30,7 +31,7 @@ async function largestArea(em: Em): Promise<string> {
   return rows[0]!.slug;
 }
 
-async function benchBackend(name: string, database: DatabaseConfig, dispose: () => Promise<void>, extra?: (url: string) => Promise<string[]>): Promise<BackendRun> {
+async function benchBackend(name: string, database: DatabaseConfig, dispose: () => Promise<void>, extra?: (url: string, em: Em) => Promise<string[]>): Promise<BackendRun> {
   const config: AppConfig = { ...loadConfig({}), database, port: 0 };
   const lines: string[] = [];
   const importLines: string[] = [];
@@ -50,7 +51,7 @@ async function benchBackend(name: string, database: DatabaseConfig, dispose: () 
     );
   }
   lines.push(`jstFeatures(MUNICIPALITY, 0.005, 4): ${fmtStats(await sample(5, () => post(app.url, `{ jstFeatures(level: MUNICIPALITY, simplify: 0.005, precision: 4) }`), 1))}`);
-  if (extra) lines.push(...(await extra(app.url)));
+  if (extra) lines.push(...(await extra(app.url, em)));
   await app.close();
   const later = await timed(() => startApp(config, { log: () => {} }));
   lines.push(`start-up, later (data already there): ${fmt(later.ms)}`);
@@ -67,6 +68,9 @@ async function throughput(url: string): Promise<string[]> {
   return [`{__typename}: API ${api.toFixed(0)} req/s, bare Fastify ${bare.toFixed(0)} req/s: ${ratio.toFixed(2)} (goal ≥ 0.6) ${verdict(ratio >= 0.6)}`];
 }
 
+/** Vector tiles on both backends, divided by raw ST_AsMVT on the server (see tiles.ts). */
+const tiles = new TileBench();
+
 async function onServer(serverUrl: string): Promise<BackendRun> {
   const dbName = `atlas_bench_${Date.now()}`;
   const admin = await openOrm({ kind: 'postgresql', url: serverUrl });
@@ -74,11 +78,12 @@ async function onServer(serverUrl: string): Promise<BackendRun> {
   await admin.close();
   const url = new URL(serverUrl);
   url.pathname = `/${dbName}`;
-  return benchBackend(`server: PostgreSQL + PostGIS at ${url.host}`, { kind: 'postgresql', url: url.toString() }, async () => {
+  const drop = async () => {
     const again = await openOrm({ kind: 'postgresql', url: serverUrl });
     await again.em.getConnection().execute(`drop database if exists "${dbName}" with (force)`);
     await again.close();
-  });
+  };
+  return benchBackend(`server: PostgreSQL + PostGIS at ${url.host}`, { kind: 'postgresql', url: url.toString() }, drop, (app, em) => tiles.onServer(app, em, url.toString()));
 }
 
 async function main(): Promise<void> {
@@ -88,7 +93,7 @@ async function main(): Promise<void> {
     'embedded: PGlite + PostGIS (data dir on disk)',
     { kind: 'pglite', dataDir: path.join(dir, 'pglite') },
     async () => rmSync(dir, { recursive: true, force: true }),
-    throughput,
+    async (url, em) => [...(await throughput(url)), ...(await tiles.onEmbedded(url, em))],
   );
   const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
