@@ -15,7 +15,7 @@ import type { Partnership } from './partnership.entity.js';
  */
 
 /** json columns: the server driver parses them, the embedded one may hand over the text. */
-const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+export const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
 /**
  * The partnership columns of a table aliased `p`, with the leader JST as one json column

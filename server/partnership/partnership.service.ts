@@ -1,6 +1,7 @@
 import type { Geometry } from 'geojson';
 import type { Em } from '../db/orm.js';
 import { listPage, searchCondition, type ListSource } from '../db/list-page.js';
+import { jsonObject, type SelectedField } from '../db/json-select.js';
 import { intArray, query, textArray, Where } from '../db/sql.js';
 import type { GeometryOptions } from '../input/geometry-options.js';
 import type { Page, PageRequest } from '../input/paging.js';
@@ -9,7 +10,8 @@ import { simplified } from '../jst/jst.service.js';
 import { InputError } from '../shared/errors.js';
 import { GeoJsonText } from '../shared/geojson-text.js';
 import { requireExisting } from '../shared/exists.js';
-import { PARTNERSHIP_COLUMNS, partnershipFromRow } from './partnership-read.js';
+import { PARTNERSHIP_JSON } from './partnership-json.js';
+import { json, PARTNERSHIP_COLUMNS, partnershipFromRow } from './partnership-read.js';
 import { Partnership } from './partnership.entity.js';
 
 /** SQL condition: membership `m` is current (not left before today). Archived partnerships are filtered on their own. */
@@ -97,10 +99,21 @@ export class PartnershipService {
     if (!rows[0]?.valid) throw new InputError('filter.intersects', `invalid geometry: ${rows[0]?.reason}`, 'MALFORMED');
   }
 
-  /** One page of partnerships ordered by slug (with `search`: by search rank, then slug), with the total count of the filter. */
-  async list(filter: Partial<PartnershipQuery>, page: PageRequest): Promise<Page<Partnership>> {
-    const found = await listPage(this.em, PARTNERSHIP_LIST, await this.where(filter), filter.search, page);
-    return { ...found, nodes: this.map(found.nodes) };
+  /**
+   * One page of partnerships ordered by slug (with `search`: by search rank, then slug), with the
+   * total count of the filter. With `select` (the fields a query asks for) each partnership comes as
+   * one json object of those fields and the relations below them, all in the page's one statement
+   * (partnership-json.ts); without, as whole plain rows.
+   */
+  async list(filter: Partial<PartnershipQuery>, page: PageRequest, select?: readonly SelectedField[]): Promise<Page<Partnership>> {
+    const where = await this.where(filter);
+    if (!select) {
+      const found = await listPage(this.em, PARTNERSHIP_LIST, where, filter.search, page);
+      return { ...found, nodes: this.map(found.nodes) };
+    }
+    const source = { ...PARTNERSHIP_LIST, columns: `${jsonObject(PARTNERSHIP_JSON, select, 'p')} as node, p.slug` };
+    const found = await listPage(this.em, source, where, filter.search, page);
+    return { ...found, nodes: found.nodes.map((r) => json<Partnership>(r.node)) };
   }
 
   /** Partnerships whose functional area contains the point (lng, lat degrees), by name. */
