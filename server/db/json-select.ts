@@ -28,8 +28,6 @@ export interface JsonRelation {
   from(parent: string, child: string, args: Readonly<Record<string, unknown>>): string;
   /** Order of a `many` relation's rows, over the child alias. */
   orderBy?(child: string): string;
-  /** The key the object carries the relation under: one per distinct argument set (see `relationKey`). */
-  key?(args: Readonly<Record<string, unknown>>): string;
 }
 
 /** How one object type reads from its table. */
@@ -47,11 +45,16 @@ export interface JsonShape {
 }
 
 /**
- * The key an object carries a relation under. `@` cannot start a GraphQL field name, so it never
- * collides with a field an entity or a plain row carries (a Partnership entity's `participations`
- * is a collection). Two aliases of one relation with the same arguments share one key.
+ * The key an object carries a relation under: the field and its arguments (in the schema's order,
+ * defaults applied, as graphql-js hands them to a resolver). `@` cannot start a GraphQL field name,
+ * so it never collides with a field an entity or a plain row carries (a Partnership entity's
+ * `participations` is a collection). Two aliases of one relation with the same arguments share one
+ * key; `members` and `members(includeFormer: true)` have two.
  */
-export const relationKey = (field: string, variant = '') => `@${field}${variant}`;
+export function relationKey(field: string, args: Readonly<Record<string, unknown>>): string {
+  for (const _ in args) return `@${field}${JSON.stringify(args)}`;
+  return `@${field}`;
+}
 
 /** json_build_object takes at most 100 arguments: more pairs than this are built in parts and merged. */
 const MAX_PAIRS = 50;
@@ -73,7 +76,7 @@ export function jsonObject(shape: JsonShape, selection: readonly SelectedField[]
   for (const selected of selection) {
     const relation = shape.relations?.[selected.name];
     if (relation) {
-      const key = relation.key?.(selected.args) ?? relationKey(selected.name);
+      const key = relationKey(selected.name, selected.args);
       const merged = relations.get(key) ?? { relation, args: selected.args, children: [] };
       merged.children.push(...selected.children); // aliases of one relation and argument set: one read of the union
       relations.set(key, merged);
@@ -96,7 +99,8 @@ function relationSql(relation: JsonRelation, args: Readonly<Record<string, unkno
 }
 
 function buildObject(pairs: [string, string][]): string {
-  const build = (part: [string, string][], fn: string) => `${fn}(${part.map(([k, v]) => `'${k}', ${v}`).join(', ')})`;
+  // A relation's key holds its arguments: quoted as an SQL string, whatever they hold.
+  const build = (part: [string, string][], fn: string) => `${fn}(${part.map(([k, v]) => `'${k.replaceAll("'", "''")}', ${v}`).join(', ')})`;
   if (pairs.length <= MAX_PAIRS) return build(pairs, 'json_build_object');
   const parts: string[] = [];
   for (let i = 0; i < pairs.length; i += MAX_PAIRS) parts.push(build(pairs.slice(i, i + MAX_PAIRS), 'jsonb_build_object'));

@@ -2,7 +2,7 @@ import type { ClassType } from 'type-graphql';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { encodeCursor, type Page } from '../input/paging.js';
 
-@ObjectType({ description: 'Relay-style page information' })
+@ObjectType({ description: 'Relay-style page information', simpleResolvers: true })
 export class PageInfo {
   @Field({ description: 'true when more results follow this page: ask again with `after: endCursor`' })
   hasNextPage!: boolean;
@@ -24,7 +24,7 @@ export interface Edge<T> {
 
 /** Builds a connection object type `<Name>Connection` with `<Name>Edge` for the node class. */
 export function connectionType<T extends object>(node: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`, { description: `One ${name} result of a page, with its cursor` })
+  @ObjectType(`${name}Edge`, { description: `One ${name} result of a page, with its cursor`, simpleResolvers: true })
   class EdgeType {
     @Field({ description: 'Opaque position of this result; pass it as `after` to get the results that follow it' })
     cursor!: string;
@@ -33,7 +33,7 @@ export function connectionType<T extends object>(node: ClassType<T>, name: strin
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${name} results` })
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} results`, simpleResolvers: true })
   class ConnectionType {
     @Field(() => [EdgeType], { description: 'The results of this page, in the list\'s order' })
     edges!: EdgeType[];

@@ -12,6 +12,7 @@ import { PartnershipMutations } from '../partnership/partnership.mutations.js';
 import { MembershipResolver, ParticipationResolver, PartnershipResolver } from '../partnership/partnership.resolver.js';
 import { ProgrammeMutations } from '../programme/programme.mutations.js';
 import { ProgrammeResolver } from '../programme/programme.resolver.js';
+import { answerPreloaded } from './preloaded.js';
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -46,6 +47,8 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     ],
     validate: false,
     emitSchemaFile: false,
-  }).then(describeRoots);
+  })
+    .then(describeRoots)
+    .then(answerPreloaded);
   return built;
 }

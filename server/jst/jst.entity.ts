@@ -6,7 +6,7 @@ import { GeometryType } from '../db/geometry-type.js';
 import { JstKind, JstLevel } from './jst-kind.js';
 
 /** A unit of local government (jednostka samorządu terytorialnego), keyed by its TERC code. */
-@ObjectType({ description: 'A unit of local government: gmina, powiat or województwo, keyed by its TERYT (TERC) code' })
+@ObjectType({ description: 'A unit of local government: gmina, powiat or województwo, keyed by its TERYT (TERC) code', simpleResolvers: true })
 @Entity({ tableName: 'jst' })
 export class Jst {
   [PrimaryKeyProp]?: 'teryt';

@@ -7,7 +7,7 @@ import { MemberRole, PartnerKind } from './partnership-enums.js';
 import { Partnership } from './partnership.entity.js';
 
 /** A JST's membership in a partnership, with its dates. A membership with `left` in the past is historical. */
-@ObjectType({ description: 'Membership of a JST in a partnership' })
+@ObjectType({ description: 'Membership of a JST in a partnership', simpleResolvers: true })
 @Entity({ tableName: 'membership' })
 @Unique({ properties: ['partnership', 'jst'] })
 export class Membership {
@@ -49,7 +49,7 @@ export class Membership {
 }
 
 /** A partner that is not a JST: NGO, business, university. */
-@ObjectType({ description: 'A partner that is not a JST (NGO, business, university, …)' })
+@ObjectType({ description: 'A partner that is not a JST (NGO, business, university, …)', simpleResolvers: true })
 @Entity({ tableName: 'partner' })
 export class Partner {
   @PrimaryKey()
@@ -72,7 +72,7 @@ export class Partner {
 }
 
 /** A member a source names that could not be matched to one TERYT code; kept so gaps stay visible. */
-@ObjectType({ description: 'A member named by a source but not matched to a single TERYT code' })
+@ObjectType({ description: 'A member named by a source but not matched to a single TERYT code', simpleResolvers: true })
 @Entity({ tableName: 'unmatched_member' })
 export class UnmatchedMember {
   @PrimaryKey()

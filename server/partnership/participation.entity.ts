@@ -7,7 +7,7 @@ import { ParticipationStatus } from './partnership-enums.js';
 import { Partnership } from './partnership.entity.js';
 
 /** How a partnership took part in a programme: status, phase, competition, grant, resulting document. */
-@ObjectType({ description: 'A partnership\'s participation in a programme' })
+@ObjectType({ description: 'A partnership\'s participation in a programme', simpleResolvers: true })
 @Entity({ tableName: 'participation' })
 export class Participation {
   [OptionalProps]?: 'version';

@@ -1,4 +1,4 @@
-import { relationKey, type JsonRelation, type JsonShape } from '../db/json-select.js';
+import type { JsonRelation, JsonShape } from '../db/json-select.js';
 import { JST_JSON } from '../jst/jst-json.js';
 import { PROGRAMME_JSON } from '../programme/programme-json.js';
 
@@ -6,14 +6,8 @@ import { PROGRAMME_JSON } from '../programme/programme-json.js';
  * Partnerships and their relations as json objects of exactly the selected fields, read in one
  * statement (server/db/json-select.ts). The objects are shaped like the plain rows of
  * partnership-read.ts (field names of the schema), so the same resolvers answer both; a relation
- * read here travels under its `relationKey` and its resolver returns it as it is.
+ * read here travels under its `relationKey` and is answered as it is (server/graphql/preloaded.ts).
  */
-
-/** `members` reads current memberships unless `includeFormer`: two keys, so both can be selected at once. */
-const membersKey = (args: Readonly<Record<string, unknown>>) => relationKey('members', args.includeFormer === true ? '+former' : '');
-
-/** The key `members(includeFormer:)` travels under in a partnership read here. */
-export const MEMBERS_KEY = (includeFormer: boolean) => membersKey({ includeFormer });
 
 /**
  * SQL condition over membership alias `m`, as `isCurrent` judges it: the same UTC day, compared as
@@ -82,15 +76,9 @@ export const PARTNERSHIP_JSON: JsonShape = {
       many: true,
       from: (p, m, args) => `membership ${m} where ${m}.partnership_id = ${p}.id${args.includeFormer === true ? '' : ` and ${currentMembership(m)}`}`,
       orderBy: (m) => `${m}.role, ${m}.jst_teryt`,
-      key: membersKey,
     },
     participations: belongingTo('participation', () => PARTICIPATION_JSON),
     partners: belongingTo('partner', () => PARTNER_JSON),
     unmatchedMembers: belongingTo('unmatched_member', () => UNMATCHED_JSON),
   },
 };
-
-/** A relation read with its parent: the value (null and [] included), or undefined when the parent came without it. */
-export function readWith<T>(parent: object, key: string): T | undefined {
-  return (parent as Record<string, T | undefined>)[key];
-}

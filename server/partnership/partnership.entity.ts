@@ -11,7 +11,7 @@ import { Participation } from './participation.entity.js';
  * An inter-municipal partnership. Its functional area (union of current members' boundaries)
  * is kept by a database trigger, so it is read through `FunctionalAreaService`, not mapped here.
  */
-@ObjectType({ description: 'An inter-municipal partnership of JSTs' })
+@ObjectType({ description: 'An inter-municipal partnership of JSTs', simpleResolvers: true })
 @Entity({ tableName: 'partnership' })
 export class Partnership {
   [OptionalProps]?: 'version' | 'voivodeships';

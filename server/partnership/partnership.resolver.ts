@@ -1,6 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Float, Info, Int, Query, Resolver, Root } from 'type-graphql';
-import { relationKey } from '../db/json-select.js';
 import { lookahead } from '../graphql/lookahead.js';
 import type { RootOf } from '../graphql/root.js';
 import type { Context } from '../graphql/context.js';
@@ -17,7 +16,6 @@ import { Membership, Partner, UnmatchedMember } from './membership.entity.js';
 import { Participation } from './participation.entity.js';
 import { Partnership } from './partnership.entity.js';
 import { PartnershipFilter } from './partnership.inputs.js';
-import { MEMBERS_KEY, readWith } from './partnership-json.js';
 import { loadedOrNull } from './partnership-read.js';
 import { PartnershipService } from './partnership.service.js';
 
@@ -49,7 +47,8 @@ export class PartnershipResolver {
     @Info() info?: GraphQLResolveInfo,
   ) {
     const parsed = parsePartnershipFilter(filter);
-    // The page and every relation the query walks below `node` in one statement (partnership-json.ts).
+    // The page and every relation the query walks below `node` in one statement (partnership-json.ts);
+    // the relations' resolvers below are then skipped (server/graphql/preloaded.ts).
     const select = info ? lookahead(info, 'edges', 'node') : undefined;
     const page = await new PartnershipService(em).list(parsed, parsePageRequest(first, after, parseSlug, parsed.search != null), select);
     return toConnection(page, (p) => p.slug);
@@ -66,34 +65,28 @@ export class PartnershipResolver {
 
   @FieldResolver(() => Jst, { nullable: true, description: 'The leading JST; null when the sources state none' })
   leader(@Root() p: RootOf<Partnership>, @Ctx() { loaders }: Context): Jst | Promise<Jst | null> | null {
-    const read = readWith<Jst | null>(p, relationKey('leader'));
-    if (read !== undefined) return read;
     return p.leader ? (loadedOrNull(p.leader, 'name') ?? loaders.jst.load(p.leader.teryt)) : null;
   }
 
   @FieldResolver(() => [Membership], { description: 'Member JSTs; former members only with includeFormer' })
-  members(@Root() p: RootOf<Partnership>, @Ctx() { loaders }: Context, @Arg('includeFormer', { defaultValue: false, description: 'true: also the JSTs that have left (left before today)' }) includeFormer: boolean) {
-    return readWith<Membership[]>(p, MEMBERS_KEY(includeFormer)) ?? this.loadMembers(p, loaders, includeFormer);
-  }
-
-  private async loadMembers(p: RootOf<Partnership>, loaders: Context['loaders'], includeFormer: boolean): Promise<Membership[]> {
+  async members(@Root() p: RootOf<Partnership>, @Ctx() { loaders }: Context, @Arg('includeFormer', { defaultValue: false, description: 'true: also the JSTs that have left (left before today)' }) includeFormer: boolean) {
     const all = await loaders.membershipsOfPartnership.load(p.id);
     return includeFormer ? all : all.filter((m) => isCurrent(m));
   }
 
   @FieldResolver(() => [Partner], { description: 'Partners that are not JSTs' })
-  partners(@Root() p: RootOf<Partnership>, @Ctx() { loaders }: Context): Partner[] | Promise<Partner[]> {
-    return readWith<Partner[]>(p, relationKey('partners')) ?? loaders.partnersOfPartnership.load(p.id);
+  partners(@Root() p: RootOf<Partnership>, @Ctx() { loaders }: Context): Promise<Partner[]> {
+    return loaders.partnersOfPartnership.load(p.id);
   }
 
   @FieldResolver(() => [Participation], { description: 'Participation in support programmes' })
-  participations(@Root() p: RootOf<Partnership>, @Ctx() { loaders }: Context): Participation[] | Promise<Participation[]> {
-    return readWith<Participation[]>(p, relationKey('participations')) ?? loaders.participationsOfPartnership.load(p.id);
+  participations(@Root() p: RootOf<Partnership>, @Ctx() { loaders }: Context): Promise<Participation[]> {
+    return loaders.participationsOfPartnership.load(p.id);
   }
 
   @FieldResolver(() => [UnmatchedMember], { description: 'Members named by sources that could not be matched to one TERYT code' })
-  unmatchedMembers(@Root() p: RootOf<Partnership>, @Ctx() { loaders }: Context): UnmatchedMember[] | Promise<UnmatchedMember[]> {
-    return readWith<UnmatchedMember[]>(p, relationKey('unmatchedMembers')) ?? loaders.unmatchedOfPartnership.load(p.id);
+  unmatchedMembers(@Root() p: RootOf<Partnership>, @Ctx() { loaders }: Context): Promise<UnmatchedMember[]> {
+    return loaders.unmatchedOfPartnership.load(p.id);
   }
 
   @FieldResolver(() => FunctionalArea, { description: 'Union of the current members’ boundaries' })
@@ -107,12 +100,12 @@ export class MembershipResolver {
   @FieldResolver(() => Jst, { description: 'The member JST' })
   jst(@Root() m: RootOf<Membership>, @Ctx() { loaders }: Context): Jst | Promise<Jst> {
     // A list's memberships come with their JST: answered without a promise per row.
-    return readWith<Jst>(m, relationKey('jst')) ?? loadedOrNull(m.jst, 'name') ?? (loaders.jst.load(m.jst.teryt) as Promise<Jst>);
+    return loadedOrNull(m.jst, 'name') ?? (loaders.jst.load(m.jst.teryt) as Promise<Jst>);
   }
 
   @FieldResolver(() => Partnership, { description: 'The partnership the JST is a member of' })
-  partnership(@Root() m: RootOf<Membership>, @Ctx() { loaders }: Context): Partnership | Promise<Partnership> {
-    return readWith<Partnership>(m, relationKey('partnership')) ?? (loaders.partnership.load(m.partnership.id) as Promise<Partnership>);
+  async partnership(@Root() m: RootOf<Membership>, @Ctx() { loaders }: Context): Promise<Partnership> {
+    return (await loaders.partnership.load(m.partnership.id))!;
   }
 
   @FieldResolver(() => Boolean, { description: 'false once the JST has left' })
@@ -125,11 +118,11 @@ export class MembershipResolver {
 export class ParticipationResolver {
   @FieldResolver(() => Programme, { description: 'The programme taken part in' })
   programme(@Root() p: RootOf<Participation>, @Ctx() { loaders }: Context): Programme | Promise<Programme> {
-    return readWith<Programme>(p, relationKey('programme')) ?? loadedOrNull(p.programme, 'code') ?? (loaders.programme.load(p.programme.id) as Promise<Programme>);
+    return loadedOrNull(p.programme, 'code') ?? (loaders.programme.load(p.programme.id) as Promise<Programme>);
   }
 
   @FieldResolver(() => Partnership, { description: 'The partnership that took part' })
-  partnership(@Root() p: RootOf<Participation>, @Ctx() { loaders }: Context): Partnership | Promise<Partnership> {
-    return readWith<Partnership>(p, relationKey('partnership')) ?? (loaders.partnership.load(p.partnership.id) as Promise<Partnership>);
+  async partnership(@Root() p: RootOf<Participation>, @Ctx() { loaders }: Context): Promise<Partnership> {
+    return (await loaders.partnership.load(p.partnership.id))!;
   }
 }

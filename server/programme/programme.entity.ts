@@ -4,7 +4,7 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Source, type SourceData } from '../shared/source.js';
 
 /** A national support programme for partnerships (EEA projekt predefiniowany, POPT MOF, CWD, …). */
-@ObjectType({ description: 'A support programme for inter-municipal partnerships' })
+@ObjectType({ description: 'A support programme for inter-municipal partnerships', simpleResolvers: true })
 @Entity({ tableName: 'programme' })
 export class Programme {
   [OptionalProps]?: 'version';
