@@ -8,6 +8,7 @@ import { compressedTile, COMPRESS_FROM_BYTES, preferredCoding } from '../tiles/t
 import { tileJson } from '../tiles/tilejson.js';
 import { datasetEtag, DEFAULT_MAX_AGE_SECONDS, DEFAULT_STALE_WHILE_REVALIDATE_SECONDS, matchesIfNoneMatch } from './http-cache.js';
 import { HttpError } from './http-error.js';
+import { originOf } from './origin.js';
 import { addVary } from './vary.js';
 
 export interface TilesRouteOptions {
@@ -36,17 +37,6 @@ function versionParam(request: FastifyRequest): string | null {
     if (name !== 'v') throw new InputError(name, 'is not a parameter of a tile (known: v, the dataset version token of the URL template)', 'UNKNOWN_KEY');
   }
   return parseTileVersion(query.v);
-}
-
-const firstValue = (header: string | string[] | undefined) => (Array.isArray(header) ? header[0] : header)?.split(',')[0]?.trim();
-const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
-
-/** `http(s)://host[:port]` as the client reached the server; a Host header that is not a host name falls back to loopback. */
-export function originOf(request: FastifyRequest, trustedProxies: number): string {
-  const forwarded = trustedProxies > 0;
-  const proto = (forwarded && firstValue(request.headers['x-forwarded-proto'])) || 'http';
-  const host = (forwarded && firstValue(request.headers['x-forwarded-host'])) || request.headers.host || '';
-  return `${proto === 'https' ? 'https' : 'http'}://${HOST.test(host) ? host : '127.0.0.1'}`;
 }
 
 /** Sets ETag and Cache-Control; true when If-None-Match names the ETag (then the caller answers 304). */

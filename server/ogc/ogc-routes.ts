@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Em } from '../db/orm.js';
 import { acceptQuality } from '../http/graphiql-page.js';
 import { HttpError } from '../http/http-error.js';
-import { originOf } from '../http/tiles-route.js';
+import { originOf } from '../http/origin.js';
 import { addVary } from '../http/vary.js';
 import type { Crs } from '../input/crs.js';
 import { checkOgcParameters, parseFormat, parseOgcItemQuery, parseOgcItemsQuery, type OgcFormat, type OgcItemsQuery } from '../input/ogc-query.js';
