@@ -35,7 +35,7 @@ describe('operation cost estimate', () => {
   // The boundary shapes the server still exempts from the rate limit (the map itself now draws from /tiles).
   const [COARSE, FINE] = MAP_SHAPES.map(([simplify, precision]) => ({ simplify, precision }));
   const shape = (detail: typeof COARSE) => ({ simplify: detail.simplify, precision: detail.precision });
-  // The variables the map sends (web/src/app.ts, web/src/api/queries.ts).
+  // The variables the map sends (web/src/app/*.ts, web/src/api/queries.ts).
   const mapCalls: [string, string, Record<string, unknown>][] = [
     ...(['MUNICIPALITY', 'COUNTY', 'VOIVODESHIP'] as const).map((level): [string, string, Record<string, unknown>] => [`jstFeatures ${level} coarse`, MAP_QUERIES.jstFeatures, { level, ...shape(COARSE) }]),
     ['jstFeatures MUNICIPALITY fine, mazowieckie', MAP_QUERIES.jstFeatures, { level: 'MUNICIPALITY', ...shape(FINE), voivodeship: '14' }],

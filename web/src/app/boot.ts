@@ -1,0 +1,34 @@
+/** The first load: programmes, partnerships and województwa from the API, then the first paint and camera. */
+import { fetchPartnerships, fetchProgrammes, fetchVoivodeships } from '../api/queries.js';
+import type { AppContext } from './context.js';
+import type { Camera } from './map.js';
+
+/** Loads the boot data into `ctx.data`; on failure says so in the status line and resolves false. */
+export async function loadBootData(ctx: AppContext): Promise<boolean> {
+  const { ui } = ctx;
+  ui.status.textContent = ctx.t().loading;
+  try {
+    const [progs, parts, voivodeships] = await Promise.all([fetchProgrammes(), fetchPartnerships(), fetchVoivodeships(), ctx.view.ready]);
+    ctx.data.programmes = progs;
+    ctx.data.summaries = parts;
+    ctx.data.voivodeshipNames = voivodeships.map((v): [string, string] => [v.teryt, v.name.toLocaleLowerCase('pl')]);
+  } catch (err) {
+    ui.status.textContent = `${ctx.t().loadError}: ${(err as Error).message}`;
+    ui.status.setAttribute('role', 'alert');
+    return false;
+  }
+  ctx.data.facts = ctx.data.summaries.map((p) => ({
+    slug: p.slug, legalForm: p.legalForm, areaType: p.areaType, bbox: p.functionalArea.bbox,
+    participations: p.participations.map((x) => ({ status: x.status, programme: x.programme.code })),
+    voivodeships: [],
+  }));
+  return true;
+}
+
+/** Without a camera in the URL, frames the selection of the URL (if any) at once. */
+export async function frameInitialSelection(ctx: AppContext, camera: Camera): Promise<void> {
+  const s = ctx.store.get();
+  if (s.center) return;
+  const bbox = s.partnership ? camera.partnershipBbox(s.partnership) : s.gmina ? await camera.gminaBbox(s.gmina) : null;
+  if (bbox) ctx.view.fitBbox(bbox, false);
+}

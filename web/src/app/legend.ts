@@ -1,0 +1,32 @@
+/** The legend and its text twin for screen readers, both of what the map draws in the view now. */
+import { renderLegend, type LegendEntry } from '../ui/legend.js';
+import { renderScreenReaderList } from '../ui/sr-list.js';
+import type { AppContext } from './context.js';
+
+/** The shown partnerships with a gmina in view (the selected one always), selected first, then by gminy in view. */
+export function legendEntries(ctx: AppContext): LegendEntry[] {
+  const counts = new Map<string, number>();
+  for (const g of ctx.view.renderedGminy()) for (const s of g.shown) counts.set(s, (counts.get(s) ?? 0) + 1);
+  const sel = ctx.store.get().partnership;
+  return ctx.paint.shown
+    .filter((p) => counts.has(p.slug) || p.slug === sel)
+    .sort((a, b) => Number(b.slug === sel) - Number(a.slug === sel) || (counts.get(b.slug) ?? 0) - (counts.get(a.slug) ?? 0) || a.name.localeCompare(b.name, 'pl'))
+    .map((p) => ({ slug: p.slug, name: p.shortName && ctx.embed ? p.shortName : p.name, colour: ctx.paint.colours.get(p.slug)! }));
+}
+
+/** Returns the redraw of legend and list; `onPick` selects a partnership from the legend. */
+export function createLegend(ctx: AppContext, onPick: (slug: string) => void): () => void {
+  return () => {
+    if (!ctx.ready) return;
+    const t = ctx.t();
+    const entries = legendEntries(ctx);
+    const rendered = ctx.view.renderedGminy();
+    renderLegend(ctx.ui.legend, entries, rendered.some((g) => g.count >= 2), t, onPick);
+    // The text version says what the map shows now: the gminy drawn in the view, named from the tiles.
+    const members = new Map<string, string[]>();
+    for (const g of [...rendered].sort((a, b) => a.name.localeCompare(b.name, 'pl'))) {
+      for (const s of g.shown) members.set(s, [...(members.get(s) ?? []), g.name]);
+    }
+    renderScreenReaderList(ctx.ui.srList, entries, members, rendered.filter((g) => g.count > 0).length, t);
+  };
+}

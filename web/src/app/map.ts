@@ -1,0 +1,55 @@
+/** The map view and the camera moves the app asks of it. */
+import { fetchJst } from '../api/queries.js';
+import { strings } from '../i18n/strings.js';
+import { MapView } from '../map/map-view.js';
+import type { Store } from '../state/store.js';
+import type { Layout } from '../ui/layout.js';
+import type { AppContext } from './context.js';
+
+/** The map at the camera of the URL; `isReady` holds camera changes out of the URL until the boot is done. */
+export function createMapView(store: Store, ui: Layout, isReady: () => boolean): MapView {
+  const initial = store.get();
+  const t = strings(initial.lang);
+  const view: MapView = new MapView({
+    container: ui.map,
+    center: initial.center,
+    zoom: initial.zoom,
+    ariaLabel: t.mapLabel,
+    attribution: t.attribution,
+    onGminaClick: (teryt) => store.update({ gmina: teryt, partnership: null }),
+    onMoveEnd: () => {
+      if (!isReady()) return;
+      const cam = view.camera();
+      store.update({ center: cam.center, zoom: cam.zoom });
+    },
+  });
+  return view;
+}
+
+export interface Camera {
+  /** Frames a bbox [minLng, minLat, maxLng, maxLat] (degrees); does nothing for null. */
+  flyTo(bbox: number[] | null | undefined): void;
+  /** A gmina's extent from the API (the map holds no geometry of its own); null when unknown or on error. */
+  gminaBbox(teryt: string): Promise<number[] | null>;
+  /** A partnership's functional-area extent from the loaded list; null when not loaded. */
+  partnershipBbox(slug: string): number[] | null;
+}
+
+export function createCamera(ctx: AppContext): Camera {
+  return {
+    flyTo: (bbox) => { if (bbox) ctx.view.fitBbox(bbox); },
+    gminaBbox: async (teryt) => (await fetchJst(teryt).catch(() => null))?.bbox ?? null,
+    partnershipBbox: (slug) => ctx.data.summaries.find((s) => s.slug === slug)?.functionalArea.bbox ?? null,
+  };
+}
+
+/** Keyboard: Enter on the focused map selects the gmina at its centre. */
+export function bindMapKeyboard(ctx: AppContext): void {
+  const map = ctx.view.map;
+  map.getCanvas().addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter') return;
+    const c = map.project(map.getCenter());
+    const f = map.queryRenderedFeatures(c, { layers: ['gminy-fill'] })[0];
+    if (f?.properties?.teryt) ctx.store.update({ gmina: f.properties.teryt as string, partnership: null });
+  });
+}
