@@ -1,8 +1,8 @@
 import { Arg, Ctx, Field, FieldResolver, Float, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../graphql/context.js';
-import { parseProgrammeCode } from '../input/programme-code.js';
-import { parseVoivodeship } from '../input/teryt.js';
+import { parseCoverageArgs } from '../input/coverage-args.js';
 import { Jst } from '../jst/jst.entity.js';
+import { AreaType, LegalForm, ParticipationStatus } from '../partnership/partnership-enums.js';
 import { CoverageService, type CoverageFigures } from './coverage.service.js';
 
 @ObjectType({ description: 'Coverage of gminy by partnerships in one area' })
@@ -56,16 +56,19 @@ export class CoverageRowResolver {
 
 @Resolver(() => Coverage)
 export class CoverageResolver {
-  @Query(() => Coverage, { description: 'How many gminy and how much area partnerships cover, optionally for one programme and one województwo' })
+  @Query(() => Coverage, {
+    description: 'How many gminy and how much area partnerships cover, optionally for one programme, status, legal form, area type and województwo (the filters of the map)',
+  })
   async coverage(
     @Ctx() { em, readCache }: Context,
     @Arg('programme', () => String, { nullable: true, description: 'Programme code' }) programme?: string | null,
     @Arg('voivodeship', () => String, { nullable: true, description: 'TERC code of a województwo' }) voivodeship?: string | null,
+    @Arg('statuses', () => [ParticipationStatus], { nullable: true, description: 'Only partnerships with a participation of one of these statuses (in `programme`, when given); omit for all' })
+    statuses?: ParticipationStatus[] | null,
+    @Arg('legalForms', () => [LegalForm], { nullable: true, description: 'Only partnerships of one of these legal forms; omit for all' }) legalForms?: LegalForm[] | null,
+    @Arg('areaTypes', () => [AreaType], { nullable: true, description: 'Only partnerships of one of these area types; omit for all' }) areaTypes?: AreaType[] | null,
   ): Promise<Coverage> {
-    const result = await new CoverageService(em, readCache).coverage(
-      programme == null ? null : parseProgrammeCode('programme', programme),
-      voivodeship == null ? null : parseVoivodeship('voivodeship', voivodeship),
-    );
+    const result = await new CoverageService(em, readCache).coverage(parseCoverageArgs({ programme, voivodeship, statuses, legalForms, areaTypes }));
     return Object.assign(new Coverage(), { ...result, byVoivodeship: result.byVoivodeship.map(asRow) });
   }
 

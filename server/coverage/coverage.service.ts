@@ -1,6 +1,7 @@
 import { sizedAsJson, type ReadCache } from '../dataset/read-cache.js';
 import type { Em } from '../db/orm.js';
-import { query } from '../db/sql.js';
+import { query, textArray } from '../db/sql.js';
+import type { CoverageQuery } from '../input/coverage-args.js';
 import { requireExisting } from '../shared/exists.js';
 
 export interface CoverageFigures {
@@ -18,14 +19,19 @@ export interface CoverageResult extends CoverageFigures {
 }
 
 /**
- * Coverage in one statement; parameters: programme code twice, województwo code four times (nulls: all).
- * One row per województwo; `total` (the same in every row) counts the partnerships with a current
- * member in the area, each once however many województwa it spans.
+ * Coverage in one statement; parameters in the order of `coverageParams` (nulls: no condition).
+ * The partnerships counted are those the map's filters keep: a participation of the programme with
+ * one of the statuses (both on the same participation, as in the `partnerships` filter), one of
+ * the legal forms, one of the area types. One row per województwo; `total` (the same in every row)
+ * counts the partnerships with a current member in the area, each once however many województwa it spans.
  */
 export const COVERAGE_SQL = `with parts as (
     select p.id from partnership p
-    where p.archived_at is null and (?::text is null or exists (select 1 from participation pa join programme pr on pr.id = pa.programme_id
-                                     where pa.partnership_id = p.id and pr.code = ?))
+    where p.archived_at is null
+      and ((?::text is null and ?::text[] is null) or exists (select 1 from participation pa join programme pr on pr.id = pa.programme_id
+           where pa.partnership_id = p.id and (?::text is null or pr.code = ?) and (?::text[] is null or pa.status = any(?::text[]))))
+      and (?::text[] is null or p.legal_form = any(?::text[]))
+      and (?::text[] is null or p.area_type = any(?::text[]))
   ),
   members as (
     select m.partnership_id, m.jst_teryt, j.voivodeship_teryt as v from membership m join parts on parts.id = m.partnership_id join jst j on j.teryt = m.jst_teryt
@@ -43,6 +49,14 @@ export const COVERAGE_SQL = `with parts as (
          (select count(distinct mm.partnership_id)::int from members mm where ?::text is null or mm.v = ?) as total
   from gminy group by v order by v`;
 
+/** The parameters of COVERAGE_SQL for a parsed query: each condition as often as the statement names it. */
+export function coverageParams(q: CoverageQuery): unknown[] {
+  const list = (values: readonly string[]) => (values.length ? textArray(values) : null);
+  const [statuses, forms, areas] = [list(q.statuses), list(q.legalForms), list(q.areaTypes)];
+  return [q.programme, statuses, q.programme, q.programme, statuses, statuses, forms, forms, areas, areas,
+    q.voivodeship, q.voivodeship, q.voivodeship, q.voivodeship];
+}
+
 /**
  * How much of Poland partnerships cover. A gmina is covered when it, its powiat or its
  * województwo is a current member of a partnership (of the programme, if one is given):
@@ -55,22 +69,17 @@ export class CoverageService {
     private readonly cache: ReadCache | null = null,
   ) {}
 
-  /** Coverage for a parsed programme code and województwo code (null: all); the programme must exist. */
-  coverage(programme: string | null, voivodeship: string | null): Promise<CoverageResult> {
-    if (!this.cache) return this.compute(programme, voivodeship);
-    return this.cache.read(this.em, ['coverage', programme, voivodeship], async () => sizedAsJson(await this.compute(programme, voivodeship)));
+  /** Coverage for parsed arguments (see `parseCoverageArgs`); a named programme must exist. */
+  coverage(q: CoverageQuery): Promise<CoverageResult> {
+    if (!this.cache) return this.compute(q);
+    const key = ['coverage', q.programme, q.voivodeship, q.statuses.join(','), q.legalForms.join(','), q.areaTypes.join(',')];
+    return this.cache.read(this.em, key, async () => sizedAsJson(await this.compute(q)));
   }
 
-  private async compute(programme: string | null, voivodeship: string | null): Promise<CoverageResult> {
+  private async compute(q: CoverageQuery): Promise<CoverageResult> {
+    const { programme, voivodeship } = q;
     if (programme !== null) await requireExisting(this.em, 'programme', programme, 'programme');
-    const rows = await query<{ v: string; gt: number; gc: number; at: number; ac: number; np: number; total: number }>(this.em, COVERAGE_SQL, [
-      programme ?? null,
-      programme ?? null,
-      voivodeship ?? null,
-      voivodeship ?? null,
-      voivodeship ?? null,
-      voivodeship ?? null,
-    ]);
+    const rows = await query<{ v: string; gt: number; gc: number; at: number; ac: number; np: number; total: number }>(this.em, COVERAGE_SQL, coverageParams(q));
     const byVoivodeship = rows.map((r) => ({
       voivodeshipTeryt: r.v,
       gminyTotal: r.gt,
@@ -81,8 +90,8 @@ export class CoverageService {
     }));
     const sum = (f: (r: CoverageFigures) => number) => byVoivodeship.reduce((acc, r) => acc + f(r), 0);
     return {
-      programme: programme ?? null,
-      voivodeshipTeryt: voivodeship ?? null,
+      programme,
+      voivodeshipTeryt: voivodeship,
       gminyTotal: sum((r) => r.gminyTotal),
       gminyCovered: sum((r) => r.gminyCovered),
       areaTotalKm2: sum((r) => r.areaTotalKm2),

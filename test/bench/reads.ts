@@ -1,5 +1,6 @@
 import Fastify from 'fastify';
-import { COVERAGE_SQL } from '../../server/coverage/coverage.service.js';
+import { COVERAGE_SQL, coverageParams } from '../../server/coverage/coverage.service.js';
+import { ALL_COVERAGE } from '../../server/input/coverage-args.js';
 import type { Em } from '../../server/db/orm.js';
 import { stats, times, type Stats } from './measure.js';
 
@@ -68,7 +69,7 @@ export function readCases(areaSlug: string): ReadCase[] {
       query: `{ coverage { gminyShare areaShare partnerships byVoivodeship { gminyShare partnerships } } }`,
       variables: () => ({}),
       sql: COVERAGE_SQL, // the service's own statement: the SQL is the work, the API adds the rest
-      params: () => [null, null, null, null, null, null],
+      params: () => coverageParams(ALL_COVERAGE),
     },
     {
       name: `functionalArea.geometry (${areaSlug})`,
