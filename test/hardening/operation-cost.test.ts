@@ -45,7 +45,8 @@ describe('operation cost estimate', () => {
     ['programmes', MAP_QUERIES.programmes, {}],
     ['partnership', MAP_QUERIES.partnership, { slug: 'blisko-krakowa' }],
     ['jst', MAP_QUERIES.jst, { teryt: '1201011' }],
-    ['coverage', MAP_QUERIES.coverage, { programme: null, voivodeship: null }],
+    ['coverage', MAP_QUERIES.coverage, { programme: null, voivodeship: null, statuses: null, legalForms: null, areaTypes: null }],
+    ['coverage, every filter', MAP_QUERIES.coverage, { programme: 'CWD-PLUS', voivodeship: '12', statuses: ['GRANTEE'], legalForms: ['LAG', 'AGREEMENT'], areaTypes: ['MOF'] }],
     ['search', MAP_QUERIES.search, { text: 'kra' }],
   ];
   it.each(mapCalls)('keeps the map\'s own query (web/src/api/queries.ts) %s within the budget', async (_name, query, variables) => {

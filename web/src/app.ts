@@ -4,11 +4,15 @@ import { createContext } from './app/context.js';
 import { createCoverage } from './app/coverage.js';
 import { createDetails } from './app/details.js';
 import { frameInitialSelection, loadBootData } from './app/boot.js';
+import { createHistory } from './app/history.js';
 import { createLegend } from './app/legend.js';
 import { bindMapKeyboard, createCamera, createMapView } from './app/map.js';
 import { createPainter } from './app/paint.js';
+import { updateSelectionNote } from './app/selection-note.js';
 import { syncState } from './app/sync.js';
 import { exposeTestHook } from './app/test-hook.js';
+import { createUnplacedList } from './app/unplaced.js';
+import { createUrlNotice } from './app/url-notice.js';
 import { Store } from './state/store.js';
 import { parseState } from './state/url-state.js';
 import { buildLayout } from './ui/layout.js';
@@ -20,26 +24,40 @@ export async function startApp(el: HTMLElement): Promise<void> {
   const ctx = createContext(embed, store, ui, (c) => createMapView(store, ui, () => c.ready));
   const { view } = ctx;
   const camera = createCamera(ctx);
+  const notice = createUrlNotice(ctx);
   const details = createDetails(ctx, camera);
   const coverage = createCoverage(ctx);
-  const repaint = createPainter(ctx);
+  const paint = createPainter(ctx);
+  const repaint = () => paint().then(() => updateSelectionNote(ctx));
   const legend = createLegend(ctx, details.actions.selectPartnership);
+  const unplaced = createUnplacedList(ctx, details.actions.selectPartnership);
   const search = mountSearch(ctx, details.actions, camera);
   const chrome = createChrome(ctx, search, () => {
     coverage.render();
     legend();
+    unplaced();
+    notice.render();
   });
-  syncState(ctx, { repaint, legend, coverage: coverage.load, details: details.render, chrome });
+  const showDetails = () => details.render().then(() => updateSelectionNote(ctx));
+  const frameVoivodeship = (code: string) => void camera.gminaBbox(code).then(camera.flyTo);
+  syncState(ctx, { repaint, legend, coverage: coverage.load, details: showDetails, chrome, voivodeship: frameVoivodeship }, createHistory(ctx));
   bindMapKeyboard(ctx);
+  // The URL drops at once what the page could not read (replaced, not pushed).
+  store.update({});
+  notice.render();
 
-  if (!(await loadBootData(ctx))) return;
-  ctx.ready = true;
-  await repaint();
-  await frameInitialSelection(ctx, camera);
-  ui.status.textContent = '';
-  view.map.on('idle', legend);
-  chrome();
-  void details.render();
-  void coverage.load();
-  exposeTestHook(ctx);
+  const boot = async (): Promise<void> => {
+    if (!(await loadBootData(ctx, () => void boot()))) return;
+    notice.checkKnownValues();
+    ctx.ready = true;
+    await repaint();
+    await frameInitialSelection(ctx, camera);
+    ui.status.textContent = '';
+    view.map.on('idle', legend);
+    chrome();
+    void showDetails();
+    void coverage.load();
+    exposeTestHook(ctx);
+  };
+  await boot();
 }

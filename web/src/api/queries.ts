@@ -1,4 +1,5 @@
 /** The queries of the map, one function each. */
+import type { ViewState } from '../state/url-state.js';
 import { gql } from './client.js';
 import type {
   Coverage, JstDetail, JstHit, PartnershipDetail, PartnershipHit, PartnershipSummary, Programme,
@@ -47,7 +48,8 @@ export const MAP_QUERIES = {
     parent { teryt name kindLabel ${MEMBERSHIP} }
     voivodeship { teryt name kindLabel }
     ${MEMBERSHIP} } }`,
-  coverage: `query MapCoverage($programme: String, $voivodeship: String) { coverage(programme: $programme, voivodeship: $voivodeship) {
+  coverage: `query MapCoverage($programme: String, $voivodeship: String, $statuses: [ParticipationStatus!], $legalForms: [LegalForm!], $areaTypes: [AreaType!]) {
+    coverage(programme: $programme, voivodeship: $voivodeship, statuses: $statuses, legalForms: $legalForms, areaTypes: $areaTypes) {
     gminyTotal gminyCovered gminyShare areaShare partnerships
     byVoivodeship { voivodeship { teryt name } gminyTotal gminyCovered gminyShare areaShare } } }`,
   search: `query MapSearch($text: String!) {
@@ -99,8 +101,18 @@ export async function fetchJst(teryt: string): Promise<JstDetail | null> {
   return (await gql<{ jst: JstDetail | null }>(MAP_QUERIES.jst, { teryt }, 'jst')).jst;
 }
 
-export async function fetchCoverage(programme: string | null, voivodeship: string | null): Promise<Coverage> {
-  return (await gql<{ coverage: Coverage }>(MAP_QUERIES.coverage, { programme, voivodeship }, 'coverage')).coverage;
+/** The filters of the view that coverage follows. */
+export type CoverageFilters = Pick<ViewState, 'programme' | 'status' | 'voivodeship' | 'legalForms' | 'areaTypes'>;
+
+/** The variables of MAP_QUERIES.coverage for the filters of a view (an empty list is no condition: null). */
+export function coverageVariables(f: CoverageFilters): Record<string, unknown> {
+  const list = (v: readonly string[]) => (v.length ? [...v] : null);
+  return { programme: f.programme, voivodeship: f.voivodeship, statuses: f.status ? [f.status] : null, legalForms: list(f.legalForms), areaTypes: list(f.areaTypes) };
+}
+
+/** Coverage for exactly the filters on screen. */
+export async function fetchCoverage(f: CoverageFilters): Promise<Coverage> {
+  return (await gql<{ coverage: Coverage }>(MAP_QUERIES.coverage, coverageVariables(f), 'coverage')).coverage;
 }
 
 export async function searchAll(text: string): Promise<{ jsts: JstHit[]; partnerships: PartnershipHit[] }> {

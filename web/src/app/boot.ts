@@ -1,11 +1,17 @@
 /** The first load: programmes, partnerships and województwa from the API, then the first paint and camera. */
 import { fetchPartnerships, fetchProgrammes, fetchVoivodeships } from '../api/queries.js';
+import { replace } from '../ui/dom.js';
+import { loadFailure } from '../ui/retry.js';
 import type { AppContext } from './context.js';
 import type { Camera } from './map.js';
 
-/** Loads the boot data into `ctx.data`; on failure says so in the status line and resolves false. */
-export async function loadBootData(ctx: AppContext): Promise<boolean> {
+/**
+ * Loads the boot data into `ctx.data`; on failure says so in the status line with a button that
+ * calls `retry`, and resolves false.
+ */
+export async function loadBootData(ctx: AppContext, retry: () => void): Promise<boolean> {
   const { ui } = ctx;
+  ui.status.removeAttribute('role');
   ui.status.textContent = ctx.t().loading;
   try {
     const [progs, parts, voivodeships] = await Promise.all([fetchProgrammes(), fetchPartnerships(), fetchVoivodeships(), ctx.view.ready]);
@@ -13,8 +19,7 @@ export async function loadBootData(ctx: AppContext): Promise<boolean> {
     ctx.data.summaries = parts;
     ctx.data.voivodeshipNames = voivodeships.map((v): [string, string] => [v.teryt, v.name.toLocaleLowerCase('pl')]);
   } catch (err) {
-    ui.status.textContent = `${ctx.t().loadError}: ${(err as Error).message}`;
-    ui.status.setAttribute('role', 'alert');
+    replace(ui.status, loadFailure(ctx.t(), err, retry));
     return false;
   }
   ctx.data.facts = ctx.data.summaries.map((p) => ({
@@ -25,10 +30,11 @@ export async function loadBootData(ctx: AppContext): Promise<boolean> {
   return true;
 }
 
-/** Without a camera in the URL, frames the selection of the URL (if any) at once. */
+/** Without a camera in the URL, frames the selection of the URL (or else its województwo, if any) at once. */
 export async function frameInitialSelection(ctx: AppContext, camera: Camera): Promise<void> {
   const s = ctx.store.get();
   if (s.center) return;
-  const bbox = s.partnership ? camera.partnershipBbox(s.partnership) : s.gmina ? await camera.gminaBbox(s.gmina) : null;
+  const area = s.gmina ?? s.voivodeship;
+  const bbox = s.partnership ? camera.partnershipBbox(s.partnership) : area ? await camera.gminaBbox(area) : null;
   if (bbox) ctx.view.fitBbox(bbox, false);
 }

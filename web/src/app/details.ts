@@ -2,6 +2,7 @@
 import { fetchJst, fetchPartnership } from '../api/queries.js';
 import { renderGmina, renderPartnership, type DetailActions } from '../ui/details.js';
 import { h, replace } from '../ui/dom.js';
+import { loadFailure } from '../ui/retry.js';
 import type { AppContext } from './context.js';
 import type { Camera } from './map.js';
 
@@ -55,7 +56,7 @@ export function createDetails(ctx: AppContext, camera: Camera): DetailsControlle
         else notFound();
       }
     } catch (err) {
-      if (mine === seq) replace(el, h('p', { role: 'alert' }, `${t.loadError}: ${(err as Error).message}`));
+      if (mine === seq) replace(el, h('h2', { id: 'details-title' }, t.details), loadFailure(t, err, () => void render()));
     }
   };
   return { actions, render };

@@ -29,7 +29,7 @@ export function createMapView(store: Store, ui: Layout, isReady: () => boolean):
 export interface Camera {
   /** Frames a bbox [minLng, minLat, maxLng, maxLat] (degrees); does nothing for null. */
   flyTo(bbox: number[] | null | undefined): void;
-  /** A gmina's extent from the API (the map holds no geometry of its own); null when unknown or on error. */
+  /** A gmina's (or any JST's: powiat, województwo) extent from the API (the map holds no geometry of its own); null when unknown or on error. */
   gminaBbox(teryt: string): Promise<number[] | null>;
   /** A partnership's functional-area extent from the loaded list; null when not loaded. */
   partnershipBbox(slug: string): number[] | null;

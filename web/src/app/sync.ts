@@ -1,7 +1,7 @@
 /** What follows a state change: the URL always; once ready, the paint, coverage, details and chrome. */
 import { filtersChanged } from '../state/store.js';
-import { serializeState } from '../state/url-state.js';
 import type { AppContext } from './context.js';
+import type { HistoryWriter } from './history.js';
 
 export interface Redraws {
   repaint(): Promise<void>;
@@ -9,17 +9,22 @@ export interface Redraws {
   coverage(): Promise<void>;
   details(): Promise<void>;
   chrome(): void;
+  /** Frames a newly chosen województwo (2-digit TERC). */
+  voivodeship(code: string): void;
 }
 
-export function syncState(ctx: AppContext, redraw: Redraws): void {
+export function syncState(ctx: AppContext, redraw: Redraws, history: HistoryWriter): void {
   ctx.store.subscribe((next, prev) => {
-    history.replaceState(null, '', `${location.pathname}${serializeState(next)}`);
+    history.write(next, prev);
     if (!ctx.ready) return;
     const filters = filtersChanged(next, prev);
     if (filters) {
       void redraw.repaint().then(redraw.legend);
-      if (next.programme !== prev.programme) void redraw.coverage();
+      // Coverage follows every filter on screen, not the programme alone.
+      void redraw.coverage();
     }
+    // A camera of its own (Back to an entry) wins over framing the województwo.
+    if (next.voivodeship && next.voivodeship !== prev.voivodeship && next.center === prev.center) redraw.voivodeship(next.voivodeship);
     if (next.gmina !== prev.gmina || next.partnership !== prev.partnership) void redraw.details();
     if (next.lang !== prev.lang) {
       redraw.chrome();

@@ -14,6 +14,8 @@ export function exposeTestHook(ctx: AppContext): void {
     renderedAreas: (layer = 'areas-line') => view.map.queryRenderedFeatures({ layers: [layer] }).map((f) => f.properties?.slug as string),
     paint: () => ({ shown: ctx.paint.shown.map((p) => p.slug), colours: Object.fromEntries(ctx.paint.colours) }),
     stats: loadStats,
+    /** The coverage figures the panel shows (null while loading or after an error). */
+    coverage: () => ctx.coverage,
     /** Resolves once the map has no pending tiles or transitions. */
     idle: () => view.settled(),
     ready: true,

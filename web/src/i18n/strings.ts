@@ -84,6 +84,23 @@ const pl = {
     OSI_MEDIUM_CITY: 'OSI: miasto średnie', OTHER: 'inny',
   } as Record<string, string>,
   hitKinds: { gmina: 'gmina', powiat: 'powiat', wojewodztwo: 'województwo', partnership: 'partnerstwo' } as Record<string, string>,
+  // ---- flow ----
+  retry: 'Spróbuj ponownie',
+  dismiss: 'Zamknij komunikat',
+  searchError: 'Wyszukiwanie nie powiodło się',
+  urlNotice: 'Część adresu pominięto, bo atlas jej nie rozumie:',
+  urlNoticeAfter: 'Mapa pokazuje widok bez tych parametrów.',
+  urlReasons: { 'unknown-key': 'nieznany parametr', malformed: 'błędny zapis', 'unknown-value': 'brak w atlasie' } as Record<string, string>,
+  coverageFor: (filters: string) => `Dla filtrów: ${filters}`,
+  noFilters: 'bez filtrów',
+  onMapLine: (n: number) => `Na mapie: partnerstwa ze znanymi członkami, zgodne z filtrami — ${n}.`,
+  loadedWhy: 'Wszystkie partnerstwa programu zapisane w atlasie, niezależnie od statusu i województwa, także te bez znanych członków (nie ma ich na mapie).',
+  reportedWhy: 'Liczby z dokumentów programu. Atlas nie zawiera jeszcze wszystkich tych partnerstw, stąd różnica.',
+  unplacedTitle: (n: number) => `Nie na mapie: ${n} (członkowie nieznani)`,
+  unplacedWhy: 'Źródła nie podają ich członków, więc nie wiadomo, które gminy obejmują. Wybierz, aby zobaczyć szczegóły.',
+  outsideFilter: 'To partnerstwo jest poza bieżącymi filtrami, więc mapa go nie koloruje.',
+  unplacedNote: 'Członkowie tego partnerstwa są nieznani, więc nie ma go na mapie.',
+  clearFilters: 'Wyczyść filtry',
 };
 
 export type Strings = typeof pl;
@@ -169,6 +186,23 @@ const en: Strings = {
     OSI_MEDIUM_CITY: 'SIA: medium-sized city', OTHER: 'other',
   },
   hitKinds: { gmina: 'gmina', powiat: 'powiat', wojewodztwo: 'voivodeship', partnership: 'partnership' },
+  // ---- flow ----
+  retry: 'Try again',
+  dismiss: 'Dismiss message',
+  searchError: 'Search failed',
+  urlNotice: 'Part of the address was left out because the atlas does not understand it:',
+  urlNoticeAfter: 'The map shows the view without those parameters.',
+  urlReasons: { 'unknown-key': 'unknown parameter', malformed: 'malformed', 'unknown-value': 'not in the atlas' },
+  coverageFor: (filters) => `For the filters: ${filters}`,
+  noFilters: 'no filters',
+  onMapLine: (n) => `On the map: partnerships with known members that match the filters — ${n}.`,
+  loadedWhy: "All of the programme's partnerships recorded in the atlas, whatever their status or województwo, including those without known members (not on the map).",
+  reportedWhy: "Figures from the programme's own documents. The atlas does not hold all of these partnerships yet, hence the difference.",
+  unplacedTitle: (n) => `Not on the map: ${n} (members unknown)`,
+  unplacedWhy: 'The sources do not name their members, so which gminy they cover is unknown. Choose one to see its details.',
+  outsideFilter: 'This partnership is outside the current filters, so the map does not colour it.',
+  unplacedNote: "This partnership's members are unknown, so it is not on the map.",
+  clearFilters: 'Clear filters',
 };
 
 const TABLE: Record<Lang, Strings> = { pl, en };

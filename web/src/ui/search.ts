@@ -2,6 +2,7 @@
 import { searchAll } from '../api/queries.js';
 import type { Strings } from '../i18n/strings.js';
 import { h } from './dom.js';
+import { loadFailure } from './retry.js';
 import { rankHits, type SearchHit } from './search-rank.js';
 
 export interface SearchBox {
@@ -72,8 +73,14 @@ export function createSearch(initial: Strings, onChoose: (hit: SearchHit) => voi
       if (mine !== seq) return;
       hits = rankHits(hitsFrom(answer), text);
       show();
-    } catch {
-      if (mine === seq) close();
+    } catch (err) {
+      // Said, with a way to try again, rather than an empty list that looks like "no results".
+      if (mine !== seq) return;
+      hits = [];
+      list.replaceChildren(h('li', { role: 'presentation', class: 'search-error', onmousedown: (e: Event) => e.preventDefault() }, loadFailure(t, err, () => void run(input.value), t.searchError)));
+      list.hidden = false;
+      input.setAttribute('aria-expanded', 'true');
+      status.textContent = t.searchError;
     }
   };
 
