@@ -75,6 +75,21 @@ describe('flow: no dead ends (browser)', () => {
     await page.close();
   });
 
+  it('the województwo filter read failing: an error with a retry that paints the województwo', async () => {
+    const { page } = await openMap(setup.browser, `${setup.app.url}/`);
+    const inVoivodeship = (route: Route) => (new URL(route.request().url()).searchParams.get('operationName') === 'MapInVoivodeship' ? down(route) : route.continue());
+    await page.route(GRAPHQL, inVoivodeship);
+    await page.selectOption('#f-woj', '12');
+    const retry = page.locator('#app-status .retry');
+    await retry.waitFor();
+    await page.unroute(GRAPHQL);
+    await retry.click();
+    await page.waitForFunction(() => (globalThis as any).__atlas.paint().shown.length > 0 && !(globalThis as any).document.querySelector('#app-status .retry'));
+    const inWoj = (await apiData(setup.app.url, `{ partnerships(filter: { voivodeship: "12" }, first: 200) { edges { node { slug } } } }`)).partnerships.edges.map((e: any) => e.node.slug).sort();
+    expect((await page.evaluate(() => (globalThis as any).__atlas.paint().shown)).sort()).toEqual(inWoj);
+    await page.close();
+  });
+
   it('Back and Forward move between two selections (a partnership, then one of its gminy)', async () => {
     const { page } = await openMap(setup.browser, `${setup.app.url}/`);
     const historyLength = await page.evaluate(() => (globalThis as any).history.length);

@@ -15,7 +15,9 @@ import { createUnplacedList } from './app/unplaced.js';
 import { createUrlNotice } from './app/url-notice.js';
 import { Store } from './state/store.js';
 import { parseState } from './state/url-state.js';
+import { replace } from './ui/dom.js';
 import { buildLayout } from './ui/layout.js';
+import { loadFailure } from './ui/retry.js';
 
 export async function startApp(el: HTMLElement): Promise<void> {
   const embed = location.pathname === '/embed';
@@ -28,8 +30,11 @@ export async function startApp(el: HTMLElement): Promise<void> {
   const details = createDetails(ctx, camera);
   const coverage = createCoverage(ctx);
   const paint = createPainter(ctx);
-  const repaint = () => paint().then(() => updateSelectionNote(ctx));
   const legend = createLegend(ctx, details.actions.selectPartnership);
+  // A failed repaint (the województwo filter's read) says so in the status line, with a retry.
+  const repaint = (): Promise<void> => paint().then(() => updateSelectionNote(ctx), (err: unknown) => {
+    replace(ui.status, loadFailure(ctx.t(), err, () => void repaint().then(() => { ui.status.replaceChildren(); legend(); })));
+  });
   const unplaced = createUnplacedList(ctx, details.actions.selectPartnership);
   const search = mountSearch(ctx, details.actions, camera);
   const chrome = createChrome(ctx, search, () => {
@@ -50,9 +55,9 @@ export async function startApp(el: HTMLElement): Promise<void> {
     if (!(await loadBootData(ctx, () => void boot()))) return;
     notice.checkKnownValues();
     ctx.ready = true;
+    ui.status.textContent = '';
     await repaint();
     await frameInitialSelection(ctx, camera);
-    ui.status.textContent = '';
     view.map.on('idle', legend);
     chrome();
     void showDetails();

@@ -4,7 +4,7 @@ import { assignColours, visiblePartnerships } from '../map/colouring.js';
 import { PARTNERSHIP_PALETTE } from '../map/palette.js';
 import type { AppContext } from './context.js';
 
-/** Returns `repaint`: recolours the map for the current filters. */
+/** Returns `repaint`: recolours the map for the current filters; rejects when the województwo's partnerships cannot be read. */
 export function createPainter(ctx: AppContext): () => Promise<void> {
   // Which partnerships have a member in a województwo is the API's answer, asked once per województwo when filtered by it.
   const inVoivodeship = new Map<string, Promise<void>>();
@@ -14,7 +14,11 @@ export function createPainter(ctx: AppContext): () => Promise<void> {
       inVoivodeship.set(code, fetchSlugsInVoivodeship(code).then((slugs) => {
         const hit = new Set(slugs);
         for (const f of ctx.data.facts) if (hit.has(f.slug)) f.voivodeships.push(code);
-      }, () => void inVoivodeship.delete(code)));
+      }, (err: unknown) => {
+        // Forgotten, so the next repaint asks again; the failure goes to the caller, who offers a retry.
+        inVoivodeship.delete(code);
+        throw err;
+      }));
     }
     return inVoivodeship.get(code)!;
   };
