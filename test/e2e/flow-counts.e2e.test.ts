@@ -72,6 +72,8 @@ describe('flow: counts that follow the view (browser)', () => {
     await waitForTitle(page, name);
     expect((await hookState(page)).partnership).toBe(slug);
     expect(await page.locator('#details .selection-note').textContent()).toContain('Członkowie tego partnerstwa są nieznani');
+    // Nothing of it is drawn, so the legend gives it no colour.
+    expect(await page.locator('#legend .legend-list button', { hasText: name }).count()).toBe(0);
     await flowShot(page, 'unplaced-opened');
     await page.fill('#search-input', name.slice(0, 12));
     await page.waitForSelector(`#search-list li[data-id="${slug}"]`, { timeout: 15_000 });

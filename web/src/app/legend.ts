@@ -3,13 +3,16 @@ import { renderLegend, type LegendEntry } from '../ui/legend.js';
 import { renderScreenReaderList } from '../ui/sr-list.js';
 import type { AppContext } from './context.js';
 
-/** The shown partnerships with a gmina in view (the selected one always), selected first, then by gminy in view. */
+/**
+ * The shown partnerships with a gmina in view (the selected one always, unless it has no known member and so
+ * nothing on the map: the unplaced list names those), selected first, then by gminy in view.
+ */
 export function legendEntries(ctx: AppContext): LegendEntry[] {
   const counts = new Map<string, number>();
   for (const g of ctx.view.renderedGminy()) for (const s of g.shown) counts.set(s, (counts.get(s) ?? 0) + 1);
   const sel = ctx.store.get().partnership;
   return ctx.paint.shown
-    .filter((p) => counts.has(p.slug) || p.slug === sel)
+    .filter((p) => counts.has(p.slug) || (p.slug === sel && p.functionalArea.memberCount > 0))
     .sort((a, b) => Number(b.slug === sel) - Number(a.slug === sel) || (counts.get(b.slug) ?? 0) - (counts.get(a.slug) ?? 0) || a.name.localeCompare(b.name, 'pl'))
     .map((p) => ({ slug: p.slug, name: p.shortName && ctx.embed ? p.shortName : p.name, colour: ctx.paint.colours.get(p.slug)! }));
 }
