@@ -1,6 +1,7 @@
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { FeatureCollection } from 'geojson';
 import GeoJSONVT, { type LegacyFeature } from 'geojson-vt';
+import { simplifyCoverage } from './coverage-simplify.js';
 import { FULL_DETAIL_ZOOM, LABEL_MIN_ZOOM, TILE_BUFFER, TILE_EXTENT, TILE_MAX_ZOOM, type LabelKind, type TileLayerName } from './tile-layers.js';
 
 /**
@@ -9,6 +10,17 @@ import { FULL_DETAIL_ZOOM, LABEL_MIN_ZOOM, TILE_BUFFER, TILE_EXTENT, TILE_MAX_ZO
  * its own, Douglas–Peucker in tile space) can never show a visible gap or overlap.
  */
 export const COARSE_TOLERANCE = 3;
+
+/**
+ * Below this zoom, polygons are first simplified edge to edge (coverage-simplify.ts) at EDGE_TOLERANCE
+ * of their band's zoom: one index per zoom (z0–5 share the z5 one). At the map's first view (all of
+ * Poland, zoom 5) that halves the gminy tile's vertices with neighbours still meeting exactly.
+ */
+export const EDGE_SIMPLIFIED_BELOW = 8;
+/** Edge-to-edge tolerance, tile units (of 4096) at the band's zoom: 8 units are one pixel of a 512-pixel tile. */
+export const EDGE_TOLERANCE = 8;
+/** The lowest band: zooms up to this one share its index. */
+const LOWEST_BAND = 5;
 
 /**
  * geojson-vt keeps every tile it has cut (and the parents it cut them from); past this many the index
@@ -21,15 +33,24 @@ export const MAX_INDEXED_TILES = 20_000;
 export type LayerSource = () => Promise<FeatureCollection>;
 
 /**
+ * The index a tile of zoom z is cut from, for a polygon layer: 'fine' (every vertex) from FULL_DETAIL_ZOOM,
+ * 'coarse' (geojson-vt's per-feature simplification) from EDGE_SIMPLIFIED_BELOW, else the zoom of its
+ * edge-to-edge band.
+ */
+export function bandOf(z: number): 'fine' | 'coarse' | number {
+  if (z >= FULL_DETAIL_ZOOM) return 'fine';
+  return z >= EDGE_SIMPLIFIED_BELOW ? 'coarse' : Math.max(z, LOWEST_BAND);
+}
+
+/**
  * One layer's features cut into tiles in memory: PostGIS reads the features once (tile-source.ts),
  * geojson-vt projects them to Web Mercator, simplifies per zoom and clips with the buffer, and
  * vt-pbf encodes the tile. Both backends feed it the same GeoJSON, so their tiles are the same.
- * Polygons have two indexes: a simplified one below FULL_DETAIL_ZOOM and an exact one (tolerance 0)
- * from it on, each made on first use.
+ * Polygons have an index per band (bandOf): exact (tolerance 0) from FULL_DETAIL_ZOOM, simplified below
+ * it, and below EDGE_SIMPLIFIED_BELOW cut from boundaries simplified edge to edge; each made on first use.
  */
 export class LayerTiles {
-  private coarse: GeoJSONVT | null = null;
-  private fine: GeoJSONVT | null = null;
+  private readonly indexes = new Map<string | number, GeoJSONVT>();
 
   constructor(
     readonly layer: TileLayerName,
@@ -45,13 +66,14 @@ export class LayerTiles {
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
-  private index(z: number): GeoJSONVT {
-    const fine = z >= FULL_DETAIL_ZOOM && this.layer !== 'labels';
-    let index = fine ? this.fine : this.coarse;
+  /** Builds the index that tiles of zoom z are cut from, unless it is built already (for warming a layer up). */
+  index(z: number): GeoJSONVT {
+    const band = this.layer === 'labels' ? 'coarse' : bandOf(z);
+    let index = this.indexes.get(band);
     if (!index || (index as unknown as { total: number }).total > MAX_INDEXED_TILES) {
-      index = new GeoJSONVT(this.features, { maxZoom: TILE_MAX_ZOOM, extent: TILE_EXTENT, buffer: TILE_BUFFER, tolerance: fine ? 0 : COARSE_TOLERANCE });
-      if (fine) this.fine = index;
-      else this.coarse = index;
+      const features = typeof band === 'number' ? simplifyCoverage(this.features, EDGE_TOLERANCE / (TILE_EXTENT * 2 ** band)) : this.features;
+      index = new GeoJSONVT(features, { maxZoom: TILE_MAX_ZOOM, extent: TILE_EXTENT, buffer: TILE_BUFFER, tolerance: band === 'coarse' ? COARSE_TOLERANCE : 0 });
+      this.indexes.set(band, index);
     }
     return index;
   }

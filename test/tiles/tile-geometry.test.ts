@@ -55,7 +55,7 @@ describe.each(testBackends())('vector tile geometry ($name)', ({ database }) => 
     expect(row!.farthest).toBeLessThanOrEqual(row!.unit);
   });
 
-  it.each([8, 10])('leaves no visible gap between neighbouring gminy at z%i (none a pixel wide)', async (z) => {
+  it.each([5, 6, 7, 8, 10])('leaves no visible gap between neighbouring gminy at z%i (none a pixel wide)', async (z) => {
     const [lng, lat] = await labelPoint(server, '1261011');
     const { x, y } = tileAt(lng, lat, z);
     const decoded = await tileCollection(server, 'gminy', z, x, y);
