@@ -5,6 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Context } from '../graphql/context.js';
+import { carriesGraphqlErrors, keepUncached } from './http-cache.js';
 import { HttpError } from './http-error.js';
 import { attachRecord } from './request-log.js';
 
@@ -58,7 +59,10 @@ export async function graphqlRoute(app: FastifyInstance, options: GraphqlRouteOp
     const bytes = Buffer.byteLength(answer);
     if (bytes > limit) throw tooLarge(bytes, limit);
     reply.header('content-length', bytes);
-    return answer.length > WRITE_SLICE ? Readable.from(slices(answer)) : answer;
+    if (answer.length <= WRITE_SLICE) return answer;
+    // Written as a stream, which the HTTP cache cannot read for `errors` on its way out: decided here.
+    if (carriesGraphqlErrors(answer)) keepUncached(request);
+    return Readable.from(slices(answer));
   });
 }
 

@@ -98,12 +98,20 @@ export const httpCachePlugin = fp(
 );
 
 /**
+ * Makes a request that was a cacheable read leave `no-store`, without an ETag: for a route that knows its
+ * answer must not be kept when this plugin cannot see it (a GraphQL answer with errors sent as a stream).
+ */
+export function keepUncached(request: FastifyRequest): void {
+  request.datasetEtag = undefined;
+}
+
+/**
  * True when a JSON answer has an `errors` key: a GraphQL answer with errors (a persisted query not
  * yet known, a field refused) is not worth keeping, and may be answered differently a moment later.
  * The key can only appear unescaped as a key; an alias named `errors` also matches, which only costs
  * that answer its caching.
  */
-function carriesGraphqlErrors(payload: unknown): boolean {
+export function carriesGraphqlErrors(payload: unknown): boolean {
   const text = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('latin1') : '';
   return text.includes('"errors":');
 }
