@@ -1,12 +1,13 @@
 /**
  * A blank MapLibre map (a background layer, no data) for `npm run bench:web` to time the atlas's first
  * view against: its page, script and MapLibre's own files, written for the run into web/dist/assets
- * under a unique prefix, so the same server serves them the same way as the app (static files,
- * compressed on the fly), and removed afterwards. Nothing of it is in the product.
+ * under a unique prefix and precompressed as web/precompress.mjs does the app's files, so the same server
+ * serves them the same way as the app's, and removed afterwards. Nothing of it is in the product.
  */
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { repoRoot } from '../../server/config.js';
 import { POLAND } from '../../web/src/map/extent.js';
 
@@ -41,8 +42,15 @@ map.once('load', () => {
   globalThis.__atlas = { ready: true, stats: { byLabel: {} }, idle: () => new Promise((resolve) => (map.loaded() && map.areTilesLoaded() ? resolve() : map.once('idle', resolve))) };
 });
 `);
+  // As the app's build: the best brotli and gzip beside each file, so neither side is compressed on the fly.
+  for (const f of Object.values(files)) {
+    const content = readFileSync(path.join(assets, f));
+    writeFileSync(path.join(assets, `${f}.br`), brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } }));
+    writeFileSync(path.join(assets, `${f}.gz`), gzipSync(content, { level: constants.Z_BEST_COMPRESSION }));
+  }
+  const written = Object.values(files).flatMap((f) => [f, `${f}.br`, `${f}.gz`]);
   return {
     page: `/assets/${files.page}`,
-    remove: () => Object.values(files).forEach((f) => rmSync(path.join(assets, f), { force: true })),
+    remove: () => written.forEach((f) => rmSync(path.join(assets, f), { force: true })),
   };
 }

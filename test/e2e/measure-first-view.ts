@@ -20,6 +20,16 @@ export interface FirstView {
   apiBytesByLabel: Record<string, number>;
 }
 
+/**
+ * Chromium reports no body size for a worker's own script (MapLibre's worker, 120 KB brotli, would count
+ * as nothing in both the app's and the blank map's first view): its Content-Length as sent, else the decoded body.
+ */
+function bodyBytesAsSent(body: Buffer | undefined, headers: Record<string, string> | undefined): number {
+  if (!body?.length) return 0;
+  const length = Number(headers?.['content-length']);
+  return Number.isFinite(length) && length > 0 ? length : body.length;
+}
+
 /** Opens `url` in a fresh page and waits for the app's test hook and the map's idle event. */
 export async function measureFirstView(url: string, options: { browser?: Browser; timeoutMs?: number } = {}): Promise<FirstView> {
   const browser = options.browser ?? (await launchChromium());
@@ -35,9 +45,10 @@ export async function measureFirstView(url: string, options: { browser?: Browser
       pending.push(
         (async () => {
           const sizes = await request.sizes();
-          const body = await (await request.response())?.body().catch(() => undefined);
+          const response = await request.response();
+          const body = await response?.body().catch(() => undefined);
           decoded += body?.length ?? 0;
-          bytes += sizes.responseHeadersSize + sizes.responseBodySize;
+          bytes += sizes.responseHeadersSize + (sizes.responseBodySize || bodyBytesAsSent(body, await response?.allHeaders()));
         })().catch(() => undefined),
       );
     });
