@@ -90,7 +90,7 @@ export interface RateLimitPluginOptions {
   limiter: RateLimiter;
   /** Whether a request is authenticated (skips the anonymous limit). */
   isAuthenticated: (req: IncomingMessage) => boolean | Promise<boolean>;
-  /** Requests never counted besides routes with `rateLimit: false` (the map's own boundary reads). */
+  /** Requests never counted besides routes with `rateLimit: false` (the map's tiles): the map's own static files. */
   exempt?: (request: FastifyRequest) => boolean;
 }
 

@@ -11,7 +11,6 @@ import { graphiqlPage } from './graphiql-page.js';
 import { graphqlRoute } from './graphql-route.js';
 import { healthRoutes } from './health.js';
 import { httpCachePlugin, type HttpCacheOptions } from './http-cache.js';
-import { isMapBoundaryRead } from './map-boundary-read.js';
 import { ogcRoutes } from '../ogc/ogc-routes.js';
 import { metricsPlugin, type MetricsPluginOptions } from './metrics-plugin.js';
 import { proxyWarningPlugin } from './proxy-warning.js';
@@ -103,8 +102,8 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
   await app.register(cors, { allowOrigin: '*', maxAgeSeconds: 600, ...options.cors });
   if (options.rateLimit !== false) {
     const limiter = new RateLimiter({ ...DEFAULT_RATE_LIMIT, ...options.rateLimit });
-    // The map's own files and boundary reads are not counted (see isAppFile, map-boundary-read.ts).
-    const exempt = (request: FastifyRequest) => isAppFile(request.method, request.url) || isMapBoundaryRead(request.method, request.url, request.headers.authorization);
+    // The map's own files are not counted (see isAppFile); its tiles are routes with `rateLimit: false`.
+    const exempt = (request: FastifyRequest) => isAppFile(request.method, request.url);
     await app.register(rateLimit, { limiter, isAuthenticated: options.isAuthenticated ?? hasBearer, exempt });
   }
   await registerCompression(app, { thresholdBytes: 1024 });

@@ -4,7 +4,6 @@ import { buildAppSchema } from '../../server/graphql/schema.js';
 import { aliasLimit, depthLimit, DEFAULT_OPERATION_LIMITS, operationCost, operationWeight } from '../../server/graphql/limits/index.js';
 import { exampleQueries } from '../support/examples.js';
 import { MAP_QUERIES } from '../../web/src/api/queries.js';
-import { MAP_SHAPES } from '../../server/http/map-boundary-read.js';
 
 const { maxCost } = DEFAULT_OPERATION_LIMITS.cost;
 
@@ -32,13 +31,11 @@ describe('operation cost estimate', () => {
     expect(await costOf(query)).toBeLessThanOrEqual(maxCost);
   });
 
-  // The boundary shapes the server still exempts from the rate limit (the map itself now draws from /tiles).
-  const [COARSE, FINE] = MAP_SHAPES.map(([simplify, precision]) => ({ simplify, precision }));
-  const shape = (detail: typeof COARSE) => ({ simplify: detail.simplify, precision: detail.precision });
+  /** A whole layer of boundaries, as the map asked for them before it drew from /tiles, at its old coarse shape. */
+  const BOUNDARIES = 'query Boundaries($level: JstLevel!, $simplify: Float, $precision: Int) { jstFeatures(level: $level, simplify: $simplify, precision: $precision) }';
+  const COARSE = { simplify: 0.01, precision: 3 };
   // The variables the map sends (web/src/app/*.ts, web/src/api/queries.ts).
   const mapCalls: [string, string, Record<string, unknown>][] = [
-    ...(['MUNICIPALITY', 'COUNTY', 'VOIVODESHIP'] as const).map((level): [string, string, Record<string, unknown>] => [`jstFeatures ${level} coarse`, MAP_QUERIES.jstFeatures, { level, ...shape(COARSE) }]),
-    ['jstFeatures MUNICIPALITY fine, mazowieckie', MAP_QUERIES.jstFeatures, { level: 'MUNICIPALITY', ...shape(FINE), voivodeship: '14' }],
     ['partnerships', MAP_QUERIES.partnerships, { after: null }],
     ['voivodeships', MAP_QUERIES.voivodeships, {}],
     ['partnerships in a województwo', MAP_QUERIES.inVoivodeship, { voivodeship: '14', after: null }],
@@ -92,8 +89,8 @@ describe('operation cost estimate', () => {
     const members = '{ partnerships(first: 50) { edges { node { slug members { role jst { teryt name } } } } } }';
     expect(await costOf(members)).toBeGreaterThan(threshold);
     expect(await weight(members)).toBe(0);
-    expect(await weight(MAP_QUERIES.jstFeatures, { level: 'MUNICIPALITY', ...shape(COARSE) })).toBeGreaterThanOrEqual(threshold);
-    expect(await weight(MAP_QUERIES.jstFeatures, { level: 'COUNTY', ...shape(COARSE) })).toBeLessThan(threshold);
+    expect(await weight(BOUNDARIES, { level: 'MUNICIPALITY', ...COARSE })).toBeGreaterThanOrEqual(threshold);
+    expect(await weight(BOUNDARIES, { level: 'COUNTY', ...COARSE })).toBeLessThan(threshold);
     expect(await weight(MAP_QUERIES.partnerships, { after: null })).toBeLessThan(threshold);
   });
 

@@ -1,21 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startApp, type RunningApp } from '../../server/app.js';
 import { PROXY_WARNING } from '../../server/http/proxy-warning.js';
-import { MAP_QUERIES } from '../../web/src/api/queries.js';
 import { openSeededDatabase, testBackends, testConfig, type TestDatabase } from '../support/database.js';
 import { createTestTokens, partnershipFixture, type TestTokens } from '../support/editing-fixtures.js';
 import { graphqlClient, type GraphqlClient } from '../support/graphql.js';
 
-/** The map's request for one boundary layer, as web/src/api/client.ts sends it. */
+/** A named boundary read by GET, as the map sent them before it drew from /tiles (and as any client may). */
+const BOUNDARIES = `query MapBoundaries($level: JstLevel!, $simplify: Float, $precision: Int, $voivodeship: String) {
+    jstFeatures(level: $level, simplify: $simplify, precision: $precision, voivodeship: $voivodeship) }`;
 const mapRead = (variables: Record<string, unknown>) =>
-  `/graphql?${new URLSearchParams({ query: MAP_QUERIES.jstFeatures, variables: JSON.stringify(variables), operationName: 'MapBoundaries' })}`;
+  `/graphql?${new URLSearchParams({ query: BOUNDARIES, variables: JSON.stringify(variables), operationName: 'MapBoundaries' })}`;
 const VOIVODESHIPS = mapRead({ level: 'VOIVODESHIP', simplify: 0.01, precision: 3 });
 const GMINY_12 = mapRead({ level: 'MUNICIPALITY', simplify: 0.001, precision: 4, voivodeship: '12' });
 const GET_HEADERS = { accept: 'application/json', 'apollo-require-preflight': 'true' };
 
 /**
  * The whole server (Fastify, Apollo, the database) with caching, metrics, the rate limit and the
- * proxy warning wired in: 6 anonymous requests per client, then 1 every 10 s, loopback not exempt.
+ * proxy warning wired in: 8 anonymous requests per client, then 1 every 7.5 s, loopback not exempt.
  */
 describe.each(testBackends())('the front door on $name: caching, metrics, rate limit', ({ database }) => {
   let db: TestDatabase;
@@ -25,7 +26,7 @@ describe.each(testBackends())('the front door on $name: caching, metrics, rate l
   const lines: string[] = [];
   beforeAll(async () => {
     db = await openSeededDatabase(database);
-    const config = { ...testConfig(db.database), rateLimit: { perMinute: 6, burst: 6, exemptLoopback: false } };
+    const config = { ...testConfig(db.database), rateLimit: { perMinute: 8, burst: 8, exemptLoopback: false } };
     app = await startApp(config, { orm: db.orm, log: (line) => lines.push(line) });
     api = await graphqlClient(db.orm);
     tokens = await createTestTokens(db.em());
@@ -48,6 +49,8 @@ describe.each(testBackends())('the front door on $name: caching, metrics, rate l
     expect(again.status).toBe(304);
     expect(again.headers.get('etag')).toBe(etag);
     expect(await again.text()).toBe('');
+    // Asked again without the ETag: answered from the server's read cache.
+    expect((await get(VOIVODESHIPS)).status).toBe(200);
   });
 
   it('keeps POST and requests with a token no-store', async () => {
@@ -76,9 +79,10 @@ describe.each(testBackends())('the front door on $name: caching, metrics, rate l
     expect(again.status).toBe(304);
   });
 
-  it("lets the map's boundary reads and static files through the rate limit, and nothing else", async () => {
+  it("lets the map's tiles and static files through the rate limit, and nothing else", async () => {
     const ip = { 'x-forwarded-for': '203.0.113.9' }; // TRUSTED_PROXIES=0: ignored, all from loopback's one bucket
-    for (let i = 0; i < 8; i++) expect((await get(VOIVODESHIPS, ip)).status).toBe(200);
+    for (let i = 0; i < 8; i++) expect((await get('/tiles/wojewodztwa.json', ip)).status).toBe(200);
+    for (let i = 0; i < 8; i++) expect((await get('/tiles/wojewodztwa/5/17/10.mvt', ip)).status).toBe(200);
     for (let i = 0; i < 8; i++) expect((await get('/', ip)).status).toBe(200);
     const script = /src="(\/assets\/[^"]+\.js)"/.exec(await (await get('/', ip)).text())![1]!;
     for (let i = 0; i < 8; i++) expect((await get(script, ip)).status).toBe(200);
@@ -86,10 +90,9 @@ describe.each(testBackends())('the front door on $name: caching, metrics, rate l
     for (let i = 0; i < 5; i++) statuses.push((await get(`/graphql?query=${encodeURIComponent('{ programmes { code } }')}`, ip)).status);
     expect(statuses).toContain(429);
     expect((await get('/nope', ip)).status).toBe(429); // other paths are counted, even those with no file
-    // The same name on another document is no boundary read of the map's.
-    const forged = `/graphql?${new URLSearchParams({ query: 'query MapBoundaries { coverage { gminyCovered } }', operationName: 'MapBoundaries' })}`;
-    expect((await get(forged, ip)).status).toBe(429);
-    expect((await get(VOIVODESHIPS, ip)).status).toBe(200);
+    // Boundaries read through GraphQL are counted like any other read: the map draws from /tiles.
+    expect((await get(VOIVODESHIPS, ip)).status).toBe(429);
+    expect((await get('/tiles/wojewodztwa.json', ip)).status).toBe(200);
   });
 
   it('warned once that X-Forwarded-For arrived while TRUSTED_PROXIES=0', () => {

@@ -17,12 +17,6 @@ const MEMBERSHIP = `memberships { role partnership { slug name participations { 
  * (test/unit/map-operations.test.ts checks it).
  */
 export const MAP_QUERIES = {
-  /**
-   * No longer sent: the map draws its boundaries from the vector tiles (/tiles/*, docs/tiles.md).
-   * Kept while the server's rate-limit exemption for it (server/http/map-boundary-read.ts) is.
-   */
-  jstFeatures: `query MapBoundaries($level: JstLevel!, $simplify: Float, $precision: Int, $voivodeship: String) {
-    jstFeatures(level: $level, simplify: $simplify, precision: $precision, voivodeship: $voivodeship) }`,
   programmes: `query MapProgrammes { programmes { code name nameEn funder reportedFigures { label labelPl value unit } loaded { partnerships jsts gminy } } }`,
   // The areas' shapes come from the `areas` tile layer; the list carries what filters, colours and the legend need.
   partnerships: `query MapPartnerships($after: String) {
