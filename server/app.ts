@@ -19,6 +19,8 @@ import { TileService } from './tiles/tile-service.js';
 export interface RunningApp {
   url: string;
   orm: Orm;
+  /** Resolves when the tiles warmed up at start are ready (at once when TILES_WARM_ON_START is off). */
+  tilesWarm: Promise<void>;
   /** Stops taking requests, lets in-flight ones finish, then closes the database. */
   close(): Promise<void>;
 }
@@ -36,6 +38,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   await prepareDatabase(orm, config, log);
   const apollo = await createApollo({ production: config.production });
   const readCache = new ReadCache(config.readCache);
+  const tiles = new TileService(() => orm.em.fork() as Em, config.tileCache);
   const metrics = new Metrics({ pool: poolStatsOf(orm, config.database.kind), readCache: () => readCache.stats });
   const http = await createHttpServer({
     apollo,
@@ -50,7 +53,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     trustedProxies: config.trustedProxies,
     httpCache: { readVersion: () => readDatasetVersion(orm.em.fork() as Em) },
     metrics: { metrics, token: config.metricsToken },
-    tiles: new TileService(() => orm.em.fork() as Em, config.tileCache),
+    tiles,
     warn: log,
     // Only a token that checks out lifts the anonymous rate limit ("Bearer junk" does not).
     isAuthenticated: (req) =>
@@ -60,11 +63,15 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   });
   await http.listen({ port: config.port, host: config.host });
   const { port } = http.server.address() as AddressInfo;
+  // In the background, after listening: readiness checks and the first requests do not wait for it.
+  const tilesWarm = config.warmTilesOnStart ? tiles.warm() : Promise.resolve();
   return {
+    tilesWarm,
     url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
     orm,
     async close() {
       await closeGracefully(http, { timeoutMs: 10_000 });
+      await tiles.stopWarming();
       await apollo.stop();
       if (!options.orm) await orm.close();
     },

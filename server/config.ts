@@ -36,6 +36,8 @@ export interface AppConfig {
   rateLimit: Partial<RateLimitOptions>;
   /** Whether the server applies pending migrations at start (MIGRATE_ON_START, default true); false leaves them to `npm run db:migrate`. */
   migrateOnStart: boolean;
+  /** TILES_WARM_ON_START (default on): after start, read every tile layer and cut its first-view index in the background. */
+  warmTilesOnStart: boolean;
   /** Reverse proxies in front of the server whose X-Forwarded-For entries are trusted (0: use the socket address). */
   trustedProxies: number;
   /** Bounds of the cache of heavy anonymous reads (READ_CACHE_MB, default 64; 0 turns it off). */
@@ -94,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     trustedProxies: positiveInt(env, 'TRUSTED_PROXIES', 0),
     migrateOnStart: flag(env, 'MIGRATE_ON_START', true),
+    warmTilesOnStart: flag(env, 'TILES_WARM_ON_START', true),
     readCache: { ...DEFAULT_READ_CACHE, maxBytes: positiveInt(env, 'READ_CACHE_MB', DEFAULT_READ_CACHE.maxBytes / 2 ** 20) * 2 ** 20 },
     tileCache: { maxBytes: positiveInt(env, 'TILE_CACHE_MB', DEFAULT_TILE_CACHE.maxBytes / 2 ** 20) * 2 ** 20 },
     metricsToken: env.METRICS_TOKEN?.trim() || undefined,

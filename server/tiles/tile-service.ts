@@ -1,12 +1,16 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { readDatasetVersion, type DatasetVersion } from '../dataset/dataset-version.js';
 import type { Em } from '../db/orm.js';
 import { query } from '../db/sql.js';
 import type { TileAddress } from '../input/tile-address.js';
 import { TileCache, type TileBody, type TileCacheOptions } from './tile-cache.js';
 import { LayerTiles } from './tile-index.js';
-import type { TileLayerName } from './tile-layers.js';
+import { TILE_LAYER_NAMES, type TileLayerName } from './tile-layers.js';
 import { readLayerFeatures } from './tile-source.js';
 import { WORLD_BOUNDS, type Bounds } from './tilejson.js';
+
+/** The zoom whose index warm() cuts: the map's first view, all of Poland, asks for tiles of zoom 4 or 5 (one band). */
+const FIRST_VIEW_ZOOM = 5;
 
 /** Reads of a layer before one is used even though a write came in between (writes are rare; a busy import must not starve the map). */
 const MAX_READS = 3;
@@ -24,6 +28,8 @@ interface Built {
 export class TileService {
   readonly cache: TileCache;
   private readonly built = new Map<TileLayerName, Built>();
+  private warming: Promise<void> | null = null;
+  private stopped = false;
 
   /** `em` gives a fresh EntityManager for each read. */
   constructor(
@@ -43,6 +49,36 @@ export class TileService {
     // Rounded outward to 1e-4° (about 10 m), so the bounds still hold every boundary.
     const [down, up] = [(v: number) => Math.floor(Number(v) * 1e4) / 1e4, (v: number) => Math.ceil(Number(v) * 1e4) / 1e4];
     return [down(row.w), down(row.s), up(row.e), up(row.n)];
+  }
+
+  /**
+   * Reads every layer and cuts the index of the map's first view, one layer at a time with a turn of the
+   * event loop after each step, so that requests are served meanwhile (a layer's index takes a few hundred
+   * milliseconds of CPU). Without it the first visitor after a start waits for all of that. Never rejects.
+   */
+  warm(): Promise<void> {
+    this.warming ??= (async () => {
+      for (const layer of TILE_LAYER_NAMES) {
+        if (this.stopped) return;
+        const tiles = await this.layerTiles(await this.version(), layer);
+        await yieldToEventLoop();
+        if (this.stopped) return;
+        tiles.index(FIRST_VIEW_ZOOM);
+        await yieldToEventLoop();
+      }
+    })().catch(() => undefined);
+    return this.warming;
+  }
+
+  /** Stops warming up and waits for the step in progress (before the database closes). */
+  async stopWarming(): Promise<void> {
+    this.stopped = true;
+    await this.warming;
+  }
+
+  /** Layers whose features are read (or being read) at the current build, for tests and warm-up checks. */
+  get builtLayers(): TileLayerName[] {
+    return [...this.built.keys()];
   }
 
   /** The current dataset version (one primary-key lookup). */

@@ -17,7 +17,8 @@ export function testBackends(): Backend[] {
 }
 
 export function testConfig(database: DatabaseConfig): AppConfig {
-  return { ...loadConfig({}), database, port: 0, host: '127.0.0.1' };
+  // No tile warm-up in the background: its statements would mix into what a test counts or times (tile-warm.test.ts turns it on).
+  return { ...loadConfig({}), database, port: 0, host: '127.0.0.1', warmTilesOnStart: false };
 }
 
 export interface TestDatabase {
