@@ -1,30 +1,10 @@
-import { defineConfig, type Plugin } from 'vite';
-
-/**
- * Preloads MapLibre's worker script from the map page's <head>: the worker is otherwise requested only once
- * the app has run and made the map, and its 120 KB then stand between the map and its first tile. The worker
- * finds it in the HTTP cache (the file is hashed and served immutable).
- */
-function preloadMapWorker(): Plugin {
-  return {
-    name: 'atlas-preload-map-worker',
-    transformIndexHtml: {
-      order: 'post',
-      handler(_html, ctx) {
-        if (!ctx.bundle || !ctx.filename.endsWith('index.html')) return [];
-        const worker = Object.keys(ctx.bundle).find((file) => /\/maplibre-gl-worker-[\w-]+\.js$/.test(file));
-        return worker ? [{ tag: 'link', attrs: { rel: 'preload', href: `/${worker}`, as: 'fetch', crossorigin: '' }, injectTo: 'head' }] : [];
-      },
-    },
-  };
-}
+import { defineConfig } from 'vite';
 
 // Built into web/dist; the API server serves index.html at `/` and `/embed`, graphiql.html at
 // GET /graphql for browsers. Two entries, so the map's first view never loads GraphiQL's code.
 export default defineConfig({
   root: import.meta.dirname,
   base: '/',
-  plugins: [preloadMapWorker()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -39,21 +39,16 @@ export async function measureFirstView(url: string, options: { browser?: Browser
     let bytes = 0;
     let decoded = 0;
     let requests = 0;
-    const loaded = new Set<string>();
     const pending: Promise<void>[] = [];
     page.on('requestfinished', (request) => {
       requests += 1;
-      // A file fetched twice in one view (preloaded, then taken from the HTTP cache by the worker) crossed the wire once.
-      const seenBefore = loaded.has(request.url());
-      loaded.add(request.url());
       pending.push(
         (async () => {
           const sizes = await request.sizes();
           const response = await request.response();
-          const again = seenBefore && sizes.responseBodySize <= 0;
-          const body = again ? undefined : await response?.body().catch(() => undefined);
+          const body = await response?.body().catch(() => undefined);
           decoded += body?.length ?? 0;
-          bytes += again ? 0 : sizes.responseHeadersSize + (sizes.responseBodySize || bodyBytesAsSent(body, await response?.allHeaders()));
+          bytes += sizes.responseHeadersSize + (sizes.responseBodySize || bodyBytesAsSent(body, await response?.allHeaders()));
         })().catch(() => undefined),
       );
     });

@@ -51,12 +51,10 @@ describe('GraphiQL at GET /graphql', () => {
     }
   });
 
-  it("keeps GraphiQL out of the map: the two pages share no file but Vite's lazy-chunk runtime", () => {
+  it('keeps GraphiQL out of the map: the two pages share no file', () => {
     const map = new Set(entryFiles(dist, 'index.html'));
     const graphiql = entryFiles(dist, 'graphiql.html');
-    // Vite's own 1.7 KB runtime for lazy chunks (both pages load a chunk lazily: the map its app, GraphiQL Monaco's
-    // languages) is the one file they may share; none of GraphiQL's code is in it.
-    expect(graphiql.filter((f) => map.has(f) && !/^assets\/preload-helper-[\w-]+\.js$/.test(f))).toEqual([]);
+    expect(graphiql.filter((f) => map.has(f))).toEqual([]);
     expect([...map].filter((f) => /monaco|graphiql|react/i.test(f))).toEqual([]);
   });
 

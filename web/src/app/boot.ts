@@ -1,7 +1,7 @@
 /** The first load: programmes, partnerships and województwa from the API, then the first paint and camera. */
+import { fetchPartnerships, fetchProgrammes, fetchVoivodeships } from '../api/queries.js';
 import { replace } from '../ui/dom.js';
 import { loadFailure } from '../ui/retry.js';
-import { bootReads } from './boot-reads.js';
 import type { AppContext } from './context.js';
 import type { Camera } from './map.js';
 
@@ -14,7 +14,7 @@ export async function loadBootData(ctx: AppContext, retry: () => void): Promise<
   ui.status.removeAttribute('role');
   ui.status.textContent = ctx.t().loading;
   try {
-    const [[progs, parts, voivodeships]] = await Promise.all([bootReads(), ctx.view.ready]);
+    const [progs, parts, voivodeships] = await Promise.all([fetchProgrammes(), fetchPartnerships(), fetchVoivodeships(), ctx.view.ready]);
     ctx.data.programmes = progs;
     ctx.data.summaries = parts;
     ctx.data.voivodeshipNames = voivodeships.map((v): [string, string] => [v.teryt, v.name.toLocaleLowerCase('pl')]);
