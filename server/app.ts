@@ -10,6 +10,7 @@ import { Metrics } from './metrics/metrics.js';
 import { poolStatsOf } from './metrics/pool-stats.js';
 import { createContext } from './graphql/context.js';
 import { exportRoutes } from './export/export-route.js';
+import { partnershipNames } from './http/view-meta.js';
 import { importRoutes } from './import/import-route.js';
 import { createHttpServer } from './http/server.js';
 import { closeGracefully } from './http/shutdown.js';
@@ -55,6 +56,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     metrics: { metrics, token: config.metricsToken },
     tiles,
     warn: log,
+    partnershipName: partnershipNames(() => orm.em.fork() as Em),
     // Only a token that checks out lifts the anonymous rate limit ("Bearer junk" does not).
     isAuthenticated: (req) =>
       req.headers.authorization

@@ -22,6 +22,9 @@ import { tilesRoute } from './tiles-route.js';
 import type { TileService } from '../tiles/tile-service.js';
 import { drainOnClose } from './shutdown.js';
 import { isAppFile, staticRoute, type StaticOptions } from './static-route.js';
+import { appPages } from './app-pages.js';
+import { oembedRoute } from './oembed-route.js';
+import type { PartnershipName } from './view-meta.js';
 
 export interface HttpOptions {
   apollo: ApolloServer<Context>;
@@ -58,6 +61,8 @@ export interface HttpOptions {
   metrics?: MetricsPluginOptions;
   /** Vector tiles and their TileJSON under /tiles/ (see tiles-route.ts); absent: none. */
   tiles?: TileService;
+  /** Names a partnership by slug in link previews (Open Graph, oEmbed); absent: previews carry the atlas's name only. */
+  partnershipName?: PartnershipName;
   /** Where operator warnings go (X-Forwarded-For while TRUSTED_PROXIES=0). Default: stderr. */
   warn?: (line: string) => void;
 }
@@ -121,6 +126,9 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
   if (options.tiles) await app.register(tilesRoute, { tiles: options.tiles, trustedProxies });
   for (const route of options.routes ?? []) await app.register(route);
   await app.register(ogcRoutes, { em: options.em, trustedProxies });
+  const previews = { trustedProxies, partnershipName: options.partnershipName };
+  await app.register(oembedRoute, previews);
+  await app.register(appPages, { root: options.web.root, ...previews });
   await app.register(staticRoute, { ...options.web, preCompressed: true });
   return app;
 }

@@ -33,8 +33,8 @@ function setHeaders(reply: FastifyReply, root: string, file: string): void {
 
 /**
  * The built map app through @fastify/static (HEAD, ETag and Last-Modified with 304, Range with 206,
- * 416 past the end); `/` and `/embed` are its two pages, both index.html. A path with no file goes
- * to the 404 handler. Files
+ * 416 past the end). Its two pages, `/` and `/embed`, are index.html with per-URL preview tags
+ * (app-pages.ts). A path with no file goes to the 404 handler. Files
  * with no precompressed copy are compressed on the fly (server/http/compression.ts).
  */
 export async function staticRoute(app: FastifyInstance, options: StaticOptions): Promise<void> {
@@ -47,5 +47,4 @@ export async function staticRoute(app: FastifyInstance, options: StaticOptions):
     preCompressed: options.preCompressed ?? false,
     setHeaders: (reply, file) => setHeaders(reply, root, file),
   });
-  app.get('/embed', (_request, reply) => reply.sendFile('index.html'));
 }

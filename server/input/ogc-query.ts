@@ -45,7 +45,7 @@ export interface OgcItemsQuery {
 }
 
 /** The one value of `name` (a repeated parameter is refused rather than one copy silently chosen). */
-function single(params: URLSearchParams, name: string): string | undefined {
+export function single(params: URLSearchParams, name: string): string | undefined {
   const all = params.getAll(name);
   if (all.length > 1) throw new InputError(name, 'is given more than once', 'MALFORMED');
   return all[0];
@@ -53,7 +53,7 @@ function single(params: URLSearchParams, name: string): string | undefined {
 
 const optional = <T>(value: string | undefined, parse: (value: string) => T): T | undefined => (value === undefined ? undefined : parse(value));
 
-function wholeNumber(field: string, text: string, min: number): number {
+export function wholeNumber(field: string, text: string, min: number): number {
   if (!/^\d{1,9}$/.test(text) || Number(text) < min) throw new InputError(field, `must be a whole number from ${min}, got "${text}"`, 'OUT_OF_RANGE');
   return Number(text);
 }
