@@ -1,4 +1,6 @@
-import { Field, ObjectType, Query, Resolver } from 'type-graphql';
+import { Ctx, Field, FieldResolver, ObjectType, Query, Resolver } from 'type-graphql';
+import type { Context } from '../graphql/context.js';
+import { readDatasetVersion } from './dataset-version.js';
 import { ATTRIBUTION_LINE, ATTRIBUTIONS, CODE_LICENCE, DATA_LICENCE } from '../shared/data-licence.js';
 
 @ObjectType({ description: 'A licence, by name, SPDX identifier and the address of its text' })
@@ -40,10 +42,15 @@ class DatasetInfo {
   attributions!: AttributionInfo[];
 }
 
-@Resolver()
+@Resolver(() => DatasetInfo)
 export class DatasetResolver {
   @Query(() => DatasetInfo, { description: 'How the data may be reused: its licence (CC BY 4.0) and the attributions it needs' })
   dataset(): DatasetInfo {
     return { licence: DATA_LICENCE, codeLicence: CODE_LICENCE, attribution: ATTRIBUTION_LINE, attributions: [...ATTRIBUTIONS] };
+  }
+
+  @FieldResolver(() => Date, { description: 'When the data last changed: the commit of the last write to what the API reads (UTC); an embed shows it as the date of its data' })
+  async changedAt(@Ctx() ctx: Context): Promise<Date> {
+    return (await readDatasetVersion(ctx.em)).changedAt;
   }
 }

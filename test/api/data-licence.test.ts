@@ -35,6 +35,16 @@ describe('licences', () => {
     for (const a of ATTRIBUTIONS) expect(ATTRIBUTION_LINE).toContain(a.text);
   });
 
+  it('answers when the data last changed, the date embeds show', async () => {
+    const before = Date.now();
+    const data = await api.data(`{ dataset { changedAt } }`);
+    const changed = Date.parse(data.dataset.changedAt);
+    expect(data.dataset.changedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
+    // The empty database was migrated moments ago: its last change is that.
+    expect(changed).toBeLessThanOrEqual(before);
+    expect(changed).toBeGreaterThan(before - 10 * 60_000);
+  });
+
   it('says the same in docs/data-licence.md', () => {
     const doc = readFileSync(path.join(repoRoot, 'docs', 'data-licence.md'), 'utf8');
     expect(doc).toContain(ATTRIBUTION_LINE);
