@@ -101,6 +101,21 @@ const pl = {
   outsideFilter: 'To partnerstwo jest poza bieżącymi filtrami, więc mapa go nie koloruje.',
   unplacedNote: 'Członkowie tego partnerstwa są nieznani, więc nie ma go na mapie.',
   clearFilters: 'Wyczyść filtry',
+  // ---- embeds ----
+  legendShow: 'Pokaż legendę',
+  legendHide: 'Ukryj legendę',
+  dataDate: (date: string) => `stan danych: ${date}`,
+  takeAway: 'Pobierz',
+  downloadView: 'Pobierz ten widok',
+  downloadHelp: 'Partnerstwa z filtrami tego widoku (licencja CC BY 4.0):',
+  downloadCsv: 'CSV',
+  downloadCsvExcel: 'CSV dla Excela (;)',
+  downloadGeoJson: 'GeoJSON',
+  saveImage: 'Zapisz obraz',
+  imageFailed: 'Nie udało się zapisać obrazu',
+  embedTitleLabel: 'Tytuł osadzonej mapy (opcjonalnie)',
+  embedDetails: 'Szczegóły; osadzony widok zostaje bez zmian',
+  backToMap: 'Wróć do mapy',
 };
 
 export type Strings = typeof pl;
@@ -203,6 +218,21 @@ const en: Strings = {
   outsideFilter: 'This partnership is outside the current filters, so the map does not colour it.',
   unplacedNote: "This partnership's members are unknown, so it is not on the map.",
   clearFilters: 'Clear filters',
+  // ---- embeds ----
+  legendShow: 'Show legend',
+  legendHide: 'Hide legend',
+  dataDate: (date) => `data as of ${date}`,
+  takeAway: 'Download',
+  downloadView: 'Download this view',
+  downloadHelp: 'Partnerships with the filters of this view (licence CC BY 4.0):',
+  downloadCsv: 'CSV',
+  downloadCsvExcel: 'CSV for Excel (;)',
+  downloadGeoJson: 'GeoJSON',
+  saveImage: 'Save image',
+  imageFailed: 'Could not save the image',
+  embedTitleLabel: 'Title of the embedded map (optional)',
+  embedDetails: 'Details; the embedded view stays as it is',
+  backToMap: 'Back to the map',
 };
 
 const TABLE: Record<Lang, Strings> = { pl, en };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { DEFAULT_STATE, embedSnippet, parseState, serializeState, shareUrls, type ViewState } from './url-state.js';
+import { DEFAULT_STATE, MAX_TITLE, embedSnippet, parseState, serializeState, shareUrls, type ViewState } from './url-state.js';
 
 const full: ViewState = {
   programme: 'CWD-PLUS',
@@ -12,6 +12,7 @@ const full: ViewState = {
   center: [19.4561, 51.7592],
   zoom: 8.25,
   lang: 'en',
+  title: 'Łódź i okolice',
 };
 
 describe('view state ⇄ query string', () => {
@@ -27,7 +28,7 @@ describe('view state ⇄ query string', () => {
 
   it('writes a readable, stable query', () => {
     expect(serializeState(full)).toBe(
-      '?prog=CWD-PLUS&status=GRANTEE&woj=10&form=AGREEMENT,JST_ASSOCIATION&area=MOF&p=lodzki-obszar-metropolitalny&c=19.4561,51.7592&z=8.25&lang=en',
+      '?prog=CWD-PLUS&status=GRANTEE&woj=10&form=AGREEMENT,JST_ASSOCIATION&area=MOF&p=lodzki-obszar-metropolitalny&c=19.4561,51.7592&z=8.25&lang=en&title=%C5%81%C3%B3d%C5%BA+i+okolice',
     );
   });
 
@@ -59,5 +60,15 @@ describe('view state ⇄ query string', () => {
     expect(embedSnippet('https://a/embed?x=1&y=2', 'Atlas "P"')).toBe(
       '<iframe src="https://a/embed?x=1&amp;y=2" title="Atlas &quot;P&quot;" width="100%" height="480" style="border:0" loading="lazy"></iframe>',
     );
+  });
+
+  it('keeps an embed title through the URL, cleaned and cut to MAX_TITLE characters', () => {
+    const state = parseState(`?p=abc&title=${encodeURIComponent('  Partnerstwa\n  na <Mazowszu>  ')}`);
+    expect(state.title).toBe('Partnerstwa na <Mazowszu>');
+    expect(parseState(serializeState(state)).title).toBe('Partnerstwa na <Mazowszu>');
+    expect(parseState('?title=%20%20').title).toBeNull();
+    const long = parseState(`?title=${'ą'.repeat(300)}`).title!;
+    expect([...long]).toHaveLength(MAX_TITLE);
+    expect(long.endsWith('…')).toBe(true);
   });
 });

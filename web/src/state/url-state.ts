@@ -21,6 +21,8 @@ export interface ViewState {
   center: [number, number] | null;
   zoom: number | null;
   lang: Lang;
+  /** An embed's own title (`title=`), cleaned and at most MAX_TITLE characters; null for none. */
+  title: string | null;
 }
 
 export const DEFAULT_STATE: ViewState = {
@@ -34,7 +36,20 @@ export const DEFAULT_STATE: ViewState = {
   center: null,
   zoom: null,
   lang: 'pl',
+  title: null,
 };
+
+/** Longest title, in characters: the server cuts a preview's title the same way (server/input/view-link.ts). */
+export const MAX_TITLE = 120;
+
+/** `title=` as shown: control characters and runs of spaces become one space; longer than MAX_TITLE is cut with "…". */
+export function cleanTitle(raw: string | null): string | null {
+  // eslint-disable-next-line no-control-regex
+  const clean = (raw ?? '').replace(/[\u0000-\u001F\u007F\s]+/g, ' ').trim();
+  if (!clean) return null;
+  const chars = [...clean];
+  return chars.length <= MAX_TITLE ? clean : `${chars.slice(0, MAX_TITLE - 1).join('').trimEnd()}…`;
+}
 
 const CODE = /^[A-Z0-9][A-Z0-9_-]{0,40}$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -75,6 +90,7 @@ export function parseState(search: string): ViewState {
     state.zoom = Math.min(Math.max(zoom, 0), 22);
   }
   if (q.get('lang') === 'en') state.lang = 'en';
+  state.title = cleanTitle(q.get('title'));
   return state;
 }
 
@@ -93,6 +109,7 @@ export function serializeState(state: ViewState): string {
     q.set('z', state.zoom.toFixed(2));
   }
   if (state.lang !== 'pl') q.set('lang', state.lang);
+  if (state.title) q.set('title', state.title);
   const s = q.toString().replace(/%2C/g, ',');
   return s ? `?${s}` : '';
 }
