@@ -65,3 +65,11 @@ export const hexRgb = (hex: string): Rgb => [1, 3, 5].map((i) => parseInt(hex.sl
 
 /** `fill` drawn at `opacity` over `under`, as the canvas blends it. */
 export const blend = (fill: Rgb, opacity: number, under: Rgb): Rgb => fill.map((c, i) => Math.round(c * opacity + under[i] * (1 - opacity))) as Rgb;
+
+/** The data of a GraphQL query POSTed to the server at `baseUrl`; throws on errors. */
+export async function postQuery<T>(baseUrl: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const res = await fetch(`${baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const body = (await res.json()) as { data: T; errors?: unknown[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}

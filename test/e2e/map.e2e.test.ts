@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { RunningApp } from '../../server/app.js';
 import { E2E_OUT, startBrowserTest, type BrowserTestSetup } from './browser.js';
 import { bundleSize, measureFirstView } from './measure-first-view.js';
-import { idle, openMap } from './map-page.js';
+import { idle, openMap, postQuery } from './map-page.js';
 
 const LODZ = '1061011';
 
@@ -16,12 +16,7 @@ let setup: BrowserTestSetup;
 let app: RunningApp;
 let browser: Browser;
 
-async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-  const body = (await res.json()) as { data: T; errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
+const gql = <T>(query: string, variables: Record<string, unknown> = {}) => postQuery<T>(app.url, query, variables);
 
 async function open(urlPath: string, viewport = { width: 1400, height: 900 }): Promise<Page> {
   return (await openMap(browser, `${app.url}${urlPath}`, viewport)).page;

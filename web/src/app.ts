@@ -3,6 +3,7 @@ import { createChrome, mountSearch } from './app/chrome.js';
 import { createContext } from './app/context.js';
 import { createCoverage } from './app/coverage.js';
 import { createDetails } from './app/details.js';
+import { createEmbedRedraw, mountEmbed } from './app/embed.js';
 import { frameInitialSelection, loadBootData } from './app/boot.js';
 import { createHistory } from './app/history.js';
 import { createLegend } from './app/legend.js';
@@ -23,25 +24,29 @@ export async function startApp(el: HTMLElement): Promise<void> {
   const embed = location.pathname === '/embed';
   const store = new Store(parseState(location.search));
   const ui = buildLayout(el, embed);
-  const ctx = createContext(embed, store, ui, (c) => createMapView(store, ui, () => c.ready));
+  // In an embed a click shows details over the map and leaves the embedded selection as it is.
+  const embedParts = embed ? mountEmbed(ui, store) : null;
+  const ctx = createContext(embed, store, ui, (c) => createMapView(store, ui, () => c.ready, embedParts?.details.showGmina));
   const { view } = ctx;
   const camera = createCamera(ctx);
   const notice = createUrlNotice(ctx);
   const details = createDetails(ctx, camera);
   const coverage = createCoverage(ctx);
   const paint = createPainter(ctx);
-  const legend = createLegend(ctx, details.actions.selectPartnership);
+  const legend = createLegend(ctx, embedParts?.details.showPartnership ?? details.actions.selectPartnership);
   // A failed repaint (the województwo filter's read) says so in the status line, with a retry.
   const repaint = (): Promise<void> => paint().then(() => updateSelectionNote(ctx), (err: unknown) => {
     replace(ui.status, loadFailure(ctx.t(), err, () => void repaint().then(() => { ui.status.replaceChildren(); legend(); })));
   });
   const unplaced = createUnplacedList(ctx, details.actions.selectPartnership);
   const search = mountSearch(ctx, details.actions, camera);
+  const embedChrome = embedParts ? createEmbedRedraw(ctx, embedParts) : null;
   const chrome = createChrome(ctx, search, () => {
     coverage.render();
     legend();
     unplaced();
     notice.render();
+    embedChrome?.();
   });
   const showDetails = () => details.render().then(() => updateSelectionNote(ctx));
   const frameVoivodeship = (code: string) => void camera.gminaBbox(code).then(camera.flyTo);

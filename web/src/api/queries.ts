@@ -46,6 +46,7 @@ export const MAP_QUERIES = {
     coverage(programme: $programme, voivodeship: $voivodeship, statuses: $statuses, legalForms: $legalForms, areaTypes: $areaTypes) {
     gminyTotal gminyCovered gminyShare areaShare partnerships
     byVoivodeship { voivodeship { teryt name } gminyTotal gminyCovered gminyShare areaShare } } }`,
+  dataset: `query MapDataset { dataset { changedAt } }`,
   search: `query MapSearch($text: String!) {
     jsts(filter: { search: $text }, first: 100) { edges { node { teryt name kindLabel level bbox voivodeship { name } } } }
     partnerships(filter: { search: $text }, first: 50) { edges { node { slug name shortName functionalArea { bbox } } } } }`,
@@ -113,4 +114,9 @@ export async function searchAll(text: string): Promise<{ jsts: JstHit[]; partner
   type Answer = { jsts: { edges: { node: JstHit }[] }; partnerships: { edges: { node: PartnershipHit }[] } };
   const data = await gql<Answer>(MAP_QUERIES.search, { text }, 'search');
   return { jsts: data.jsts.edges.map((e) => e.node), partnerships: data.partnerships.edges.map((e) => e.node) };
+}
+
+/** When the data last changed (ISO 8601, UTC): the date an embed and a saved image show. */
+export async function fetchDatasetDate(): Promise<string> {
+  return (await gql<{ dataset: { changedAt: string } }>(MAP_QUERIES.dataset, {}, 'dataset')).dataset.changedAt;
 }

@@ -1,12 +1,13 @@
-/** The page around the map: title, language, search, share, filters and the embed footer. */
-import { serializeState, shareUrls } from '../state/url-state.js';
+/** The page around the map: title, language, search, share and take-away, filters (the embed's chrome: app/embed.ts). */
+import { shareUrls } from '../state/url-state.js';
 import type { DetailActions } from '../ui/details.js';
-import { h, replace } from '../ui/dom.js';
+import { replace } from '../ui/dom.js';
 import { renderFilters } from '../ui/filters.js';
 import { createSearch, type SearchBox } from '../ui/search.js';
 import { renderShare } from '../ui/share.js';
 import type { AppContext } from './context.js';
 import type { Camera } from './map.js';
+import { saveViewImage } from './take-away.js';
 
 /** The search box of the full view (none in the embed), wired to the selection actions. */
 export function mountSearch(ctx: AppContext, actions: DetailActions, camera: Camera): SearchBox | null {
@@ -38,16 +39,15 @@ export function createChrome(ctx: AppContext, search: SearchBox | null, after: (
       ui.langButton.setAttribute('lang', s.lang === 'pl' ? 'en' : 'pl');
       ui.langButton.onclick = () => store.update({ lang: s.lang === 'pl' ? 'en' : 'pl' });
     }
-    if (ui.shareSlot && ui.shareOutput) renderShare(ui.shareSlot, () => shareUrls(location.origin, store.get()), tt, ui.shareOutput);
+    if (ui.shareSlot && ui.shareOutput) {
+      const urls = (title?: string | null) => shareUrls(location.origin, title === undefined ? store.get() : { ...store.get(), title });
+      renderShare(ui.shareSlot, urls, tt, ui.shareOutput, { view: () => store.get(), saveImage: () => saveViewImage(ctx) });
+    }
     if (ui.filters) {
       const voivodeships = [...ctx.data.voivodeshipNames].sort((a, b) => a[1].localeCompare(b[1], 'pl'));
       const legalForms = [...new Set(ctx.data.summaries.map((p) => p.legalForm))].sort();
       const areaTypes = [...new Set(ctx.data.summaries.map((p) => p.areaType))].sort();
       renderFilters(ui.filters, { programmes: ctx.data.programmes, voivodeships, legalForms, areaTypes }, s, tt, s.lang, (patch) => store.update(patch));
-    }
-    if (ui.embedFooter) {
-      const full = `/${serializeState(s)}`;
-      replace(ui.embedFooter, h('span', {}, tt.attribution), ' · ', h('a', { href: full, target: '_blank', rel: 'noopener' }, tt.fullView));
     }
     after();
   };

@@ -14,7 +14,7 @@ export function legendEntries(ctx: AppContext): LegendEntry[] {
   return ctx.paint.shown
     .filter((p) => counts.has(p.slug) || (p.slug === sel && p.functionalArea.memberCount > 0))
     .sort((a, b) => Number(b.slug === sel) - Number(a.slug === sel) || (counts.get(b.slug) ?? 0) - (counts.get(a.slug) ?? 0) || a.name.localeCompare(b.name, 'pl'))
-    .map((p) => ({ slug: p.slug, name: p.shortName && ctx.embed ? p.shortName : p.name, colour: ctx.paint.colours.get(p.slug)! }));
+    .map((p) => ({ slug: p.slug, name: p.name, colour: ctx.paint.colours.get(p.slug)! }));
 }
 
 /** Returns the redraw of legend and list; `onPick` selects a partnership from the legend. */

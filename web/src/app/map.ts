@@ -6,8 +6,14 @@ import type { Store } from '../state/store.js';
 import type { Layout } from '../ui/layout.js';
 import type { AppContext } from './context.js';
 
-/** The map at the camera of the URL; `isReady` holds camera changes out of the URL until the boot is done. */
-export function createMapView(store: Store, ui: Layout, isReady: () => boolean): MapView {
+/**
+ * The map at the camera of the URL; `isReady` holds camera changes out of the URL until the boot is done.
+ * A click on a gmina selects it, unless `onGminaClick` says otherwise (the embed shows it over the map).
+ */
+export function createMapView(
+  store: Store, ui: Layout, isReady: () => boolean,
+  onGminaClick = (teryt: string) => store.update({ gmina: teryt, partnership: null }),
+): MapView {
   const initial = store.get();
   const t = strings(initial.lang);
   const view: MapView = new MapView({
@@ -16,7 +22,7 @@ export function createMapView(store: Store, ui: Layout, isReady: () => boolean):
     zoom: initial.zoom,
     ariaLabel: t.mapLabel,
     attribution: t.attribution,
-    onGminaClick: (teryt) => store.update({ gmina: teryt, partnership: null }),
+    onGminaClick,
     onMoveEnd: () => {
       if (!isReady()) return;
       const cam = view.camera();

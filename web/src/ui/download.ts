@@ -20,12 +20,6 @@ export function exportFilter(view: ViewFilters): Record<string, unknown> {
   return filter;
 }
 
-/** A file name with today's date (local calendar): `atlas-partnerstw-2026-11-27.csv`. */
-export function datedFileName(extension: string, now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `atlas-partnerstw-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.${extension}`;
-}
-
 /** The three downloads of a view, as URLs relative to the atlas's origin. */
 export function exportUrls(view: ViewFilters): { csv: string; csvExcel: string; geojson: string } {
   const filter = exportFilter(view);
@@ -36,13 +30,12 @@ export function exportUrls(view: ViewFilters): { csv: string; csvExcel: string; 
   return { csv: `/export/partnerships.csv${query()}`, csvExcel: `/export/partnerships.csv${query({ excel: 'pl' })}`, geojson: `/export/partnerships.geojson${query()}` };
 }
 
-/** The links, each saving under a dated name (`download`; the routes are same-origin, so the browser honours it). */
+/** The links; each saves under the name the route gives it (partnerships.csv, partnerships.geojson). */
 export function downloadLinks(view: ViewFilters, t: Strings): HTMLElement {
   const urls = exportUrls(view);
-  const link = (href: string, ext: string, label: string, kind: string) =>
-    h('a', { href, download: datedFileName(ext), class: 'download-link', 'data-download': kind }, label);
+  const link = (href: string, label: string, kind: string) => h('a', { href, download: true, class: 'download-link', 'data-download': kind }, label);
   return h('span', { class: 'download-links' },
-    link(urls.csv, 'csv', t.downloadCsv, 'csv'), ' · ',
-    link(urls.csvExcel, 'csv', t.downloadCsvExcel, 'csv-excel'), ' · ',
-    link(urls.geojson, 'geojson', t.downloadGeoJson, 'geojson'));
+    link(urls.csv, t.downloadCsv, 'csv'), ' · ',
+    link(urls.csvExcel, t.downloadCsvExcel, 'csv-excel'), ' · ',
+    link(urls.geojson, t.downloadGeoJson, 'geojson'));
 }

@@ -1,7 +1,7 @@
 /** "Save image": a PNG of the map as drawn, with a title band above, the legend on it and the attribution below. */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { NONE_FILL } from '../map/palette.js';
-import { datedFileName } from './download.js';
+import { datedFileName, FOOTER_BAND, TITLE_BAND } from './image-layout.js';
 
 export interface ImageParts {
   title: string;
@@ -13,16 +13,8 @@ export interface ImageParts {
   footer: string;
 }
 
-/** Heights of the bands above and below the map, in CSS pixels. */
-export const TITLE_BAND = 44;
-export const FOOTER_BAND = 26;
 const MAX_LEGEND = 8;
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif';
-
-/** The image's size in device pixels for a map of `width`×`height` CSS pixels at `ratio` device pixels per CSS pixel. */
-export function imageSize(width: number, height: number, ratio: number): { width: number; height: number } {
-  return { width: Math.round(width * ratio), height: Math.round((height + TITLE_BAND + FOOTER_BAND) * ratio) };
-}
 
 /**
  * The map's pixels as drawn: read inside a 'render' event, while WebGL's drawing buffer still holds
@@ -48,6 +40,20 @@ function fit(ctx: CanvasRenderingContext2D, text: string, max: number): string {
   let chars = [...text];
   while (chars.length > 1 && ctx.measureText(`${chars.join('')}…`).width > max) chars = chars.slice(0, -1);
   return `${chars.join('').trimEnd()}…`;
+}
+
+/** `text` in at most `max` lines of `width` pixels, broken at spaces; what does not fit is cut with "…". */
+function wrap(ctx: CanvasRenderingContext2D, text: string, width: number, max: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && ctx.measureText(next).width > width && lines.length < max - 1) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  return [...lines, fit(ctx, line, width)];
 }
 
 /** The legend as a white box in the map's top-left corner; `r` is device pixels per CSS pixel. */
@@ -92,7 +98,9 @@ export async function composeImage(map: MapLibreMap, parts: ImageParts): Promise
   ctx.fillStyle = '#4d5661';
   ctx.textBaseline = 'middle';
   ctx.font = `${11 * r}px ${FONT}`;
-  ctx.fillText(fit(ctx, parts.footer, out.width - 24 * r), 12 * r, mapTop + shot.height + (FOOTER_BAND * r) / 2);
+  const lines = wrap(ctx, parts.footer, out.width - 24 * r, 2);
+  const first = mapTop + shot.height + ((FOOTER_BAND - 14 * (lines.length - 1)) * r) / 2;
+  lines.forEach((text, i) => ctx.fillText(text, 12 * r, first + i * 14 * r));
   return out;
 }
 
