@@ -116,6 +116,13 @@ describe('embeds and take-away (browser)', () => {
     expect(await state(page)).toEqual(before.state);
     await page.keyboard.press('Escape');
     expect(await page.locator('.embed-details').isVisible()).toBe(false);
+    // Enter on the focused map opens the gmina at its centre the same way.
+    await page.focus('#map canvas');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.embed-details #details-title');
+    expect(await state(page)).toEqual(before.state);
+    await page.click('.embed-back');
+    expect(await page.locator('.embed-details').isVisible()).toBe(false);
     expect(await state(page)).toEqual(before.state);
     expect(page.url()).toBe(before.url);
     expect(await page.getAttribute('.embed-footer a', 'href')).toBe(before.full);
@@ -198,5 +205,23 @@ describe('embeds and take-away (browser)', () => {
       await shot(page, `saved-image-${where}`);
       await page.close();
     }
+  });
+
+  it('"Embed" gives a snippet with the optional title, and the page it frames previews with Open Graph tags', async () => {
+    const page = await open(`/?p=${LOM}`, { width: 1200, height: 800 });
+    await page.click('#btn-embed');
+    await page.fill('#embed-title-input', 'Moja mapa "ŁOM"');
+    const snippet = await page.inputValue('textarea.embed-code');
+    const src = /src="([^"]+)"/.exec(snippet)![1]!.replace(/&amp;/g, '&');
+    expect(new URL(src).pathname).toBe('/embed');
+    expect(new URL(src).searchParams.get('title')).toBe('Moja mapa "ŁOM"');
+    expect(snippet).toContain('title="Moja mapa &quot;ŁOM&quot;"');
+    await shot(page, 'embed-snippet');
+    await page.close();
+    const html = await (await fetch(src)).text();
+    expect(html).toContain('<meta property="og:title" content="Moja mapa &quot;ŁOM&quot;" />');
+    const named = await (await fetch(`${app.url}/embed?p=${LOM}`)).text();
+    expect(named).toContain(`<meta property="og:title" content="${(await partnershipName(LOM)).name} — Atlas Partnerstw" />`);
+    expect(named).toContain('<link rel="alternate" type="application/json+oembed"');
   });
 });

@@ -51,7 +51,7 @@ export async function startApp(el: HTMLElement): Promise<void> {
   const showDetails = () => details.render().then(() => updateSelectionNote(ctx));
   const frameVoivodeship = (code: string) => void camera.gminaBbox(code).then(camera.flyTo);
   syncState(ctx, { repaint, legend, coverage: coverage.load, details: showDetails, chrome, voivodeship: frameVoivodeship }, createHistory(ctx));
-  bindMapKeyboard(ctx);
+  bindMapKeyboard(ctx, embedParts?.details.showGmina);
   // The URL drops at once what the page could not read (replaced, not pushed).
   store.update({});
   notice.render();

@@ -49,13 +49,13 @@ export function createCamera(ctx: AppContext): Camera {
   };
 }
 
-/** Keyboard: Enter on the focused map selects the gmina at its centre. */
-export function bindMapKeyboard(ctx: AppContext): void {
+/** Keyboard: Enter on the focused map picks the gmina at its centre (selects it, unless `pick` says otherwise, as in the embed). */
+export function bindMapKeyboard(ctx: AppContext, pick = (teryt: string) => ctx.store.update({ gmina: teryt, partnership: null })): void {
   const map = ctx.view.map;
   map.getCanvas().addEventListener('keydown', (e) => {
     if (e.key !== 'Enter') return;
     const c = map.project(map.getCenter());
     const f = map.queryRenderedFeatures(c, { layers: ['gminy-fill'] })[0];
-    if (f?.properties?.teryt) ctx.store.update({ gmina: f.properties.teryt as string, partnership: null });
+    if (f?.properties?.teryt) pick(f.properties.teryt as string);
   });
 }
