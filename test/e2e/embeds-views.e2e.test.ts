@@ -224,4 +224,20 @@ describe('embeds and take-away (browser)', () => {
     expect(named).toContain(`<meta property="og:title" content="${(await partnershipName(LOM)).name} — Atlas Partnerstw" />`);
     expect(named).toContain('<link rel="alternate" type="application/json+oembed"');
   });
+
+  it('the embed\'s own parts (title, legend, take-away, footer, details) pass axe', async () => {
+    const page = await open(`/embed?p=${LOM}&title=${encodeURIComponent(TITLE)}`, { width: 800, height: 500 });
+    const { jst } = await gql<{ jst: { labelPoint: [number, number] } }>(`query($t: String!) { jst(teryt: $t) { labelPoint } }`, { t: LODZ });
+    await clickAt(page, jst.labelPoint);
+    await page.waitForSelector('.embed-details #details-title');
+    // Evaluated rather than added as a <script>: the app's CSP allows no inline scripts.
+    await page.evaluate(readFileSync(path.join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
+    const violations = await page.evaluate(async () => {
+      const context = { include: [['h1.embed-title'], ['.embed-legend'], ['.embed-footer'], ['.embed-details']] };
+      const result = await (globalThis as any).axe.run(context);
+      return result.violations.map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    expect(violations).toEqual([]);
+    await page.close();
+  });
 });
