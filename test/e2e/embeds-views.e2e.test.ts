@@ -97,6 +97,14 @@ describe('embeds and take-away (browser)', () => {
     expect(await page.locator('.embed-takeaway #btn-save-image').isVisible()).toBe(true);
     await shot(page, '800x500');
     await page.close();
+    // The embed's own words in English.
+    const en = await open(`/embed?p=${LOM}&lang=en`, { width: 800, height: 500 });
+    await en.waitForFunction(() => (globalThis as any).document.querySelector('.embed-footer')?.textContent.includes('data as of'));
+    expect(await en.textContent('.legend-toggle')).toBe('Hide legend');
+    expect(await en.textContent('.embed-footer')).toMatch(/Atlas Partnerstw, data: CC BY 4\.0; .* · data as of \d{1,2} [A-Z][a-z]+ \d{4} · Open the full view$/);
+    expect(await en.textContent('.embed-takeaway')).toContain('Save image');
+    await shot(en, '800x500-en');
+    await en.close();
   });
 
   it('a click in an embed shows details over the map; closing returns to the embedded selection', async () => {
