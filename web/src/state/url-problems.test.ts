@@ -5,6 +5,7 @@ import { parseState } from './url-state.js';
 describe('problems of a link', () => {
   it('names unknown keys and malformed values, and nothing for a clean link', () => {
     expect(syntaxProblems('?prog=CWD&woj=12&p=gzm&c=19.1,50.2&z=7&lang=en')).toEqual([]);
+    expect(syntaxProblems('?p=gzm&title=Moja+mapa')).toEqual([]);
     expect(syntaxProblems('?foo=1&g=12345&woj=123&status=NOPE&c=500,1&z=3')).toEqual([
       { key: 'foo', value: '1', reason: 'unknown-key' },
       { key: 'g', value: '12345', reason: 'malformed' },

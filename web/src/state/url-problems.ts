@@ -8,7 +8,8 @@ import { parseState, type ViewState } from './url-state.js';
 export type UrlProblemReason = 'unknown-key' | 'malformed' | 'unknown-value';
 export interface UrlProblem { key: string; value: string; reason: UrlProblemReason }
 
-const KNOWN_KEYS = new Set(['prog', 'status', 'woj', 'form', 'area', 'g', 'p', 'c', 'z', 'lang']);
+// `title` is an embed's own title (cleaned and cut, never refused).
+const KNOWN_KEYS = new Set(['prog', 'status', 'woj', 'form', 'area', 'g', 'p', 'c', 'z', 'lang', 'title']);
 const CODE = /^[A-Z0-9][A-Z0-9_-]{0,40}$/;
 
 /** Whether the parsed state kept what the parameter said; lists are checked item by item. */
