@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AuditResolver, PartnershipHistoryResolver } from '../audit/audit.resolver.js';
 import { TokenResolver } from '../auth/token.resolver.js';
+import { MapColourResolver } from '../colour/map-colour.resolver.js';
 import { CoverageResolver, CoverageRowResolver } from '../coverage/coverage.resolver.js';
 import { DatasetResolver } from '../dataset/dataset.resolver.js';
 import { ImportResolver } from '../import/import.resolver.js';
@@ -37,6 +38,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       ProgrammeResolver,
       CoverageResolver,
       CoverageRowResolver,
+      MapColourResolver,
       PartnershipMutations,
       ProgrammeMutations,
       AuditResolver,
