@@ -11,8 +11,13 @@ export interface Edge { a: string; b: string }
  * slug in code-point order; it takes the lowest slot no neighbour uses. The result depends only on
  * the graph, never on the order nodes or edges are given in.
  *
+ * Among the slots no neighbour uses it takes the one fewest nodes have so far (lowest on a tie), not
+ * simply the lowest: the colours are spread over the whole palette, so far-apart partnerships are
+ * told apart too, not all painted in the first two colours.
+ *
  * When every slot is taken by a neighbour (more than `limit` colours would be needed), the node
- * takes the slot the fewest neighbours use, lowest first: one conflict rather than none coloured.
+ * takes the slot the fewest neighbours use (then the same tie-breaks): the fewest conflicts, never
+ * an uncoloured node.
  */
 export function colourGraph(nodes: Iterable<string>, edges: Iterable<Edge>, limit: number): Map<string, number> {
   const neighbours = new Map<string, Set<string>>();
@@ -23,10 +28,13 @@ export function colourGraph(nodes: Iterable<string>, edges: Iterable<Edge>, limi
     neighbours.get(b)!.add(a);
   }
   const slots = new Map<string, number>();
+  const used = Array<number>(limit).fill(0);
   const pending = new Set([...neighbours.keys()].sort());
   while (pending.size > 0) {
     const next = pickNext(pending, neighbours, slots);
-    slots.set(next, lowestFree(neighbours.get(next)!, slots, limit));
+    const slot = bestSlot(neighbours.get(next)!, slots, used);
+    slots.set(next, slot);
+    used[slot]! += 1;
     pending.delete(next);
   }
   return slots;
@@ -49,10 +57,13 @@ function pickNext(pending: Set<string>, neighbours: Map<string, Set<string>>, sl
   return best;
 }
 
-function lowestFree(near: Set<string>, slots: Map<string, number>, limit: number): number {
-  const uses = Array<number>(limit).fill(0);
-  for (const n of near) if (slots.has(n)) uses[slots.get(n)!]! += 1;
+/** The slot fewest neighbours use, then the one fewest nodes use overall (`used`), then the lowest. */
+function bestSlot(near: Set<string>, slots: Map<string, number>, used: number[]): number {
+  const conflicts = used.map(() => 0);
+  for (const n of near) if (slots.has(n)) conflicts[slots.get(n)!]! += 1;
   let best = 0;
-  for (let slot = 1; slot < limit; slot++) if (uses[slot]! < uses[best]!) best = slot;
+  for (let slot = 1; slot < used.length; slot++) {
+    if (conflicts[slot]! < conflicts[best]! || (conflicts[slot] === conflicts[best] && used[slot]! < used[best]!)) best = slot;
+  }
   return best;
 }

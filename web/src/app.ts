@@ -8,6 +8,7 @@ import { frameInitialSelection, loadBootData } from './app/boot.js';
 import { createHistory } from './app/history.js';
 import { createLegend } from './app/legend.js';
 import { bindMapKeyboard, createCamera, createMapView } from './app/map.js';
+import { mountMapNames } from './app/map-names.js';
 import { createPainter } from './app/paint.js';
 import { updateSelectionNote } from './app/selection-note.js';
 import { syncState } from './app/sync.js';
@@ -55,6 +56,7 @@ export async function startApp(el: HTMLElement): Promise<void> {
   // The URL drops at once what the page could not read (replaced, not pushed).
   store.update({});
   notice.render();
+  mountMapNames(ctx, legend);
 
   const boot = async (): Promise<void> => {
     if (!(await loadBootData(ctx, () => void boot()))) return;

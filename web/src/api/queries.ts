@@ -25,6 +25,8 @@ export const MAP_QUERIES = {
       edges { node { slug name shortName legalForm areaType
         participations { status probable programme { code } }
         functionalArea { areaKm2 memberCount bbox } } } } }`,
+  // Each partnership's colour slot, from the whole dataset (neighbours differ), so filters never recolour it.
+  colours: `query MapColours { mapColours { slug slot } }`,
   voivodeships: `query MapVoivodeships { jsts(filter: { level: VOIVODESHIP }, first: 50) { edges { node { teryt name } } } }`,
   inVoivodeship: `query MapInVoivodeship($voivodeship: String!, $after: String) {
     partnerships(filter: { voivodeship: $voivodeship }, first: 200, after: $after) {
@@ -68,6 +70,12 @@ async function allPartnerships<T>(query: string, variables: Record<string, unkno
     if (!data.partnerships.pageInfo.hasNextPage) return out;
     after = data.partnerships.pageInfo.endCursor;
   }
+}
+
+/** Palette slot of every partnership drawn on the map, by slug. */
+export async function fetchMapColours(): Promise<Map<string, number>> {
+  const data = await gql<{ mapColours: { slug: string; slot: number }[] }>(MAP_QUERIES.colours, {}, 'colours');
+  return new Map(data.mapColours.map((c) => [c.slug, c.slot]));
 }
 
 /** Every partnership with what the filters, colours and legend need. */

@@ -1,5 +1,5 @@
 /** The first load: programmes, partnerships and województwa from the API, then the first paint and camera. */
-import { fetchPartnerships, fetchProgrammes, fetchVoivodeships } from '../api/queries.js';
+import { fetchMapColours, fetchPartnerships, fetchProgrammes, fetchVoivodeships } from '../api/queries.js';
 import { replace } from '../ui/dom.js';
 import { loadFailure } from '../ui/retry.js';
 import type { AppContext } from './context.js';
@@ -14,8 +14,9 @@ export async function loadBootData(ctx: AppContext, retry: () => void): Promise<
   ui.status.removeAttribute('role');
   ui.status.textContent = ctx.t().loading;
   try {
-    const [progs, parts, voivodeships] = await Promise.all([fetchProgrammes(), fetchPartnerships(), fetchVoivodeships(), ctx.view.ready]);
+    const [progs, parts, voivodeships, slots] = await Promise.all([fetchProgrammes(), fetchPartnerships(), fetchVoivodeships(), fetchMapColours(), ctx.view.ready]);
     ctx.data.programmes = progs;
+    ctx.data.slots = slots;
     ctx.data.summaries = parts;
     ctx.data.voivodeshipNames = voivodeships.map((v): [string, string] => [v.teryt, v.name.toLocaleLowerCase('pl')]);
   } catch (err) {

@@ -16,6 +16,8 @@ export interface AppData {
   facts: PartnershipFacts[];
   /** [TERYT, lower-case Polish name] of each województwo. */
   voivodeshipNames: [string, string][];
+  /** Palette slot of each partnership drawn on the map (GraphQL `mapColours`), by slug. */
+  slots: Map<string, number>;
 }
 
 /** What the map paints now: the partnerships the filters keep and their colours (CSS colour by slug). */
@@ -45,7 +47,7 @@ export function createContext(embed: boolean, store: Store, ui: Layout, makeView
   const ctx: AppContext = {
     embed, store, ui,
     view: undefined as unknown as MapView,
-    data: { programmes: [], summaries: [], facts: [], voivodeshipNames: [] },
+    data: { programmes: [], summaries: [], facts: [], voivodeshipNames: [], slots: new Map() },
     paint: { shown: [], colours: new Map() },
     coverage: null,
     ready: false,

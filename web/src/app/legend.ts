@@ -24,7 +24,9 @@ export function createLegend(ctx: AppContext, onPick: (slug: string) => void): (
     const t = ctx.t();
     const entries = legendEntries(ctx);
     const rendered = ctx.view.renderedGminy();
-    renderLegend(ctx.ui.legend, entries, rendered.some((g) => g.count >= 2), t, onPick);
+    renderLegend(ctx.ui.legend, entries, t, {
+      mode: ctx.store.get().mode, maxCount: Math.max(0, ...rendered.map((g) => g.count)), onPick, onMode: (mode) => ctx.store.update({ mode }),
+    });
     // The text version says what the map shows now: the gminy drawn in the view, named from the tiles.
     const members = new Map<string, string[]>();
     for (const g of [...rendered].sort((a, b) => a.name.localeCompare(b.name, 'pl'))) {

@@ -26,9 +26,9 @@ export function createPainter(ctx: AppContext): () => Promise<void> {
   return async () => {
     await knowVoivodeship(ctx.store.get().voivodeship);
     const visible = visiblePartnerships(ctx.data.facts, ctx.store.get());
-    ctx.paint.colours = assignColours(visible, PARTNERSHIP_PALETTE);
+    ctx.paint.colours = assignColours(visible, ctx.data.slots, PARTNERSHIP_PALETTE);
     const slugs = new Set(visible.map((p) => p.slug));
     ctx.paint.shown = ctx.data.summaries.filter((p) => slugs.has(p.slug));
-    ctx.view.paint(ctx.paint.colours);
+    ctx.view.paint(ctx.paint.colours, ctx.store.get().mode);
   };
 }

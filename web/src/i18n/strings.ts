@@ -116,6 +116,20 @@ const pl = {
   embedTitleLabel: 'Tytuł osadzonej mapy (opcjonalnie)',
   embedDetails: 'Szczegóły; osadzony widok zostaje bez zmian',
   backToMap: 'Wróć do mapy',
+  // ---- mapnames ----
+  legendMode: 'Kolory mapy',
+  modeIdentity: 'partnerstwa',
+  modeCount: 'liczba partnerstw',
+  legendTwo: 'gmina w 2 partnerstwach (kreskowanie)',
+  legendThreePlus: 'gmina w 3 lub więcej partnerstwach (kratka)',
+  legendCountTitle: 'Do ilu pokazanych partnerstw należy gmina',
+  legendCounts: ['0 (żadne)', '1 partnerstwo', '2 partnerstwa', '3 lub więcej partnerstw'] as readonly string[],
+  tooltipNone: 'poza pokazanymi partnerstwami',
+  tooltipHidden: (n: number) => `poza filtrami: ${n}`,
+  jstKinds: {
+    GMINA_MIEJSKA: 'gmina miejska', GMINA_WIEJSKA: 'gmina wiejska', GMINA_MIEJSKO_WIEJSKA: 'gmina miejsko-wiejska',
+    MIASTO_NA_PRAWACH_POWIATU: 'miasto na prawach powiatu', POWIAT: 'powiat', WOJEWODZTWO: 'województwo',
+  } as Record<string, string>,
 };
 
 export type Strings = typeof pl;
@@ -233,6 +247,20 @@ const en: Strings = {
   embedTitleLabel: 'Title of the embedded map (optional)',
   embedDetails: 'Details; the embedded view stays as it is',
   backToMap: 'Back to the map',
+  // ---- mapnames ----
+  legendMode: 'Map colours',
+  modeIdentity: 'partnerships',
+  modeCount: 'number of partnerships',
+  legendTwo: 'gmina in 2 partnerships (hatched)',
+  legendThreePlus: 'gmina in 3 or more partnerships (cross-hatched)',
+  legendCountTitle: 'How many of the shown partnerships a gmina belongs to',
+  legendCounts: ['0 (none)', '1 partnership', '2 partnerships', '3 or more partnerships'],
+  tooltipNone: 'outside the partnerships shown',
+  tooltipHidden: (n) => `outside the filters: ${n}`,
+  jstKinds: {
+    GMINA_MIEJSKA: 'urban gmina', GMINA_WIEJSKA: 'rural gmina', GMINA_MIEJSKO_WIEJSKA: 'urban-rural gmina',
+    MIASTO_NA_PRAWACH_POWIATU: 'city with powiat rights', POWIAT: 'powiat (county)', WOJEWODZTWO: 'voivodeship',
+  },
 };
 
 const TABLE: Record<Lang, Strings> = { pl, en };

@@ -37,20 +37,20 @@ describe('visiblePartnerships', () => {
 });
 
 describe('assignColours', () => {
-  it('gives overlapping partnerships different colours', () => {
-    const ps = PARTNERSHIP_PALETTE.map((_, i) => p(`p${i}`, { bbox: [i * 0.1, 0, 1 + i * 0.1, 1] }));
-    const colours = assignColours(ps, PARTNERSHIP_PALETTE);
-    expect(new Set(colours.values()).size).toBe(PARTNERSHIP_PALETTE.length);
+  const slots = new Map([['a', 0], ['b', 3], ['c', 1]]);
+  it('takes each partnership’s colour from its slot', () => {
+    expect(assignColours(all, slots, PARTNERSHIP_PALETTE)).toEqual(new Map([['a', PARTNERSHIP_PALETTE[0]], ['b', PARTNERSHIP_PALETTE[3]], ['c', PARTNERSHIP_PALETTE[1]]]));
   });
-  it('reuses colours only when the palette runs out, spreading them evenly', () => {
-    const ps = Array.from({ length: 14 }, (_, i) => p(`p${String(i).padStart(2, '0')}`, { bbox: [0, 0, 1, 1] }));
-    const counts = new Map<string, number>();
-    for (const c of assignColours(ps, PARTNERSHIP_PALETTE).values()) counts.set(c, (counts.get(c) ?? 0) + 1);
-    expect([...counts.values()]).toEqual(Array(7).fill(2));
+  it('keeps a partnership’s colour whatever subset the filters show', () => {
+    const full = assignColours(visiblePartnerships(all, DEFAULT_STATE), slots, PARTNERSHIP_PALETTE);
+    for (const view of [{ programme: 'CWD' }, { programme: 'CWD', status: 'GRANTEE' as const }, { voivodeship: '14' }, { legalForms: ['JST_ASSOCIATION'] }]) {
+      const subset = assignColours(visiblePartnerships(all, { ...DEFAULT_STATE, ...view }), slots, PARTNERSHIP_PALETTE);
+      expect(subset.size).toBeGreaterThan(0);
+      for (const [slug, colour] of subset) expect(colour).toBe(full.get(slug));
+    }
   });
-  it('is stable whatever the input order', () => {
-    const ps = [p('x', { bbox: [0, 0, 2, 2] }), p('y', { bbox: [1, 1, 3, 3] }), p('z', { bbox: [5, 5, 6, 6] })];
-    expect([...assignColours(ps, PARTNERSHIP_PALETTE)].sort()).toEqual([...assignColours([...ps].reverse(), PARTNERSHIP_PALETTE)].sort());
+  it('gives a partnership the colouring does not know the first colour', () => {
+    expect(assignColours([p('zzz')], slots, PARTNERSHIP_PALETTE).get('zzz')).toBe(PARTNERSHIP_PALETTE[0]);
   });
 });
 

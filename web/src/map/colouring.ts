@@ -31,36 +31,14 @@ export function visiblePartnerships(all: PartnershipFacts[], view: Pick<ViewStat
     .sort((a, b) => a.slug.localeCompare(b.slug));
 }
 
-function overlaps(a: number[] | null, b: number[] | null): boolean {
-  if (!a || !b) return false;
-  return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
-}
-
 /**
- * Greedy colouring: each partnership (largest first, then by slug, so the result is stable) takes
- * the palette colour least used by the partnerships whose areas overlap its own, ties broken by the
- * colour least used overall, then palette order. Neighbours differ whenever the palette allows.
+ * Colour of each partnership: the palette colour of its slot in the server's colouring of the whole
+ * dataset (GraphQL `mapColours`: neighbouring areas differ), so it is the same whatever the filters
+ * and whichever page load. A partnership the colouring does not know (it has no area, so nothing of
+ * it is drawn) takes the first colour.
  */
-export function assignColours(partnerships: PartnershipFacts[], palette: readonly string[]): Map<string, string> {
-  const area = (p: PartnershipFacts) => (p.bbox ? (p.bbox[2] - p.bbox[0]) * (p.bbox[3] - p.bbox[1]) : 0);
-  const order = [...partnerships].sort((a, b) => area(b) - area(a) || a.slug.localeCompare(b.slug));
-  const colours = new Map<string, string>();
-  const used = new Map<string, number>(palette.map((c) => [c, 0]));
-  for (const p of order) {
-    const near = new Map<string, number>(palette.map((c) => [c, 0]));
-    for (const q of order) {
-      const c = colours.get(q.slug);
-      if (c && overlaps(p.bbox, q.bbox)) near.set(c, (near.get(c) ?? 0) + 1);
-    }
-    let best = palette[0];
-    for (const c of palette) {
-      const better = near.get(c)! < near.get(best)! || (near.get(c) === near.get(best) && used.get(c)! < used.get(best)!);
-      if (better) best = c;
-    }
-    colours.set(p.slug, best);
-    used.set(best, used.get(best)! + 1);
-  }
-  return colours;
+export function assignColours(partnerships: readonly { slug: string }[], slots: ReadonlyMap<string, number>, palette: readonly string[]): Map<string, string> {
+  return new Map(partnerships.map((p) => [p.slug, palette[(slots.get(p.slug) ?? 0) % palette.length]!]));
 }
 
 export interface GminaPaint {

@@ -5,9 +5,10 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { paintGmina } from './colouring.js';
 import { POLAND } from './extent.js';
-import { HATCH_IMAGE, hatchImage } from './hatch.js';
-import { LAYERS, SOURCES, dataLayers, dataSources, offlineStyle } from './style.js';
-import { areaColourExpression, areaFilter, fillExpression, overlapFilter, splitList } from './tile-paint.js';
+import { HATCH_IMAGES, hatchImage } from './hatch.js';
+import { LAYERS, SOURCES, dataLayers, dataSources, offlineStyle, partnershipLabelFilter } from './style.js';
+import { areaColourExpression, areaFilter, countFillExpression, fillExpression, hatchPatternExpression, overlapFilter, splitList } from './tile-paint.js';
+import type { MapMode } from '../state/url-state.js';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -59,7 +60,8 @@ export class MapView {
           for (const [id, src] of Object.entries(dataSources(location.href))) this.map.addSource(id, src);
           for (const layer of dataLayers()) this.map.addLayer(layer);
         }
-        if (!this.map.hasImage(HATCH_IMAGE)) this.map.addImage(HATCH_IMAGE, hatchImage());
+        if (!this.map.hasImage(HATCH_IMAGES.two)) this.map.addImage(HATCH_IMAGES.two, hatchImage(false));
+        if (!this.map.hasImage(HATCH_IMAGES.threeOrMore)) this.map.addImage(HATCH_IMAGES.threeOrMore, hatchImage(true));
         resolve();
       });
     });
@@ -82,17 +84,23 @@ export class MapView {
   }
 
   /**
-   * Recolours the gminy and the area outlines for the shown partnerships (slug → colour): the
-   * expressions read each feature's partnership list from the tiles, so no geometry is re-sent.
+   * Recolours the gminy, the area outlines and the partnership names for the shown partnerships
+   * (slug → colour): the expressions read each feature's partnership list from the tiles, so no
+   * geometry is re-sent. Identity mode: each gmina in its partnership's colour, hatched once for two
+   * partnerships and crossed for three or more; count mode: by how many, on a sequential scale.
    */
-  paint(colours: ReadonlyMap<string, string>): void {
+  paint(colours: ReadonlyMap<string, string>, mode: MapMode = 'identity'): void {
     this.colours = colours;
-    this.map.setPaintProperty(LAYERS.gminyFill, 'fill-color', fillExpression(colours));
-    this.map.setFilter(LAYERS.gminyHatch, overlapFilter(colours));
-    const shown = areaFilter([...colours.keys()]);
+    const identity = mode === 'identity';
+    this.map.setPaintProperty(LAYERS.gminyFill, 'fill-color', identity ? fillExpression(colours) : countFillExpression(colours));
+    this.map.setFilter(LAYERS.gminyHatch, identity ? overlapFilter(colours) : ['boolean', false]);
+    this.map.setPaintProperty(LAYERS.gminyHatch, 'fill-pattern', hatchPatternExpression(colours));
+    const slugs = [...colours.keys()];
+    const shown = areaFilter(slugs);
     this.map.setFilter(LAYERS.areaCasing, shown);
     this.map.setFilter(LAYERS.areaLine, shown);
-    this.map.setPaintProperty(LAYERS.areaLine, 'line-color', areaColourExpression(colours));
+    this.map.setPaintProperty(LAYERS.areaLine, 'line-color', identity ? areaColourExpression(colours) : '#333333');
+    if (this.map.getLayer(LAYERS.labelsPartnerships)) this.map.setFilter(LAYERS.labelsPartnerships, partnershipLabelFilter(slugs));
   }
 
   /** Resolves when the map has loaded every tile of the view and drawn it. */

@@ -1,8 +1,19 @@
 /**
- * Colours of the map. Partnerships use the Okabe–Ito palette (safe for the common colour-vision
- * deficiencies) without its black; gminy in no shown partnership are light grey.
+ * Colours of the map.
+ *
+ * Identity mode: Paul Tol's "light" qualitative scheme (https://personal.sron.nl/~pault/, 2021), eight
+ * colours distinct for the common colour-vision deficiencies and light enough for black labels
+ * with a white halo on top. Slot i of the server's colouring (GraphQL `mapColours`, DSatur over
+ * neighbouring areas) is PARTNERSHIP_PALETTE[i]. Tol's pale grey, the scheme's ninth, is left out:
+ * grey means "no partnership shown".
  */
-export const PARTNERSHIP_PALETTE = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7'] as const;
+export const PARTNERSHIP_PALETTE = ['#77AADD', '#EE8866', '#EEDD88', '#FFAABB', '#99DDFF', '#44BB99', '#BBCC33', '#AAAA00'] as const;
+
+/**
+ * Count mode: partnerships per gmina on a sequential scale (ColorBrewer YlGnBu, colour-blind
+ * safe): 1, 2, 3 or more. 0 is the same grey as "none" in identity mode.
+ */
+export const COUNT_SCALE = ['#c7e9b4', '#41b6c4', '#225ea8'] as const;
 
 export const NONE_FILL = '#e4e4e4';
 export const BACKGROUND = '#f4f6f8';
@@ -12,3 +23,6 @@ export const VOIVODESHIP_LINE = '#2f3740';
 export const SELECTION_LINE = '#111111';
 /** Hatching over gminy in two or more shown partnerships. */
 export const MULTI_HATCH = '#1a1a1a';
+/** Label text and its halo. */
+export const LABEL_TEXT = '#1d232a';
+export const LABEL_HALO = '#ffffff';

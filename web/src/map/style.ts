@@ -1,14 +1,16 @@
 /**
- * The self-contained map style: no basemap, no glyphs, no sprites; our vector tiles only. Every
+ * The self-contained map style: no basemap, no glyph server, no sprites; our vector tiles only, and
+ * labels drawn in the page from our own font files (fonts.ts). Every
  * source is a TileJSON URL on the page's own origin (docs/tiles.md), so /embed and a copy of the
  * atlas under another host draw from their own server.
  */
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification, VectorSourceSpecification } from 'maplibre-gl';
-import { HATCH_IMAGE } from './hatch.js';
-import { BACKGROUND, COUNTY_LINE, GMINA_LINE, NONE_FILL, SELECTION_LINE, VOIVODESHIP_LINE } from './palette.js';
+import { LABEL_FONT, labelFontFaces } from './fonts.js';
+import { HATCH_IMAGES } from './hatch.js';
+import { BACKGROUND, COUNTY_LINE, GMINA_LINE, LABEL_HALO, LABEL_TEXT, NONE_FILL, SELECTION_LINE, VOIVODESHIP_LINE } from './palette.js';
 
 /** Source ids; each is one tile layer of the same name (the contract names the MVT layer like its URL). */
-export const SOURCES = { gminy: 'gminy', powiaty: 'powiaty', wojewodztwa: 'wojewodztwa', areas: 'areas' } as const;
+export const SOURCES = { gminy: 'gminy', powiaty: 'powiaty', wojewodztwa: 'wojewodztwa', areas: 'areas', labels: 'labels' } as const;
 export const LAYERS = {
   gminyFill: 'gminy-fill',
   gminyHatch: 'gminy-hatch',
@@ -18,7 +20,18 @@ export const LAYERS = {
   areaCasing: 'areas-casing',
   areaLine: 'areas-line',
   areaSelected: 'areas-selected',
+  labelsVoivodeships: 'labels-wojewodztwa',
+  labelsCounties: 'labels-powiaty',
+  labelsGminy: 'labels-gminy',
+  labelsPartnerships: 'labels-partnerships',
 } as const;
+
+/**
+ * The label layers, bottom to top. MapLibre places the topmost layer's labels first, so in a
+ * collision województwa (few, up to z8.5) win, then partnerships, then gminy, then powiaty (a city
+ * with powiat rights is a gmina and a powiat of one name at one point: it is named once, as the gmina).
+ */
+export const LABEL_LAYERS = [LAYERS.labelsCounties, LAYERS.labelsGminy, LAYERS.labelsPartnerships, LAYERS.labelsVoivodeships] as const;
 
 /** Before the partnerships are in, nothing is coloured and no area outline is drawn. */
 const NOTHING: ExpressionSpecification = ['==', ['get', 'slug'], ''];
@@ -37,7 +50,7 @@ export function dataLayers(): LayerSpecification[] {
         'fill-antialias': false,
       },
     },
-    { id: LAYERS.gminyHatch, type: 'fill', ...gminy, filter: ['boolean', false], paint: { 'fill-pattern': HATCH_IMAGE } },
+    { id: LAYERS.gminyHatch, type: 'fill', ...gminy, filter: ['boolean', false], paint: { 'fill-pattern': HATCH_IMAGES.two } },
     {
       id: LAYERS.gminyLine, type: 'line', ...gminy,
       paint: { 'line-color': GMINA_LINE, 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.2, 9, 0.8, 12, 1.2] },
@@ -73,6 +86,55 @@ export function dataLayers(): LayerSpecification[] {
   ];
 }
 
+const ofKind = (kind: string): ExpressionSpecification => ['==', ['get', 'kind'], kind];
+
+/** Partnership labels of the shown partnerships only (`slugs`). */
+export function partnershipLabelFilter(slugs: readonly string[]): ExpressionSpecification {
+  return ['all', ofKind('partnership'), ['in', ['get', 'slug'], ['literal', [...slugs]]]];
+}
+
+/**
+ * Names from the `labels` tile layer (docs/tiles.md), each kind in its zoom band; a white halo keeps
+ * them readable over any fill, and MapLibre drops those that would collide. Units are regular type
+ * (województwa in spaced capitals, powiaty grey, gminy dark); partnerships bold and larger.
+ */
+export function labelLayers(): LayerSpecification[] {
+  const labels = { type: 'symbol', source: SOURCES.labels, 'source-layer': SOURCES.labels } as const;
+  const halo = (width: number) => ({ 'text-color': LABEL_TEXT, 'text-halo-color': LABEL_HALO, 'text-halo-width': width, 'text-halo-blur': 0.5 });
+  const zoomed = (from: number, a: number, to: number, b: number): ExpressionSpecification => ['interpolate', ['linear'], ['zoom'], from, a, to, b];
+  const layers: LayerSpecification[] = [
+    {
+      id: LAYERS.labelsVoivodeships, ...labels, filter: ofKind('wojewodztwo'), maxzoom: 8.5,
+      layout: {
+        'text-field': ['get', 'name'], 'text-font': [...LABEL_FONT.regular], 'text-size': zoomed(5, 10, 8, 14),
+        'text-transform': 'uppercase', 'text-letter-spacing': 0.08, 'text-max-width': 12,
+      },
+      paint: { ...halo(1.6), 'text-color': '#3b4450' },
+    },
+    {
+      id: LAYERS.labelsCounties, ...labels, filter: ofKind('powiat'), minzoom: 7.5, maxzoom: 10,
+      layout: { 'text-field': ['get', 'name'], 'text-font': [...LABEL_FONT.regular], 'text-size': zoomed(7.5, 10, 10, 12), 'text-max-width': 8 },
+      paint: { ...halo(1.4), 'text-color': '#4a5360' },
+    },
+    {
+      id: LAYERS.labelsGminy, ...labels, filter: ofKind('gmina'), minzoom: 9,
+      layout: { 'text-field': ['get', 'name'], 'text-font': [...LABEL_FONT.regular], 'text-size': zoomed(9, 11, 13, 14), 'text-max-width': 8, 'text-padding': 3 },
+      paint: halo(1.4),
+    },
+    {
+      id: LAYERS.labelsPartnerships, ...labels, filter: partnershipLabelFilter([]), minzoom: 6,
+      layout: {
+        'text-field': ['get', 'name'], 'text-font': [...LABEL_FONT.bold], 'text-size': zoomed(6, 10.5, 10, 14),
+        'text-max-width': 12, 'text-padding': 6, 'text-line-height': 1.05,
+        // Beside its point rather than on it: an area's point is often its core city, whose own name stays readable.
+        'text-variable-anchor': ['top', 'bottom', 'left', 'right'], 'text-radial-offset': 0.9, 'text-justify': 'auto',
+      },
+      paint: { ...halo(2), 'text-color': '#000000' },
+    },
+  ];
+  return LABEL_LAYERS.map((id) => layers.find((l) => l.id === id)!);
+}
+
 /** TileJSON URL of one tile layer, absolute, resolved against the page (so /embed works too). */
 export function tileJsonUrl(layer: string, base: string): string {
   return new URL(`tiles/${layer}.json`, new URL('/', base)).href;
@@ -90,6 +152,7 @@ export function dataSources(base: string): Record<string, VectorSourceSpecificat
     [SOURCES.powiaty]: source(SOURCES.powiaty),
     [SOURCES.wojewodztwa]: source(SOURCES.wojewodztwa),
     [SOURCES.areas]: source(SOURCES.areas, 'slug'),
+    [SOURCES.labels]: source(SOURCES.labels),
   };
 }
 
@@ -98,6 +161,7 @@ export function offlineStyle(base: string): StyleSpecification {
     version: 8,
     name: 'Atlas Partnerstw (offline)',
     sources: dataSources(base),
-    layers: [{ id: 'background', type: 'background', paint: { 'background-color': BACKGROUND } }, ...dataLayers()],
+    'font-faces': labelFontFaces(base),
+    layers: [{ id: 'background', type: 'background', paint: { 'background-color': BACKGROUND } }, ...dataLayers(), ...labelLayers()],
   };
 }

@@ -4,7 +4,8 @@
  * belongs to (its own memberships and its powiat's), joined by "," (docs/tiles.md). Pure data.
  */
 import type { ExpressionSpecification } from 'maplibre-gl';
-import { NONE_FILL } from './palette.js';
+import { HATCH_IMAGES } from './hatch.js';
+import { COUNT_SCALE, NONE_FILL } from './palette.js';
 
 /** Slugs of a tile list property ("a,b,c"; "" when empty). */
 export function splitList(value: unknown): string[] {
@@ -37,6 +38,22 @@ export function overlapFilter(colours: ReadonlyMap<string, string>): ExpressionS
   const count = shownCountExpression(colours);
   return typeof count === 'number' ? ['boolean', false] : ['>=', count, 2];
 }
+
+/** Pattern of a hatched gmina: one diagonal for two shown partnerships, crossed for three or more. */
+export function hatchPatternExpression(colours: ReadonlyMap<string, string>): ExpressionSpecification | string {
+  const count = shownCountExpression(colours);
+  return typeof count === 'number' ? HATCH_IMAGES.two : ['case', ['>=', count, 3], HATCH_IMAGES.threeOrMore, HATCH_IMAGES.two];
+}
+
+/** Count mode: a gmina's fill by how many shown partnerships it is in (0 grey, then 1, 2, 3+ on COUNT_SCALE). */
+export function countFillExpression(colours: ReadonlyMap<string, string>): ExpressionSpecification | string {
+  const count = shownCountExpression(colours);
+  if (typeof count === 'number') return NONE_FILL;
+  return ['step', count, NONE_FILL, 1, COUNT_SCALE[0], 2, COUNT_SCALE[1], 3, COUNT_SCALE[2]];
+}
+
+/** Count mode, in plain code (the legend and the tests): the fill of a gmina in `count` shown partnerships. */
+export const countFill = (count: number): string => (count <= 0 ? NONE_FILL : COUNT_SCALE[Math.min(count, 3) - 1]!);
 
 /** Areas of the shown partnerships only. */
 export function areaFilter(slugs: readonly string[]): ExpressionSpecification {

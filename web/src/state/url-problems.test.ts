@@ -16,6 +16,11 @@ describe('problems of a link', () => {
     ]);
   });
 
+  it('knows the map mode: count is kept, anything else is malformed', () => {
+    expect(syntaxProblems('?mode=count')).toEqual([]);
+    expect(syntaxProblems('?mode=COUNT')).toEqual([{ key: 'mode', value: 'COUNT', reason: 'malformed' }]);
+  });
+
   it('drops values the atlas does not have', () => {
     const known = { programmes: ['CWD'], voivodeships: ['12'], legalForms: ['LAG'], areaTypes: ['MOF'] };
     const { problems, patch } = unknownValues(parseState('?prog=NOPE&woj=99&form=LAG,XYZ'), known);

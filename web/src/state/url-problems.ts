@@ -9,7 +9,7 @@ export type UrlProblemReason = 'unknown-key' | 'malformed' | 'unknown-value';
 export interface UrlProblem { key: string; value: string; reason: UrlProblemReason }
 
 // `title` is an embed's own title (cleaned and cut, never refused).
-const KNOWN_KEYS = new Set(['prog', 'status', 'woj', 'form', 'area', 'g', 'p', 'c', 'z', 'lang', 'title']);
+const KNOWN_KEYS = new Set(['prog', 'status', 'woj', 'form', 'area', 'g', 'p', 'c', 'z', 'lang', 'title', 'mode']);
 const CODE = /^[A-Z0-9][A-Z0-9_-]{0,40}$/;
 
 /** Whether the parsed state kept what the parameter said; lists are checked item by item. */
@@ -26,6 +26,7 @@ function kept(key: string, value: string, s: ViewState): boolean {
     case 'c':
     case 'z': return s.center !== null;
     case 'lang': return value === s.lang;
+    case 'mode': return value === s.mode;
     default: return true;
   }
 }

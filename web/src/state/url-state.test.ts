@@ -13,6 +13,7 @@ const full: ViewState = {
   zoom: 8.25,
   lang: 'en',
   title: 'Łódź i okolice',
+  mode: 'count',
 };
 
 describe('view state ⇄ query string', () => {
@@ -28,7 +29,7 @@ describe('view state ⇄ query string', () => {
 
   it('writes a readable, stable query', () => {
     expect(serializeState(full)).toBe(
-      '?prog=CWD-PLUS&status=GRANTEE&woj=10&form=AGREEMENT,JST_ASSOCIATION&area=MOF&p=lodzki-obszar-metropolitalny&c=19.4561,51.7592&z=8.25&lang=en&title=%C5%81%C3%B3d%C5%BA+i+okolice',
+      '?prog=CWD-PLUS&status=GRANTEE&woj=10&form=AGREEMENT,JST_ASSOCIATION&area=MOF&p=lodzki-obszar-metropolitalny&c=19.4561,51.7592&z=8.25&lang=en&title=%C5%81%C3%B3d%C5%BA+i+okolice&mode=count',
     );
   });
 
@@ -42,6 +43,13 @@ describe('view state ⇄ query string', () => {
   it('drops malformed values instead of failing', () => {
     const s = parseState('?prog=<script>&status=WINNER&woj=1&g=12&p=Bad_Slug&c=500,1&z=3&lang=de&form=ok,AGREEMENT');
     expect(s).toEqual({ ...DEFAULT_STATE, legalForms: ['AGREEMENT'] });
+  });
+
+  it('colours by partnership unless the link asks for counts (older links have no mode)', () => {
+    expect(parseState('?prog=CWD').mode).toBe('identity');
+    expect(parseState('?mode=count').mode).toBe('count');
+    expect(parseState('?mode=COUNT').mode).toBe('identity');
+    expect(serializeState({ ...DEFAULT_STATE, mode: 'count' })).toBe('?mode=count');
   });
 
   it('needs both centre and zoom for a camera', () => {

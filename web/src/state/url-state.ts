@@ -3,6 +3,8 @@
 export type Lang = 'pl' | 'en';
 export const STATUSES = ['APPLICANT', 'PARTICIPANT', 'LAUREATE', 'GRANTEE'] as const;
 export type Status = (typeof STATUSES)[number];
+/** How gminy are coloured: by partnership (identity) or by how many partnerships (count). */
+export type MapMode = 'identity' | 'count';
 
 export interface ViewState {
   /** Programme code, or null for all partnerships. */
@@ -23,6 +25,8 @@ export interface ViewState {
   lang: Lang;
   /** An embed's own title (`title=`), cleaned and at most MAX_TITLE characters; null for none. */
   title: string | null;
+  /** `mode=count` in the URL; identity when absent (so older links keep their meaning). */
+  mode: MapMode;
 }
 
 export const DEFAULT_STATE: ViewState = {
@@ -37,6 +41,7 @@ export const DEFAULT_STATE: ViewState = {
   zoom: null,
   lang: 'pl',
   title: null,
+  mode: 'identity',
 };
 
 /** Longest title, in characters: the server cuts a preview's title the same way (server/input/view-link.ts). */
@@ -91,6 +96,7 @@ export function parseState(search: string): ViewState {
   }
   if (q.get('lang') === 'en') state.lang = 'en';
   state.title = cleanTitle(q.get('title'));
+  if (q.get('mode') === 'count') state.mode = 'count';
   return state;
 }
 
@@ -110,6 +116,7 @@ export function serializeState(state: ViewState): string {
   }
   if (state.lang !== 'pl') q.set('lang', state.lang);
   if (state.title) q.set('title', state.title);
+  if (state.mode !== 'identity') q.set('mode', state.mode);
   const s = q.toString().replace(/%2C/g, ',');
   return s ? `?${s}` : '';
 }
