@@ -4,10 +4,10 @@ import { query } from '../db/sql.js';
 import { colourGraph, type Edge } from './graph-colouring.js';
 
 /**
- * How many colours the map's identity palette has (web/src/map/palette.ts, Paul Tol's "light"
- * scheme): slots run from 0 to MAP_PALETTE_SLOTS − 1.
+ * How many colours the map's identity palette has (web/src/map/palette.ts, six of Paul Tol's
+ * "light" scheme): slots run from 0 to MAP_PALETTE_SLOTS − 1.
  */
-export const MAP_PALETTE_SLOTS = 8;
+export const MAP_PALETTE_SLOTS = 6;
 
 /**
  * Areas closer than this (metres, in EPSG:2180, Poland's CS92) are neighbours on the map. Not only

@@ -1,11 +1,16 @@
 import { describe, expect, it } from '@jest/globals';
 import { MAP_PALETTE_SLOTS, MapColourService, NEIGHBOUR_METRES } from '../../server/colour/map-colour.service.js';
 import { query } from '../../server/db/sql.js';
+import { PARTNERSHIP_PALETTE } from '../../web/src/map/palette.js';
 import { testBackends } from '../support/database.js';
 import { useSeededApi } from '../support/seeded-api.js';
 
 const COLOURS = '{ mapColours { slug slot neighbours } }';
 type Row = { slug: string; slot: number; neighbours: string[] };
+
+it('has one colour of the map’s palette per slot', () => {
+  expect(PARTNERSHIP_PALETTE).toHaveLength(MAP_PALETTE_SLOTS);
+});
 
 describe.each(testBackends())('map colours on $name', ({ database }) => {
   const seeded = useSeededApi(database);

@@ -73,3 +73,34 @@ export async function postQuery<T>(baseUrl: string, query: string, variables: Re
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data;
 }
+
+/** Hides the map's label layers (names drawn over a probed point would hide its fill). */
+export const hideLabels = (page: Page) =>
+  page.evaluate(() => {
+    const map = (globalThis as any).__atlas.map;
+    for (const layer of map.getStyle().layers) if (layer.type === 'symbol') map.setLayoutProperty(layer.id, 'visibility', 'none');
+  });
+
+/**
+ * How many pixels of the square of side 2·radius+1 around (x, y) (CSS pixels of the screenshot) are
+ * markedly darker than its lightest pixel (channel sum lower by 120 or more): 0 on a plain fill, the
+ * share of hatching lines on a hatched one.
+ */
+export async function darkPixels(page: Page, png: Buffer, [x, y]: [number, number], radius: number): Promise<number> {
+  return page.evaluate(async ({ b64, x, y, radius }) => {
+    const img = new (globalThis as any).Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const canvas = (globalThis as any).document.createElement('canvas');
+    canvas.width = img.width;
+    canvas.height = img.height;
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    const side = 2 * radius + 1;
+    const data: Uint8ClampedArray = ctx.getImageData(Math.round(x) - radius, Math.round(y) - radius, side, side).data;
+    const sums: number[] = [];
+    for (let i = 0; i < data.length; i += 4) sums.push(data[i] + data[i + 1] + data[i + 2]);
+    const lightest = Math.max(...sums);
+    return sums.filter((v) => v <= lightest - 120).length;
+  }, { b64: png.toString('base64'), x, y, radius });
+}

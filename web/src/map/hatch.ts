@@ -4,8 +4,6 @@
  */
 import { MULTI_HATCH } from './palette.js';
 
-export const HATCH_IMAGES = { two: 'hatch-2', threeOrMore: 'hatch-3' } as const;
-
 export function hatchImage(crossed: boolean, size = 8): ImageData {
   const canvas = document.createElement('canvas');
   canvas.width = size;

@@ -5,9 +5,9 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { paintGmina } from './colouring.js';
 import { POLAND } from './extent.js';
-import { HATCH_IMAGES, hatchImage } from './hatch.js';
+import { hatchImage } from './hatch.js';
 import { LAYERS, SOURCES, dataLayers, dataSources, offlineStyle, partnershipLabelFilter } from './style.js';
-import { areaColourExpression, areaFilter, countFillExpression, fillExpression, hatchPatternExpression, overlapFilter, splitList } from './tile-paint.js';
+import { HATCH_IMAGES, areaColourExpression, areaFilter, countFillExpression, fillExpression, hatchPatternExpression, overlapFilter, splitList } from './tile-paint.js';
 import type { MapMode } from '../state/url-state.js';
 
 maplibregl.setWorkerUrl(workerUrl);

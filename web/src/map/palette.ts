@@ -1,13 +1,14 @@
 /**
  * Colours of the map.
  *
- * Identity mode: Paul Tol's "light" qualitative scheme (https://personal.sron.nl/~pault/, 2021), eight
- * colours distinct for the common colour-vision deficiencies and light enough for black labels
- * with a white halo on top. Slot i of the server's colouring (GraphQL `mapColours`, DSatur over
- * neighbouring areas) is PARTNERSHIP_PALETTE[i]. Tol's pale grey, the scheme's ninth, is left out:
- * grey means "no partnership shown".
+ * Identity mode: Paul Tol's "light" qualitative scheme (https://personal.sron.nl/~pault/, 2021),
+ * made for map fills under black labels and distinct for the common colour-vision deficiencies.
+ * Six of its nine colours: light cyan and olive are left out, being too close to light blue and
+ * pear for two neighbours to be told apart, and pale grey, which here means "no partnership shown".
+ * Slot i of the server's colouring (GraphQL `mapColours`, DSatur over neighbouring areas,
+ * server/colour/) is PARTNERSHIP_PALETTE[i]; the server's MAP_PALETTE_SLOTS is its length.
  */
-export const PARTNERSHIP_PALETTE = ['#77AADD', '#EE8866', '#EEDD88', '#FFAABB', '#99DDFF', '#44BB99', '#BBCC33', '#AAAA00'] as const;
+export const PARTNERSHIP_PALETTE = ['#77AADD', '#EE8866', '#EEDD88', '#FFAABB', '#44BB99', '#BBCC33'] as const;
 
 /**
  * Count mode: partnerships per gmina on a sequential scale (ColorBrewer YlGnBu, colour-blind

@@ -6,7 +6,7 @@
  */
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification, VectorSourceSpecification } from 'maplibre-gl';
 import { LABEL_FONT, labelFontFaces } from './fonts.js';
-import { HATCH_IMAGES } from './hatch.js';
+import { HATCH_IMAGES } from './tile-paint.js';
 import { BACKGROUND, COUNTY_LINE, GMINA_LINE, LABEL_HALO, LABEL_TEXT, NONE_FILL, SELECTION_LINE, VOIVODESHIP_LINE } from './palette.js';
 
 /** Source ids; each is one tile layer of the same name (the contract names the MVT layer like its URL). */

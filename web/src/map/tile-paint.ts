@@ -4,7 +4,6 @@
  * belongs to (its own memberships and its powiat's), joined by "," (docs/tiles.md). Pure data.
  */
 import type { ExpressionSpecification } from 'maplibre-gl';
-import { HATCH_IMAGES } from './hatch.js';
 import { COUNT_SCALE, NONE_FILL } from './palette.js';
 
 /** Slugs of a tile list property ("a,b,c"; "" when empty). */
@@ -16,6 +15,9 @@ export function splitList(value: unknown): string[] {
 export function listsSlug(slug: string): ExpressionSpecification {
   return ['in', `,${slug},`, ['concat', ',', ['get', 'partnerships'], ',']];
 }
+
+/** Names of the hatch images (hatch.ts draws them): two partnerships, three or more. */
+export const HATCH_IMAGES = { two: 'hatch-2', threeOrMore: 'hatch-3' } as const;
 
 const bySlug = (colours: ReadonlyMap<string, string>) => [...colours.keys()].sort();
 
