@@ -2,8 +2,10 @@ import { describe, expect, it } from '@jest/globals';
 // MapLibre's own expression engine (a dependency of maplibre-gl): the expressions run as the map runs them.
 import { createExpression, featureFilter } from '@maplibre/maplibre-gl-style-spec';
 import { paintGmina } from './colouring.js';
-import { NONE_FILL } from './palette.js';
-import { areaColourExpression, areaFilter, fillExpression, overlapFilter, shownCountExpression, splitList } from './tile-paint.js';
+import { COUNT_SCALE, NONE_FILL } from './palette.js';
+import {
+  HATCH_IMAGES, areaColourExpression, areaFilter, countFill, countFillExpression, fillExpression, hatchPatternExpression, overlapFilter, shownCountExpression, splitList,
+} from './tile-paint.js';
 
 const colours = new Map([['b-slug', '#222222'], ['a-slug', '#111111'], ['ab', '#333333']]);
 const feature = (partnerships: string, slug = '') => ({ type: 'Polygon' as const, properties: { partnerships, slug }, geometry: [] });
@@ -52,5 +54,27 @@ describe('tile paint expressions', () => {
     expect(shown.filter({ zoom: 9 }, feature('', 'a-slug') as never)).toBe(true);
     expect(shown.filter({ zoom: 9 }, feature('', 'b-slug') as never)).toBe(false);
     expect(hex(evaluate(areaColourExpression(colours), { slug: 'b-slug' }))).toBe(rgba('#222222'));
+  });
+
+  it('count mode fills 0, 1, 2 and 3+ shown partnerships with their own colours', () => {
+    const three = new Map([...colours, ['c-slug', '#444444']]);
+    const fill = (list: string) => hex(evaluate(countFillExpression(three), { partnerships: list }));
+    expect(fill('other')).toBe(rgba(NONE_FILL));
+    expect(fill('a-slug,other')).toBe(rgba(COUNT_SCALE[0]));
+    expect(fill('a-slug,b-slug')).toBe(rgba(COUNT_SCALE[1]));
+    expect(fill('a-slug,b-slug,c-slug')).toBe(rgba(COUNT_SCALE[2]));
+    expect(fill('a-slug,ab,b-slug,c-slug')).toBe(rgba(COUNT_SCALE[2]));
+    expect([0, 1, 2, 3, 7].map(countFill)).toEqual([NONE_FILL, ...COUNT_SCALE, COUNT_SCALE[2]]);
+  });
+
+  it('hatches two shown partnerships with one pattern and three or more with another', () => {
+    const three = new Map([...colours, ['c-slug', '#444444']]);
+    const pattern = (list: string) => {
+      const parsed = createExpression(hatchPatternExpression(three), 'paint.fill-pattern', { type: 'string' } as never);
+      if (parsed.result === 'error') throw new Error('bad pattern');
+      return parsed.value.evaluate({ zoom: 9 }, feature(list) as never);
+    };
+    expect(pattern('a-slug,b-slug')).toBe(HATCH_IMAGES.two);
+    expect(pattern('a-slug,b-slug,c-slug')).toBe(HATCH_IMAGES.threeOrMore);
   });
 });
