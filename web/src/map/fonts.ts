@@ -30,3 +30,12 @@ export function labelFontFaces(base: string): FontFacesSpecification {
     [LABEL_FONT.bold[0]]: faces(latinBold, latinExtBold),
   };
 }
+
+/**
+ * Starts downloading the regular face at once, beside the tiles and the API reads, instead of after
+ * the first label tile asks for a glyph: MapLibre's own request for it then comes from the HTTP cache
+ * (the files are immutable assets). The bold face waits for the first partnership name (zoom 6).
+ */
+export function prefetchLabelFont(base: string): void {
+  for (const url of [latinRegular, latinExtRegular]) void fetch(new URL(url, base).href).then((r) => r.arrayBuffer()).catch(() => undefined);
+}

@@ -5,6 +5,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { paintGmina } from './colouring.js';
 import { POLAND } from './extent.js';
+import { prefetchLabelFont } from './fonts.js';
 import { hatchImage } from './hatch.js';
 import { LAYERS, SOURCES, dataLayers, dataSources, offlineStyle, partnershipLabelFilter } from './style.js';
 import { HATCH_IMAGES, areaColourExpression, areaFilter, countFillExpression, fillExpression, hatchPatternExpression, overlapFilter, splitList } from './tile-paint.js';
@@ -48,6 +49,7 @@ export class MapView {
       const source = e.sourceDataType === 'metadata' ? this.map.getSource(e.sourceId) : undefined;
       if (source?.type === 'vector') (source as { attribution?: string }).attribution = undefined;
     });
+    if (!basemap) prefetchLabelFont(location.href);
     this.map.addControl(new maplibregl.AttributionControl({ compact: false, customAttribution: opts.attribution }));
     this.map.touchZoomRotate.disableRotation();
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
