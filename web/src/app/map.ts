@@ -22,6 +22,7 @@ export function createMapView(
     zoom: initial.zoom,
     ariaLabel: t.mapLabel,
     attribution: t.attribution,
+    locale: t.mapControls,
     onGminaClick,
     onMoveEnd: () => {
       if (!isReady()) return;

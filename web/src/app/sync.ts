@@ -27,6 +27,8 @@ export function syncState(ctx: AppContext, redraw: Redraws, history: HistoryWrit
     if (next.voivodeship && next.voivodeship !== prev.voivodeship && next.center === prev.center) redraw.voivodeship(next.voivodeship);
     if (next.gmina !== prev.gmina || next.partnership !== prev.partnership) void redraw.details();
     if (next.lang !== prev.lang) {
+      // MapLibre's own control titles and the attribution follow the language.
+      ctx.view.setLanguage(ctx.t().mapControls, ctx.t().attribution);
       redraw.chrome();
       void redraw.details();
     } else if (filters || ctx.ui.embedFooter) redraw.chrome();

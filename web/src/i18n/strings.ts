@@ -1,5 +1,32 @@
-/** Every string of the interface, in Polish and English. */
+/**
+ * Every string of the interface, in Polish and English. Counts go through `plural` (Intl.PluralRules,
+ * i18n/format.ts), never through hand-written endings; web/src/i18n/completeness.test.ts fails on a
+ * string missing, left untranslated or in the wrong plural form.
+ */
 import type { Lang } from '../state/url-state.js';
+import { formatNumber, plural, type PluralForms } from './format.js';
+
+export { formatNumber, formatPercent } from './format.js';
+
+// Polish nouns by plural category: one (1), few (2–4, 22–24…), many (5–21, 25…), other (fractions).
+const PL = {
+  partnership: { one: 'partnerstwo', few: 'partnerstwa', many: 'partnerstw', other: 'partnerstwa' },
+  gmina: { one: 'gmina', few: 'gminy', many: 'gmin', other: 'gminy' },
+  member: { one: 'członek', few: 'członków', many: 'członków', other: 'członka' },
+  /** After a verb (accusative): "podają 1 członka". */
+  memberAcc: { one: 'członka', few: 'członków', many: 'członków', other: 'członka' },
+  result: { one: 'wynik', few: 'wyniki', many: 'wyników', other: 'wyniku' },
+  jst: { one: 'JST', other: 'JST' },
+} satisfies Record<string, PluralForms>;
+const EN = {
+  partnership: { one: 'partnership', other: 'partnerships' },
+  gmina: { one: 'gmina', other: 'gminy' },
+  member: { one: 'member', other: 'members' },
+  result: { one: 'result', other: 'results' },
+  jst: { one: 'JST', other: 'JSTs' },
+} satisfies Record<string, PluralForms>;
+const pl_ = (n: number, f: PluralForms) => plural(n, f, 'pl');
+const en_ = (n: number, f: PluralForms) => plural(n, f, 'en');
 
 const pl = {
   appTitle: 'Atlas Partnerstw',
@@ -22,12 +49,12 @@ const pl = {
   searchLabel: 'Szukaj gminy, powiatu lub partnerstwa',
   searchPlaceholder: 'np. Łódź, Kalisz…',
   searchNoResults: 'Brak wyników',
-  searchResults: (n: number) => `${n} wyników; strzałki wybierają, Enter otwiera`,
+  searchResults: (n: number) => `${pl_(n, PL.result)}; strzałki wybierają, Enter otwiera`,
   legend: 'Legenda',
   legendNone: 'gmina poza pokazanymi partnerstwami',
   legendMulti: 'gmina w 2 lub więcej partnerstwach (kreskowanie)',
   legendOutline: 'granica obszaru funkcjonalnego',
-  legendMore: (n: number) => `i ${n} innych w widoku`,
+  legendMore: (n: number) => `i ${plural(n, { one: 'inne', few: 'inne', many: 'innych', other: 'innych' }, 'pl')} w widoku`,
   legendEmpty: 'Brak pokazanych partnerstw w tym widoku',
   details: 'Szczegóły',
   detailsHint: 'Kliknij gminę na mapie, wyszukaj ją albo wybierz partnerstwo z legendy, aby zobaczyć szczegóły.',
@@ -46,20 +73,20 @@ const pl = {
   sources: 'Źródła',
   complete: 'Lista członków pełna (potwierdzona w źródle).',
   incomplete: 'Lista członków niepełna.',
-  statedCount: (n: number) => `Źródła podają ${n} członków.`,
+  statedCount: (n: number) => `Źródła podają ${pl_(n, PL.memberAcc)}.`,
   unmatched: 'Nazwy niedopasowane do TERYT',
   probable: 'prawdopodobne',
-  functionalArea: (km2: string, n: number) => `Obszar funkcjonalny: ${km2} km², ${n} członków`,
+  functionalArea: (km2: string, n: number) => `Obszar funkcjonalny: ${km2} km², ${pl_(n, PL.member)}`,
   coverage: 'Pokrycie',
   coverageTitle: (prog: string | null) => (prog ? `Pokrycie gmin: ${prog}` : 'Pokrycie gmin: wszystkie partnerstwa'),
   gminyShare: 'gmin',
   areaShare: 'powierzchni',
   coverageSummary: (cov: string, total: string, share: string, area: string, n: number) =>
-    `${cov} z ${total} gmin (${share}), ${area} powierzchni; ${n} partnerstw`,
+    `${cov} z ${total} gmin (${share}), ${area} powierzchni; ${pl_(n, PL.partnership)}`,
   byVoivodeship: 'Według województw (udział gmin)',
   reported: 'Liczby podawane przez źródła',
   loadedFigures: 'Wczytane do atlasu',
-  loadedLine: (p: number, j: number, g: number) => `${p} partnerstw, ${j} JST, w tym ${g} gmin`,
+  loadedLine: (p: number, j: number, g: number) => `${pl_(p, PL.partnership)}, ${pl_(j, PL.jst)}, w tym ${pl_(g, PL.gmina)}`,
   share: 'Udostępnij',
   embed: 'Osadź',
   copied: 'Skopiowano adres widoku',
@@ -71,7 +98,7 @@ const pl = {
   attribution: 'Atlas Partnerstw, dane: CC BY 4.0; granice: PRG (GUGiK); kody TERC: GUS',
   fullView: 'Otwórz pełny widok',
   srSummary: 'Co pokazuje mapa',
-  srShown: (n: number, gminy: number) => `Pokazano ${n} partnerstw obejmujących ${gminy} gmin.`,
+  srShown: (n: number, gminy: number) => `W widoku mapy: ${pl_(n, PL.partnership)}, ${pl_(gminy, PL.gmina)} w pokazanych partnerstwach.`,
   resetView: 'Cała Polska',
   statusNames: { APPLICANT: 'wnioskodawca', PARTICIPANT: 'uczestnik', LAUREATE: 'laureat', GRANTEE: 'beneficjent' } as Record<string, string>,
   legalForms: {
@@ -130,12 +157,47 @@ const pl = {
     GMINA_MIEJSKA: 'gmina miejska', GMINA_WIEJSKA: 'gmina wiejska', GMINA_MIEJSKO_WIEJSKA: 'gmina miejsko-wiejska',
     MIASTO_NA_PRAWACH_POWIATU: 'miasto na prawach powiatu', POWIAT: 'powiat', WOJEWODZTWO: 'województwo',
   } as Record<string, string>,
+  // ---- access ----
+  /** MapLibre's own control titles (Map option `locale`). */
+  mapControls: {
+    'NavigationControl.ZoomIn': 'Przybliż', 'NavigationControl.ZoomOut': 'Oddal', 'NavigationControl.ResetBearing': 'Obróć mapę na północ',
+    'AttributionControl.ToggleAttribution': 'Pokaż lub ukryj źródła mapy', 'AttributionControl.MapFeedback': 'Zgłoś uwagę do mapy',
+    'FullscreenControl.Enter': 'Pełny ekran', 'FullscreenControl.Exit': 'Wyjdź z pełnego ekranu', 'Popup.Close': 'Zamknij okienko',
+    'GeolocateControl.FindMyLocation': 'Pokaż moje położenie', 'GeolocateControl.LocationNotAvailable': 'Położenie niedostępne',
+    'LogoControl.Title': 'Logo MapLibre', 'Map.Title': 'Mapa',
+  } as Record<string, string>,
+  /** JST kinds as the API labels them (in Polish), in the interface language. */
+  kindNames: {
+    'województwo': 'województwo', 'powiat': 'powiat', 'miasto na prawach powiatu': 'miasto na prawach powiatu',
+    'gmina miejska': 'gmina miejska', 'gmina wiejska': 'gmina wiejska', 'gmina miejsko-wiejska': 'gmina miejsko-wiejska',
+  } as Record<string, string>,
+  /** Units of the figures sources report (ReportedFigure.unit), by plural category. */
+  units: {
+    partnerships: PL.partnership, JST: PL.jst, PLN: { other: 'zł' }, EUR: { other: 'euro' },
+    conferences: { one: 'konferencja', few: 'konferencje', many: 'konferencji', other: 'konferencji' },
+    people: { one: 'osoba', few: 'osoby', many: 'osób', other: 'osoby' },
+    'percent of JST': { other: '% JST' },
+    regions: { one: 'region', few: 'regiony', many: 'regionów', other: 'regionu' },
+  } as Record<string, PluralForms>,
+  sourceNote: 'Uwaga ze źródeł (po angielsku)',
+  panelLabel: 'Filtry, legenda i pokrycie',
+  srNational: (covered: string, total: string) => `Cała Polska (liczba krajowa, nie tylko widok mapy): ${covered} z ${total} gmin w partnerstwach.`,
+  viewLabel: 'Widok',
+  viewMap: 'Mapa',
+  viewTable: 'Tabela',
+  tableCaption: (n: number) => `Partnerstwa pokazane na mapie, te same filtry: ${pl_(n, PL.partnership)}. Nagłówek kolumny sortuje.`,
+  tableName: 'Partnerstwo',
+  tableMembers: 'Liczba członków',
+  tableArea: 'Powierzchnia (km²)',
+  tableEmpty: 'Żadne partnerstwo nie spełnia tych filtrów.',
+  tableOpen: (name: string) => `Szczegóły: ${name}`,
 };
 
 export type Strings = typeof pl;
 
 const en: Strings = {
-  ...pl,
+  appTitle: 'Atlas Partnerstw',
+  teryt: 'TERYT',
   appSubtitle: 'inter-municipal partnerships in Poland',
   mapLabel: 'Map of inter-municipal partnerships. Arrow keys pan, plus and minus zoom, Enter selects the gmina at the centre.',
   loading: 'Loading…',
@@ -155,12 +217,12 @@ const en: Strings = {
   searchLabel: 'Search a gmina, powiat or partnership',
   searchPlaceholder: 'e.g. Lodz, Kalisz…',
   searchNoResults: 'No results',
-  searchResults: (n) => `${n} results; arrows choose, Enter opens`,
+  searchResults: (n) => `${en_(n, EN.result)}; arrows choose, Enter opens`,
   legend: 'Legend',
   legendNone: 'gmina outside the partnerships shown',
   legendMulti: 'gmina in 2 or more partnerships (hatched)',
   legendOutline: 'functional area boundary',
-  legendMore: (n) => `and ${n} more in view`,
+  legendMore: (n) => `and ${formatNumber(n, 'en')} more in view`,
   legendEmpty: 'No partnerships shown in this view',
   details: 'Details',
   detailsHint: 'Click a gmina on the map, search for it, or pick a partnership in the legend to see its details.',
@@ -178,19 +240,19 @@ const en: Strings = {
   sources: 'Sources',
   complete: 'Member list complete (a source lists all members).',
   incomplete: 'Member list incomplete.',
-  statedCount: (n) => `Sources state ${n} members.`,
+  statedCount: (n) => `Sources state ${en_(n, EN.member)}.`,
   unmatched: 'Names not matched to a TERYT code',
   probable: 'probable',
-  functionalArea: (km2, n) => `Functional area: ${km2} km², ${n} members`,
+  functionalArea: (km2, n) => `Functional area: ${km2} km², ${en_(n, EN.member)}`,
   coverage: 'Coverage',
   coverageTitle: (prog) => (prog ? `Gminy covered: ${prog}` : 'Gminy covered: all partnerships'),
   gminyShare: 'of gminy',
   areaShare: 'of area',
-  coverageSummary: (cov, total, share, area, n) => `${cov} of ${total} gminy (${share}), ${area} of the area; ${n} partnerships`,
+  coverageSummary: (cov, total, share, area, n) => `${cov} of ${total} gminy (${share}), ${area} of the area; ${en_(n, EN.partnership)}`,
   byVoivodeship: 'By voivodeship (share of gminy)',
   reported: 'Figures reported by the sources',
   loadedFigures: 'Loaded into the atlas',
-  loadedLine: (p, j, g) => `${p} partnerships, ${j} JSTs, of which ${g} gminy`,
+  loadedLine: (p, j, g) => `${en_(p, EN.partnership)}, ${en_(j, EN.jst)}, of which ${en_(g, EN.gmina)}`,
   share: 'Share',
   embed: 'Embed',
   copied: 'View address copied',
@@ -202,7 +264,7 @@ const en: Strings = {
   attribution: 'Atlas Partnerstw, data: CC BY 4.0; boundaries: PRG (GUGiK); TERC codes: GUS',
   fullView: 'Open the full view',
   srSummary: 'What the map shows',
-  srShown: (n, gminy) => `Showing ${n} partnerships covering ${gminy} gminy.`,
+  srShown: (n, gminy) => `In the map view: ${en_(n, EN.partnership)}, ${en_(gminy, EN.gmina)} in the partnerships shown.`,
   resetView: 'All of Poland',
   statusNames: { APPLICANT: 'applicant', PARTICIPANT: 'participant', LAUREATE: 'laureate', GRANTEE: 'grantee' },
   legalForms: {
@@ -261,6 +323,35 @@ const en: Strings = {
     GMINA_MIEJSKA: 'urban gmina', GMINA_WIEJSKA: 'rural gmina', GMINA_MIEJSKO_WIEJSKA: 'urban-rural gmina',
     MIASTO_NA_PRAWACH_POWIATU: 'city with powiat rights', POWIAT: 'powiat (county)', WOJEWODZTWO: 'voivodeship',
   },
+  // ---- access ----
+  mapControls: {
+    'NavigationControl.ZoomIn': 'Zoom in', 'NavigationControl.ZoomOut': 'Zoom out', 'NavigationControl.ResetBearing': 'Reset bearing to north',
+    'AttributionControl.ToggleAttribution': 'Toggle attribution', 'AttributionControl.MapFeedback': 'Map feedback',
+    'FullscreenControl.Enter': 'Enter fullscreen', 'FullscreenControl.Exit': 'Exit fullscreen', 'Popup.Close': 'Close popup',
+    'GeolocateControl.FindMyLocation': 'Find my location', 'GeolocateControl.LocationNotAvailable': 'Location not available',
+    'LogoControl.Title': 'MapLibre logo', 'Map.Title': 'Map',
+  },
+  kindNames: {
+    'województwo': 'voivodeship', 'powiat': 'powiat (county)', 'miasto na prawach powiatu': 'city with powiat rights',
+    'gmina miejska': 'urban gmina', 'gmina wiejska': 'rural gmina', 'gmina miejsko-wiejska': 'urban-rural gmina',
+  },
+  units: {
+    partnerships: EN.partnership, JST: EN.jst, PLN: { other: 'PLN' }, EUR: { other: 'EUR' },
+    conferences: { one: 'conference', other: 'conferences' }, people: { one: 'person', other: 'people' },
+    'percent of JST': { other: '% of JSTs' }, regions: { one: 'region', other: 'regions' },
+  },
+  sourceNote: 'Note from the sources',
+  panelLabel: 'Filters, legend and coverage',
+  srNational: (covered, total) => `All of Poland (national figure, not only the map view): ${covered} of ${total} gminy in partnerships.`,
+  viewLabel: 'View',
+  viewMap: 'Map',
+  viewTable: 'Table',
+  tableCaption: (n) => `Partnerships shown on the map, same filters: ${en_(n, EN.partnership)}. A column heading sorts.`,
+  tableName: 'Partnership',
+  tableMembers: 'Members',
+  tableArea: 'Area (km²)',
+  tableEmpty: 'No partnership matches these filters.',
+  tableOpen: (name) => `Details: ${name}`,
 };
 
 const TABLE: Record<Lang, Strings> = { pl, en };
@@ -269,10 +360,13 @@ export function strings(lang: Lang): Strings {
   return TABLE[lang];
 }
 
-export function formatPercent(share: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang === 'pl' ? 'pl-PL' : 'en-GB', { style: 'percent', maximumFractionDigits: 1 }).format(share);
+/** A JST kind label from the API (Polish) in the interface language; unknown labels unchanged. */
+export function kindName(label: string, t: Strings): string {
+  return t.kindNames[label] ?? label;
 }
 
-export function formatNumber(n: number, lang: Lang, digits = 0): string {
-  return new Intl.NumberFormat(lang === 'pl' ? 'pl-PL' : 'en-GB', { maximumFractionDigits: digits }).format(n);
+/** A figure a source reports, with its unit in the interface language ("22 partnerstwa"); an unknown unit as the source gives it. */
+export function figureText(value: number, unit: string, t: Strings, lang: Lang): string {
+  const forms = t.units[unit];
+  return forms ? plural(value, forms, lang, 2) : `${formatNumber(value, lang, 2)} ${unit}`;
 }

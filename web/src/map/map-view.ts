@@ -19,6 +19,8 @@ export interface MapViewOptions {
   zoom: number | null;
   ariaLabel: string;
   attribution: string;
+  /** MapLibre's control titles in the interface language (its `locale` option). */
+  locale?: Record<string, string>;
   onGminaClick(teryt: string): void;
   onMoveEnd(): void;
 }
@@ -30,6 +32,7 @@ export class MapView {
   readonly ready: Promise<void>;
   private hovered: string | null = null;
   private colours: ReadonlyMap<string, string> = new Map();
+  private controls: maplibregl.IControl[] = [];
 
   constructor(opts: MapViewOptions) {
     const basemap = import.meta.env.VITE_BASEMAP_STYLE as string | undefined;
@@ -42,6 +45,7 @@ export class MapView {
       maxBounds: [[5, 44], [33, 60]],
       dragRotate: false,
       pitchWithRotate: false,
+      locale: opts.locale,
     });
     // The tiles' TileJSON carries the same attribution as opts.attribution, but in one language: the map shows
     // its own, translated one. Cleared before the control (added after this listener) reads the sources.
@@ -50,9 +54,8 @@ export class MapView {
       if (source?.type === 'vector') (source as { attribution?: string }).attribution = undefined;
     });
     if (!basemap) prefetchLabelFont(location.href);
-    this.map.addControl(new maplibregl.AttributionControl({ compact: false, customAttribution: opts.attribution }));
+    this.addControls(opts.attribution);
     this.map.touchZoomRotate.disableRotation();
-    this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.getCanvas().setAttribute('aria-label', opts.ariaLabel);
     // Ready once the style is (not the first tiles): the colours are then set before the first tiles are parsed,
     // rather than after, which would make the worker parse every tile of the view a second time.
@@ -74,6 +77,22 @@ export class MapView {
       if (typeof teryt === 'string') opts.onGminaClick(teryt);
     });
     this.map.on('moveend', () => opts.onMoveEnd());
+  }
+
+  private addControls(attribution: string): void {
+    this.controls = [new maplibregl.AttributionControl({ compact: false, customAttribution: attribution }), new maplibregl.NavigationControl({ showCompass: false })];
+    this.map.addControl(this.controls[0]);
+    this.map.addControl(this.controls[1], 'top-right');
+  }
+
+  /**
+   * Switches MapLibre's own texts (control titles) and the attribution to another language. The
+   * controls read their titles when added, so they are added again.
+   */
+  setLanguage(locale: Record<string, string>, attribution: string): void {
+    this.map._locale = { ...this.map._locale, ...locale };
+    for (const c of this.controls) this.map.removeControl(c);
+    this.addControls(attribution);
   }
 
   private setHover(teryt: string | null): void {

@@ -4,7 +4,7 @@
  * reported by the sources (the programme's documents).
  */
 import type { Coverage, Programme } from '../api/types.js';
-import { formatNumber, formatPercent, type Strings } from '../i18n/strings.js';
+import { figureText, formatNumber, formatPercent, type Strings } from '../i18n/strings.js';
 import type { Lang } from '../state/url-state.js';
 import { h, replace } from './dom.js';
 import { loadFailure } from './retry.js';
@@ -31,7 +31,7 @@ function figures(programme: Programme, t: Strings, lang: Lang): HTMLElement {
     h('p', { class: 'muted why' }, t.loadedWhy),
     programme.reportedFigures.length ? h('h3', {}, t.reported) : null,
     h('ul', { class: 'figure-reported' }, programme.reportedFigures.map((f) =>
-      h('li', {}, h('strong', {}, formatNumber(f.value, lang, 2)), ` ${f.unit} — ${lang === 'en' ? f.label : f.labelPl}`))),
+      h('li', {}, h('strong', {}, figureText(f.value, f.unit, t, lang)), ` — ${lang === 'en' ? f.label : f.labelPl}`))),
     programme.reportedFigures.length ? h('p', { class: 'muted why' }, t.reportedWhy) : null);
 }
 

@@ -1,6 +1,6 @@
 /** The details of a selected gmina or partnership. */
 import type { JstDetail, MembershipRef, ParticipationDetail, PartnershipDetail } from '../api/types.js';
-import { formatNumber, type Strings } from '../i18n/strings.js';
+import { formatNumber, kindName, type Strings } from '../i18n/strings.js';
 import type { Lang } from '../state/url-state.js';
 import { h, replace, safeHref } from './dom.js';
 
@@ -18,6 +18,14 @@ function participation(p: ParticipationDetail, t: Strings, lang: Lang): HTMLElem
     extra ? ` (${extra})` : '', p.probable ? h('em', {}, ` — ${t.probable}`) : null);
 }
 
+/**
+ * The sources' notes are written in English and are data, not interface: said so in Polish mode and
+ * marked lang="en" so a screen reader reads them with English pronunciation.
+ */
+function sourceNote(note: string, t: Strings, lang: Lang): HTMLElement {
+  return h('p', { class: 'note' }, lang === 'en' ? null : `${t.sourceNote}: `, h('span', { lang: 'en' }, note));
+}
+
 function header(title: string, subtitle: string, t: Strings, actions: DetailActions): HTMLElement {
   return h('div', { class: 'details-head' },
     h('h2', { id: 'details-title', tabindex: '-1' }, title),
@@ -32,11 +40,11 @@ export function renderGmina(el: HTMLElement, jst: JstDetail, t: Strings, lang: L
   for (const { m } of all) for (const p of m.partnership.participations) programmes.set(`${p.programme.code}|${p.status}|${m.partnership.slug}`, p);
   replace(
     el,
-    header(jst.name, jst.kindLabel, t, actions),
+    header(jst.name, kindName(jst.kindLabel, t), t, actions),
     h('dl', {},
-      h('dt', {}, t.kind), h('dd', {}, jst.kindLabel),
+      h('dt', {}, t.kind), h('dd', {}, kindName(jst.kindLabel, t)),
       h('dt', {}, t.teryt), h('dd', {}, jst.teryt),
-      h('dt', {}, t.county), h('dd', {}, jst.parent ? `${jst.parent.name} (${jst.parent.kindLabel})` : '—'),
+      h('dt', {}, t.county), h('dd', {}, jst.parent ? `${jst.parent.name} (${kindName(jst.parent.kindLabel, t)})` : '—'),
       h('dt', {}, t.voivodeship), h('dd', {}, jst.voivodeship?.name.toLocaleLowerCase('pl') ?? '—')),
     h('h3', {}, t.partnerships),
     all.length === 0 ? h('p', {}, t.noPartnerships) : null,
@@ -54,20 +62,20 @@ export function renderPartnership(el: HTMLElement, p: PartnershipDetail, t: Stri
     el,
     header(p.name, [p.shortName, t.legalForms[p.legalForm] ?? p.legalForm, t.areaTypes[p.areaType] ?? p.areaType].filter(Boolean).join(' · '), t, actions),
     h('p', {}, t.functionalArea(formatNumber(p.functionalArea.areaKm2, lang), p.functionalArea.memberCount)),
-    h('p', {}, h('strong', {}, `${t.leader}: `), p.leader ? `${p.leader.name} (${p.leader.kindLabel})` : '—'),
+    h('p', {}, h('strong', {}, `${t.leader}: `), p.leader ? `${p.leader.name} (${kindName(p.leader.kindLabel, t)})` : '—'),
     h('h3', {}, t.programmes),
     p.participations.length ? h('ul', {}, p.participations.map((x) => participation(x, t, lang))) : h('p', {}, t.noProgrammes),
     h('h3', {}, `${t.members} (${p.members.length})`),
     h('p', { class: p.membersComplete ? 'complete' : 'incomplete' }, p.membersComplete ? t.complete : t.incomplete,
       p.statedMemberCount !== null ? ` ${t.statedCount(p.statedMemberCount)}` : ''),
-    p.completenessNote ? h('p', { class: 'note' }, p.completenessNote) : null,
+    p.completenessNote ? sourceNote(p.completenessNote, t, lang) : null,
     h('ul', { class: 'member-list' }, p.members.map((m) => h('li', {},
       m.jst.teryt.length === 7
         ? h('button', { type: 'button', class: 'link', onclick: () => actions.selectGmina(m.jst.teryt) }, m.jst.name)
         : h('span', {}, m.jst.name),
-      h('span', { class: 'muted' }, ` ${m.jst.kindLabel}${m.role !== 'MEMBER' ? `, ${t.role[m.role] ?? m.role}` : ''}`)))),
+      h('span', { class: 'muted' }, ` ${kindName(m.jst.kindLabel, t)}${m.role !== 'MEMBER' ? `, ${t.role[m.role] ?? m.role}` : ''}`)))),
     p.unmatchedMembers.length
-      ? [h('h3', {}, t.unmatched), h('ul', {}, p.unmatchedMembers.map((u) => h('li', {}, u.sourceName, h('span', { class: 'muted' }, ` — ${u.reason}`))))]
+      ? [h('h3', {}, t.unmatched), h('ul', {}, p.unmatchedMembers.map((u) => h('li', {}, u.sourceName, ' — ', h('span', { class: 'muted', lang: 'en' }, u.reason))))]
       : null,
     h('h3', {}, t.sources),
     h('ul', { class: 'sources' }, p.sources.map((s) => {

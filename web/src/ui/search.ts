@@ -1,6 +1,6 @@
 /** One search box for JSTs and partnerships: the ARIA 1.2 combobox pattern with a listbox popup. */
 import { searchAll } from '../api/queries.js';
-import type { Strings } from '../i18n/strings.js';
+import { kindName, type Strings } from '../i18n/strings.js';
 import { h } from './dom.js';
 import { loadFailure } from './retry.js';
 import { rankHits, type SearchHit } from './search-rank.js';
@@ -10,10 +10,10 @@ export interface SearchBox {
   setStrings(t: Strings): void;
 }
 
-function hitsFrom(answer: Awaited<ReturnType<typeof searchAll>>): SearchHit[] {
+function hitsFrom(answer: Awaited<ReturnType<typeof searchAll>>, t: Strings): SearchHit[] {
   const kind = (level: string): SearchHit['kind'] => (level === 'MUNICIPALITY' ? 'gmina' : level === 'COUNTY' ? 'powiat' : 'wojewodztwo');
   return [
-    ...answer.jsts.map((j): SearchHit => ({ kind: kind(j.level), id: j.teryt, label: j.name, detail: [j.kindLabel, j.level === 'VOIVODESHIP' ? null : j.voivodeship?.name.toLocaleLowerCase('pl')].filter(Boolean).join(', '), bbox: j.bbox })),
+    ...answer.jsts.map((j): SearchHit => ({ kind: kind(j.level), id: j.teryt, label: j.name, detail: [kindName(j.kindLabel, t), j.level === 'VOIVODESHIP' ? null : j.voivodeship?.name.toLocaleLowerCase('pl')].filter(Boolean).join(', '), bbox: j.bbox })),
     ...answer.partnerships.map((p): SearchHit => ({ kind: 'partnership', id: p.slug, label: p.name, detail: p.shortName ?? '', bbox: p.functionalArea.bbox })),
   ];
 }
@@ -71,7 +71,7 @@ export function createSearch(initial: Strings, onChoose: (hit: SearchHit) => voi
     try {
       const answer = await searchAll(text.trim());
       if (mine !== seq) return;
-      hits = rankHits(hitsFrom(answer), text);
+      hits = rankHits(hitsFrom(answer, t), text);
       show();
     } catch (err) {
       // Said, with a way to try again, rather than an empty list that looks like "no results".
