@@ -1,6 +1,9 @@
 /** Opening the built map in a page and waiting for it, shared by the map's browser tests. */
 import { expect } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page, Request } from 'playwright-core';
+import { repoRoot } from '../../server/config.js';
 
 export interface MapPage {
   page: Page;
@@ -103,4 +106,18 @@ export async function darkPixels(page: Page, png: Buffer, [x, y]: [number, numbe
     const lightest = Math.max(...sums);
     return sums.filter((v) => v <= lightest - 120).length;
   }, { b64: png.toString('base64'), x, y, radius });
+}
+
+/**
+ * axe-core's findings on the page as it is now (every impact), one line per violation and node.
+ * axe is evaluated through the DevTools protocol: the page's CSP (script-src 'self') refuses a script tag.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => Boolean((globalThis as any).axe)))) await page.evaluate(readFileSync(path.join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8'));
+  const found = await page.evaluate(async () => {
+    const result = await (globalThis as any).axe.run((globalThis as any).document, { resultTypes: ['violations'] });
+    return (result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[])
+      .flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id}: ${n.target.join(' ')}`));
+  });
+  return found as string[];
 }

@@ -1,5 +1,6 @@
 /** Wires the state, the API, the map and the panels together; each concern lives in web/src/app/. */
 import { createChrome, mountSearch } from './app/chrome.js';
+import { wireAccess } from './app/access.js';
 import { createContext } from './app/context.js';
 import { createCoverage } from './app/coverage.js';
 import { createDetails } from './app/details.js';
@@ -53,6 +54,7 @@ export async function startApp(el: HTMLElement): Promise<void> {
   const frameVoivodeship = (code: string) => void camera.gminaBbox(code).then(camera.flyTo);
   syncState(ctx, { repaint, legend, coverage: coverage.load, details: showDetails, chrome, voivodeship: frameVoivodeship }, createHistory(ctx));
   bindMapKeyboard(ctx, embedParts?.details.showGmina);
+  const access = wireAccess(ctx, details.actions.selectPartnership);
   // The URL drops at once what the page could not read (replaced, not pushed).
   store.update({});
   notice.render();
@@ -67,6 +69,7 @@ export async function startApp(el: HTMLElement): Promise<void> {
     await frameInitialSelection(ctx, camera);
     view.map.on('idle', legend);
     chrome();
+    access();
     void showDetails();
     void coverage.load();
     exposeTestHook(ctx);

@@ -31,7 +31,6 @@ export function createChrome(ctx: AppContext, search: SearchBox | null, after: (
     document.title = `${tt.appTitle} — ${tt.appSubtitle}`;
     replace(ui.headerTitle, tt.appTitle);
     view.map.getCanvas().setAttribute('aria-label', tt.mapLabel);
-    ui.map.setAttribute('aria-label', tt.mapLabel);
     search?.setStrings(tt);
     if (ui.langButton) {
       ui.langButton.textContent = tt.language;

@@ -1,4 +1,5 @@
 /** The legend and its text twin for screen readers, both of what the map draws in the view now. */
+import { formatNumber } from '../i18n/strings.js';
 import { renderLegend, type LegendEntry } from '../ui/legend.js';
 import { renderScreenReaderList } from '../ui/sr-list.js';
 import type { AppContext } from './context.js';
@@ -32,6 +33,8 @@ export function createLegend(ctx: AppContext, onPick: (slug: string) => void): (
     for (const g of [...rendered].sort((a, b) => a.name.localeCompare(b.name, 'pl'))) {
       for (const s of g.shown) members.set(s, [...(members.get(s) ?? []), g.name]);
     }
-    renderScreenReaderList(ctx.ui.srList, entries, members, rendered.filter((g) => g.count > 0).length, t);
+    const cov = ctx.coverage;
+    const national = cov && { covered: formatNumber(cov.gminyCovered, ctx.store.get().lang), total: formatNumber(cov.gminyTotal, ctx.store.get().lang) };
+    renderScreenReaderList(ctx.ui.srList, entries, members, rendered.filter((g) => g.count > 0).length, t, national);
   };
 }

@@ -80,3 +80,17 @@ describe('view state ⇄ query string', () => {
     expect(long.endsWith('…')).toBe(true);
   });
 });
+
+describe('the table view in the query string', () => {
+  it('round-trips the view and its sort, and writes nothing for the map', () => {
+    const table = { ...DEFAULT_STATE, programme: 'MIAS', table: { column: 'members' as const, descending: true } };
+    expect(serializeState(table)).toBe('?prog=MIAS&view=table&sort=-members');
+    expect(parseState('?prog=MIAS&view=table&sort=-members')).toEqual(table);
+    expect(serializeState({ ...DEFAULT_STATE, table: { column: 'name', descending: false } })).toBe('?view=table');
+    expect(serializeState({ ...DEFAULT_STATE, table: null })).toBe('');
+  });
+  it('sorts an unknown column by name', () => {
+    expect(parseState('?view=table&sort=-nope').table).toEqual({ column: 'name', descending: false });
+    expect(parseState('?sort=area').table).toBeUndefined();
+  });
+});

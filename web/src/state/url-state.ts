@@ -6,6 +6,12 @@ export type Status = (typeof STATUSES)[number];
 /** How gminy are coloured: by partnership (identity) or by how many partnerships (count). */
 export type MapMode = 'identity' | 'count';
 
+/** Columns of the table view (ui/table.ts), each sortable. */
+export const TABLE_COLUMNS = ['name', 'programme', 'status', 'members', 'area'] as const;
+export type TableColumn = (typeof TABLE_COLUMNS)[number];
+/** The table view shown instead of the map, sorted by one column. */
+export interface TableView { column: TableColumn; descending: boolean }
+
 export interface ViewState {
   /** Programme code, or null for all partnerships. */
   programme: string | null;
@@ -27,6 +33,8 @@ export interface ViewState {
   title: string | null;
   /** `mode=count` in the URL; identity when absent (so older links keep their meaning). */
   mode: MapMode;
+  /** The table view instead of the map (?view=table&sort=-members); absent or null: the map. */
+  table?: TableView | null;
 }
 
 export const DEFAULT_STATE: ViewState = {
@@ -72,6 +80,13 @@ function num(value: string | null): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+/** "members" or "-members" (descending); anything else sorts by name, ascending. */
+function parseSort(value: string | null): TableView {
+  const descending = value?.startsWith('-') ?? false;
+  const column = (value ?? '').replace(/^-/, '');
+  return (TABLE_COLUMNS as readonly string[]).includes(column) ? { column: column as TableColumn, descending } : { column: 'name', descending: false };
+}
+
 /** Reads a query string ("?a=b…" or "a=b…"); anything malformed falls back to the default. */
 export function parseState(search: string): ViewState {
   const q = new URLSearchParams(search);
@@ -97,6 +112,7 @@ export function parseState(search: string): ViewState {
   if (q.get('lang') === 'en') state.lang = 'en';
   state.title = cleanTitle(q.get('title'));
   if (q.get('mode') === 'count') state.mode = 'count';
+  if (q.get('view') === 'table') state.table = parseSort(q.get('sort'));
   return state;
 }
 
@@ -117,6 +133,10 @@ export function serializeState(state: ViewState): string {
   if (state.lang !== 'pl') q.set('lang', state.lang);
   if (state.title) q.set('title', state.title);
   if (state.mode !== 'identity') q.set('mode', state.mode);
+  if (state.table) {
+    q.set('view', 'table');
+    if (state.table.column !== 'name' || state.table.descending) q.set('sort', `${state.table.descending ? '-' : ''}${state.table.column}`);
+  }
   const s = q.toString().replace(/%2C/g, ',');
   return s ? `?${s}` : '';
 }

@@ -1,4 +1,10 @@
-/** The page skeleton: full view (header, side panels, map) or embed view (map, legend, attribution). */
+/**
+ * The page skeleton: full view (header, side panels, map or table) or embed view (map, legend,
+ * attribution). Every piece of content sits in a landmark with a unique name (axe: region,
+ * landmark-unique). On a narrow screen the legend moves from the side panel to just after the map
+ * and the panels fold, so the order is map, legend, details, filters, in the DOM as on screen.
+ */
+import type { Strings } from '../i18n/strings.js';
 import { h } from './dom.js';
 
 export interface Layout {
@@ -17,35 +23,84 @@ export interface Layout {
   srList: HTMLElement;
   status: HTMLElement;
   embedFooter: HTMLElement | null;
+  /** Where the table view is drawn (full view only). */
+  table: HTMLElement | null;
+  /** The map / table switch (full view only). */
+  viewToggle: HTMLElement | null;
+}
+
+/** Below this width (CSS px) the layout is one column; styles.css uses the same figure. */
+export const NARROW = '(max-width: 800px)';
+
+/** A panel that folds on narrow screens: its toggle button names it and says whether it is open. */
+function foldable(section: HTMLElement, extraClass = ''): HTMLElement {
+  const panel = h('div', { class: `panel ${extraClass}`.trim() });
+  const toggle = h('button', { type: 'button', class: 'panel-toggle', 'aria-expanded': 'true', 'aria-controls': section.id });
+  toggle.addEventListener('click', () => {
+    const open = toggle.getAttribute('aria-expanded') !== 'true';
+    toggle.setAttribute('aria-expanded', String(open));
+    panel.classList.toggle('collapsed', !open);
+  });
+  panel.append(toggle, section);
+  return panel;
+}
+
+function buildEmbed(app: HTMLElement, parts: Pick<Layout, 'map' | 'legend' | 'srList' | 'status' | 'headerTitle'>): Layout {
+  const embedFooter = h('div', { class: 'embed-footer' });
+  const root = h('div', { class: 'layout embed' },
+    h('main', { class: 'map-wrap' }, parts.map, h('div', { class: 'embed-legend' }, parts.legend), embedFooter, parts.status, parts.srList));
+  app.replaceChildren(root);
+  return { ...parts, root, header: null, searchSlot: null, shareSlot: null, shareOutput: null, langButton: null, filters: null, coverage: null, details: null, embedFooter, table: null, viewToggle: null };
 }
 
 export function buildLayout(app: HTMLElement, embed: boolean): Layout {
-  const map = h('div', { id: 'map', class: 'map', role: 'region' });
+  // The canvas inside is MapLibre's region landmark; the container itself stays a plain box.
+  const map = h('div', { id: 'map', class: 'map' });
   const legend = h('section', { id: 'legend', class: 'legend panel-block', 'aria-live': 'polite' });
   const srList = h('section', { id: 'sr-list', class: 'visually-hidden' });
   const status = h('div', { id: 'app-status', class: 'app-status', role: 'status', 'aria-live': 'polite' });
   const headerTitle = h('span', {});
-  if (embed) {
-    const embedFooter = h('div', { class: 'embed-footer' });
-    const root = h('div', { class: 'layout embed' }, h('main', { class: 'map-wrap' }, map, h('div', { class: 'embed-legend' }, legend), embedFooter, status), srList);
-    app.replaceChildren(root);
-    return { root, map, header: null, headerTitle, searchSlot: null, shareSlot: null, shareOutput: null, langButton: null, filters: null, legend, coverage: null, details: null, srList, status, embedFooter };
-  }
+  if (embed) return buildEmbed(app, { map, legend, srList, status, headerTitle });
   const searchSlot = h('div', { class: 'search-slot' });
   const shareSlot = h('div', { class: 'share-slot' });
   const langButton = h('button', { type: 'button', id: 'btn-lang', class: 'lang' });
-  const shareOutput = h('div', { class: 'share-output', hidden: true });
+  const shareOutput = h('section', { class: 'share-output', hidden: true });
   const header = h('header', { class: 'top' }, h('h1', {}, headerTitle), searchSlot, shareSlot, langButton);
   const filters = h('section', { id: 'filters', class: 'panel-block' });
   const coverage = h('section', { id: 'coverage', class: 'panel-block' });
   const details = h('section', { id: 'details', class: 'details', 'aria-labelledby': 'details-title' });
+  const table = h('div', { id: 'table-view', class: 'table-view', hidden: true });
+  const viewToggle = h('div', { class: 'view-toggle', role: 'group' });
+  const legendPanel = foldable(legend, 'legend-panel');
+  const side = h('aside', { class: 'side left' }, foldable(filters), legendPanel, foldable(coverage));
   const root = h('div', { class: 'layout full' },
     header,
     shareOutput,
-    h('aside', { class: 'side left', 'aria-label': 'Panel' }, filters, legend, coverage),
-    h('main', { class: 'map-wrap' }, map, status),
-    details,
-    srList);
+    side,
+    h('main', { class: 'map-wrap' }, viewToggle, map, table, status, srList),
+    details);
   app.replaceChildren(root);
-  return { root, map, header, headerTitle, searchSlot, shareSlot, shareOutput, langButton, filters, legend, coverage, details, srList, status, embedFooter: null };
+  placeLegend(root, side, legendPanel, details);
+  return { root, map, header, headerTitle, searchSlot, shareSlot, shareOutput, langButton, filters, legend, coverage, details, srList, status, embedFooter: null, table, viewToggle };
+}
+
+/** On a narrow screen the legend follows the map (before details and filters); on a wide one it sits between filters and coverage. */
+function placeLegend(root: HTMLElement, side: HTMLElement, legendPanel: HTMLElement, details: HTMLElement): void {
+  const query = window.matchMedia(NARROW);
+  const place = () => {
+    if (query.matches) root.insertBefore(legendPanel, details);
+    else side.insertBefore(legendPanel, side.children[1] ?? null);
+  };
+  query.addEventListener('change', place);
+  place();
+}
+
+/** Names the landmarks and panel toggles in the interface language (called on every language change). */
+export function labelLayout(ui: Layout, t: Strings): void {
+  ui.root.querySelector('aside.side')?.setAttribute('aria-label', t.panelLabel);
+  ui.legend.setAttribute('aria-label', t.legend);
+  ui.shareOutput?.setAttribute('aria-label', t.share);
+  ui.viewToggle?.setAttribute('aria-label', t.viewLabel);
+  const names: Record<string, string> = { filters: t.filters, legend: t.legend, coverage: t.coverage };
+  for (const b of ui.root.querySelectorAll<HTMLButtonElement>('.panel-toggle')) b.textContent = names[b.getAttribute('aria-controls') ?? ''] ?? '';
 }
