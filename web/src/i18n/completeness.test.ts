@@ -85,3 +85,14 @@ describe('every interface string in both languages', () => {
     expect(t.searchResults(1).split(';')[0]).toBe('1 result');
   });
 });
+
+describe('units of reported figures', () => {
+  it('are said in the interface language, in the right plural form; an unknown unit as the source gives it', async () => {
+    const { figureText } = await import('./strings.js');
+    expect(figureText(22, 'partnerships', strings('pl'), 'pl')).toBe('22 partnerstwa');
+    expect(figureText(25, 'partnerships', strings('pl'), 'pl')).toBe('25 partnerstw');
+    expect(figureText(1, 'partnerships', strings('en'), 'en')).toBe('1 partnership');
+    expect(figureText(2.5, 'people', strings('pl'), 'pl')).toBe('2,5 osoby');
+    expect(figureText(3, 'hectares', strings('pl'), 'pl')).toBe('3 hectares');
+  });
+});

@@ -1,8 +1,8 @@
 /**
  * The page skeleton: full view (header, side panels, map or table) or embed view (map, legend,
  * attribution). Every piece of content sits in a landmark with a unique name (axe: region,
- * landmark-unique). On a narrow screen the legend moves from the side panel to just after the map
- * and the panels fold, so the order is map, legend, details, filters, in the DOM as on screen.
+ * landmark-unique). On a narrow screen the order is map, legend, details, filters, in the DOM as on
+ * screen, and the panels fold.
  */
 import type { Strings } from '../i18n/strings.js';
 import { h } from './dom.js';
@@ -73,23 +73,28 @@ export function buildLayout(app: HTMLElement, embed: boolean): Layout {
   const viewToggle = h('div', { class: 'view-toggle', role: 'group' });
   const legendPanel = foldable(legend, 'legend-panel');
   const side = h('aside', { class: 'side left' }, foldable(filters), legendPanel, foldable(coverage));
-  const root = h('div', { class: 'layout full' },
-    header,
-    shareOutput,
-    side,
-    h('main', { class: 'map-wrap' }, viewToggle, map, table, status, srList),
-    details);
+  const main = h('main', { class: 'map-wrap' }, viewToggle, map, table, status, srList);
+  const root = h('div', { class: 'layout full' }, header, shareOutput, side, main, details);
   app.replaceChildren(root);
-  placeLegend(root, side, legendPanel, details);
+  placePanels(root, side, legendPanel, main, details);
   return { root, map, header, headerTitle, searchSlot, shareSlot, shareOutput, langButton, filters, legend, coverage, details, srList, status, embedFooter: null, table, viewToggle };
 }
 
-/** On a narrow screen the legend follows the map (before details and filters); on a wide one it sits between filters and coverage. */
-function placeLegend(root: HTMLElement, side: HTMLElement, legendPanel: HTMLElement, details: HTMLElement): void {
+/**
+ * On a narrow screen the page reads map, legend, details, then filters and coverage: the legend
+ * leaves the side panel and the side panel goes last, in the DOM (reading and Tab order) as on screen.
+ * On a wide one the legend sits between filters and coverage, the side panel before the map.
+ */
+function placePanels(root: HTMLElement, side: HTMLElement, legendPanel: HTMLElement, main: HTMLElement, details: HTMLElement): void {
   const query = window.matchMedia(NARROW);
   const place = () => {
-    if (query.matches) root.insertBefore(legendPanel, details);
-    else side.insertBefore(legendPanel, side.children[1] ?? null);
+    if (query.matches) {
+      root.insertBefore(legendPanel, details);
+      root.insertBefore(side, details.nextSibling);
+    } else {
+      side.insertBefore(legendPanel, side.children[1] ?? null);
+      root.insertBefore(side, main);
+    }
   };
   query.addEventListener('change', place);
   place();
