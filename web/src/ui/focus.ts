@@ -73,8 +73,11 @@ export function keepFocusAcrossRedraws(container: HTMLElement): void {
     last = { tag: el.tagName, text: el.textContent };
   });
   container.addEventListener('focusout', (e) => {
-    // Focus moved elsewhere on purpose (not lost with a removed element): forget it.
+    // Focus moved elsewhere on purpose (to another element, or the element is still in the page after
+    // a click on the background): forget it. Lost with a removed element: keep it for the redraw.
+    const el = e.target as HTMLElement;
     if ((e as FocusEvent).relatedTarget) last = null;
+    else setTimeout(() => { if (el.isConnected) last = null; });
   });
   new MutationObserver(() => {
     if (!last || (document.activeElement && document.activeElement !== document.body)) return;
