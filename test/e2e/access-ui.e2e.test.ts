@@ -144,6 +144,18 @@ describe('access (browser)', () => {
     await page.close();
   });
 
+  it('Escape closes the embed box and puts focus back on Embed', async () => {
+    const { page } = await openMap(browser, `${app.url}/`);
+    await page.focus('#btn-embed');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.share-output textarea');
+    expect(await focused(page)).toContain('textarea');
+    await page.keyboard.press('Escape');
+    expect(await page.isVisible('.share-output')).toBe(false);
+    expect(await focused(page)).toBe('#btn-embed');
+    await page.close();
+  });
+
   it('the table view opens from its URL with its sort', async () => {
     const { page } = await openMap(browser, `${app.url}/?view=table&sort=-area&lang=en`);
     await page.waitForSelector('#table-view tbody tr');

@@ -39,10 +39,13 @@ export function wireAccess(ctx: AppContext, open: (slug: string) => void): () =>
     if (!selected && (prev.gmina || prev.partnership)) focus?.restore();
     if (ctx.ready && (next.table !== prev.table || next.lang !== prev.lang)) render();
   });
+  // The share box closes back onto the button (Share or Embed) that opened it.
+  let shareOpener: HTMLElement | null = null;
+  ui.shareSlot?.addEventListener('click', (e) => { shareOpener = (e.target as HTMLElement).closest('button'); });
   onEscape(() => {
     if (ui.shareOutput && !ui.shareOutput.hidden) {
       ui.shareOutput.hidden = true;
-      ui.shareSlot?.querySelector<HTMLElement>('button')?.focus();
+      (shareOpener ?? ui.shareSlot?.querySelector<HTMLElement>('button'))?.focus();
       return true;
     }
     const s = store.get();

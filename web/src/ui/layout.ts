@@ -56,7 +56,8 @@ function buildEmbed(app: HTMLElement, parts: Pick<Layout, 'map' | 'legend' | 'sr
 export function buildLayout(app: HTMLElement, embed: boolean): Layout {
   // The canvas inside is MapLibre's region landmark; the container itself stays a plain box.
   const map = h('div', { id: 'map', class: 'map' });
-  const legend = h('section', { id: 'legend', class: 'legend panel-block', 'aria-live': 'polite' });
+  // Not a live region: it redraws on every map idle, and a screen reader would read it out each time.
+  const legend = h('section', { id: 'legend', class: 'legend panel-block' });
   const srList = h('section', { id: 'sr-list', class: 'visually-hidden' });
   const status = h('div', { id: 'app-status', class: 'app-status', role: 'status', 'aria-live': 'polite' });
   const headerTitle = h('span', {});
