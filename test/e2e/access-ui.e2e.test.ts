@@ -156,6 +156,18 @@ describe('access (browser)', () => {
     await page.close();
   });
 
+  it('the screen-reader summary speaks of the map view, and labels the national figure as national', async () => {
+    const { page } = await openMap(browser, `${app.url}/`);
+    await centreOn(page, LODZ);
+    await page.waitForSelector('#coverage .coverage-summary');
+    // The summary redraws with the map: one more move once the national figures are in.
+    await page.evaluate(() => new Promise<void>((r) => { const map = (globalThis as any).__atlas.map; map.once('idle', () => r()); map.panBy([2, 2], { animate: false }); }));
+    const lines = await page.locator('#sr-list p').allInnerTexts();
+    expect(lines[0]).toMatch(/^W widoku mapy: \d+ partnerstw?a?o?, \d+ gmin[ay]? w pokazanych partnerstwach\.$/);
+    expect(lines[1]).toMatch(/^Cała Polska \(liczba krajowa, nie tylko widok mapy\): \d+ z [\d\s\u00a0]+ gmin w partnerstwach\.$/);
+    await page.close();
+  });
+
   it('the table view opens from its URL with its sort', async () => {
     const { page } = await openMap(browser, `${app.url}/?view=table&sort=-area&lang=en`);
     await page.waitForSelector('#table-view tbody tr');
