@@ -29,3 +29,11 @@ describe('problems of a link', () => {
     expect(unknownValues(parseState('?prog=CWD&woj=12'), known).problems).toEqual([]);
   });
 });
+
+describe('the table view parameters', () => {
+  it('are known, and a bad value is malformed', () => {
+    expect(syntaxProblems('?view=table&sort=-members')).toEqual([]);
+    expect(syntaxProblems('?view=grid').map((p) => p.reason)).toEqual(['malformed']);
+    expect(syntaxProblems('?view=table&sort=nope').map((p) => p.key)).toEqual(['sort']);
+  });
+});
