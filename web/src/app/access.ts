@@ -48,6 +48,8 @@ export function wireAccess(ctx: AppContext, open: (slug: string) => void): () =>
       (shareOpener ?? ui.shareSlot?.querySelector<HTMLElement>('button'))?.focus();
       return true;
     }
+    // In an embed the selection is the embedder's, not an open panel: its details overlay closes itself.
+    if (!ui.details) return false;
     const s = store.get();
     if (!s.gmina && !s.partnership) return false;
     store.update({ gmina: null, partnership: null });

@@ -9,7 +9,7 @@ import { strings } from './strings.js';
 
 /** Texts that are rightly the same in both languages (names, codes, loanwords the atlas keeps). */
 const SAME_IN_BOTH = new Set([
-  'appTitle', 'teryt', 'hitKinds.gmina', 'hitKinds.powiat',
+  'appTitle', 'teryt', 'hitKinds.gmina', 'hitKinds.powiat', 'downloadCsv', 'downloadGeoJson',
 ]);
 /** Words the same in both languages in the singular only ("1 region", "1 JST"; "5 regionów" / "5 regions"). */
 const SAME_FOR_ONE = new Set(['units.JST', 'units.regions']);
