@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { repoRoot } from '../../server/config.js';
 import { startBrowserTest, type BrowserTestSetup } from './browser.js';
+import { postQuery } from './map-page.js';
 
 /** Registers the hooks that start the real server and Chromium for the enclosing `describe`; read `.app`, `.browser` inside tests. */
 export function useMapBrowser(): BrowserTestSetup {
@@ -26,13 +27,8 @@ export async function flowShot(page: Page, state: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `flow-${state}.png`) });
 }
 
-/** One GraphQL read straight from the server (not through the page). */
-export async function apiData<T = any>(baseUrl: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await fetch(`${baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-  const body = (await res.json()) as { data: T; errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
+/** One GraphQL read straight from the server (not through the page): map-page.ts's postQuery, typed `any` by default. */
+export const apiData = <T = any>(baseUrl: string, query: string, variables: Record<string, unknown> = {}): Promise<T> => postQuery<T>(baseUrl, query, variables);
 
 export const hookState = (page: Page): Promise<any> => page.evaluate(() => (globalThis as any).__atlas.state());
 
