@@ -3,7 +3,7 @@ import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@m
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Jst } from '../jst/jst.entity.js';
 import { Source, type SourceData } from '../shared/source.js';
-import { MemberRole, PartnerKind } from './partnership-enums.js';
+import { MemberRole, MembershipBasis, PartnerKind } from './partnership-enums.js';
 import { Partnership } from './partnership.entity.js';
 
 /** A JST's membership in a partnership, with its dates. A membership with `left` in the past is historical. */
@@ -11,7 +11,7 @@ import { Partnership } from './partnership.entity.js';
 @Entity({ tableName: 'membership' })
 @Unique({ properties: ['partnership', 'jst'] })
 export class Membership {
-  [OptionalProps]?: 'version';
+  [OptionalProps]?: 'version' | 'basis';
 
   @PrimaryKey()
   id!: number;
@@ -34,6 +34,14 @@ export class Membership {
   @Field(() => String, { nullable: true, description: 'When the JST left: YYYY, YYYY-MM or YYYY-MM-DD; null while it is a member (a date after today: it will leave then)' })
   @Property({ type: 'text', nullable: true })
   left?: string | null;
+
+  /** STATED (a source names the member) or INFERRED (derived by `inferenceRule` from the source's words). */
+  @Enum({ items: () => MembershipBasis, default: MembershipBasis.STATED })
+  basis: MembershipBasis = MembershipBasis.STATED;
+
+  /** The rule an INFERRED membership follows, in English; null for STATED ones. */
+  @Property({ type: 'text', nullable: true })
+  inferenceRule?: string | null;
 
   @Field(() => String, { nullable: true, description: 'The member\'s name as the source gives it; null for members added through the API or an import' })
   @Property({ type: 'text', nullable: true })

@@ -51,6 +51,13 @@ export class Participation {
   @Property({ default: false })
   probable: boolean = false;
 
+  /** The participation's own period where a source gives one (partial dates); null: the programme's (or phase's) period. */
+  @Property({ type: 'text', nullable: true })
+  started?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  ended?: string | null;
+
   @Field(() => [Source], { description: 'Where the participation is stated' })
   @Property({ type: 'json' })
   sources: SourceData[] = [];

@@ -34,6 +34,20 @@ export enum MemberRole {
   FOUNDER = 'FOUNDER',
 }
 
+/** How a partnership came to an end (Partnership.ended). */
+export enum PartnershipEndReason {
+  DISSOLVED = 'DISSOLVED',
+  MERGED = 'MERGED',
+  REPLACED = 'REPLACED',
+  EXPIRED = 'EXPIRED',
+}
+
+/** Whether a source names a membership or it is derived from the source's words by a written rule. */
+export enum MembershipBasis {
+  STATED = 'STATED',
+  INFERRED = 'INFERRED',
+}
+
 export enum PartnerKind {
   NGO = 'NGO',
   BUSINESS = 'BUSINESS',
@@ -78,4 +92,14 @@ registerDescribedEnum(PartnerKind, 'PartnerKind', 'Kind of a partner that is not
   UNIVERSITY: 'university or research institute',
   PUBLIC_BODY: 'public body that is not a JST (e.g. a government agency)',
   OTHER: 'none of the above',
+});
+registerDescribedEnum(PartnershipEndReason, 'PartnershipEndReason', 'How a partnership ended', {
+  DISSOLVED: 'rozwiązane: dissolved, with no successor',
+  MERGED: 'połączone: merged into another partnership (Partnership.successor)',
+  REPLACED: 'zastąpione: its tasks passed to another body (Partnership.successor, e.g. KZK GOP to ZTM/GZM)',
+  EXPIRED: 'wygasło: an agreement that ran for a set term and was not renewed',
+});
+registerDescribedEnum(MembershipBasis, 'MembershipBasis', 'How a membership is known', {
+  STATED: 'wskazane: a source names this JST as a member',
+  INFERRED: 'wywnioskowane: derived from a source\'s words by a written rule (Membership.inferenceRule), not named there',
 });

@@ -1,9 +1,9 @@
-import { ArrayType, Collection, OptionalProps } from '@mikro-orm/core';
+import { ArrayType, Collection, OptionalProps, type Rel } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Jst } from '../jst/jst.entity.js';
 import { Source, type SourceData } from '../shared/source.js';
-import { AreaType, LegalForm } from './partnership-enums.js';
+import { AreaType, LegalForm, PartnershipEndReason } from './partnership-enums.js';
 import { Membership, Partner, UnmatchedMember } from './membership.entity.js';
 import { Participation } from './participation.entity.js';
 
@@ -14,7 +14,7 @@ import { Participation } from './participation.entity.js';
 @ObjectType({ description: 'An inter-municipal partnership of JSTs', simpleResolvers: true })
 @Entity({ tableName: 'partnership' })
 export class Partnership {
-  [OptionalProps]?: 'version' | 'voivodeships';
+  [OptionalProps]?: 'version' | 'voivodeships' | 'periodSources';
 
   @PrimaryKey()
   id!: number;
@@ -86,6 +86,25 @@ export class Partnership {
   @Field(() => Date, { nullable: true, description: 'When the partnership was archived (UTC; it is then left out of lists unless asked for); null while it is not' })
   @Property({ type: 'Date', nullable: true })
   archivedAt?: Date | null;
+
+  /** When the partnership started (partial date as the source gives it); null when no source says. GraphQL field: see the time feature. */
+  @Property({ type: 'text', nullable: true })
+  started?: string | null;
+
+  /** When it ended (first day it no longer existed); null while it runs. */
+  @Property({ type: 'text', nullable: true })
+  ended?: string | null;
+
+  @Enum({ items: () => PartnershipEndReason, nullable: true })
+  endReason?: PartnershipEndReason | null;
+
+  /** The partnership that took over (merged into, replaced by). */
+  @ManyToOne(() => Partnership, { nullable: true, deleteRule: 'set null' })
+  successor?: Rel<Partnership> | null;
+
+  /** Where the start and end dates are stated. */
+  @Property({ type: 'json' })
+  periodSources: SourceData[] = [];
 
   @OneToMany(() => Membership, (m) => m.partnership)
   memberships = new Collection<Membership>(this);
