@@ -46,3 +46,12 @@ export function partnershipActiveSql(p: string, day: Day): string {
 export function membershipOverlapsSql(m: string, periodFrom: string, periodTo: string): string {
   return `atlas_overlaps(${m}.joined, ${m}."left", ${periodFrom}, ${periodTo})`;
 }
+
+/**
+ * SQL: membership alias `m` counts on `day`: the member had joined and not left, and its partnership
+ * had started, not ended and is not archived. What "a current member" means wherever a read counts
+ * members across partnerships (coverage, tiles, a JST's memberships, exports).
+ */
+export function membershipCountsSql(m: string, day: Day): string {
+  return `(${membershipActiveSql(m, day)} and exists (select 1 from partnership ap where ap.id = ${m}.partnership_id and ${partnershipActiveSql('ap', day)}))`;
+}
