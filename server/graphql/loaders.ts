@@ -6,7 +6,7 @@ import { Membership, Partner, UnmatchedMember } from '../partnership/membership.
 import { Participation } from '../partnership/participation.entity.js';
 import { Partnership } from '../partnership/partnership.entity.js';
 import { PartnershipService, type FunctionalAreaFigures } from '../partnership/partnership.service.js';
-import { readMemberships, readParticipations } from '../partnership/partnership-read.js';
+import { readMemberships, readParticipationMembers, readParticipations } from '../partnership/partnership-read.js';
 import { Programme, ProgrammePhase, ReportedFigure } from '../programme/programme.entity.js';
 import { ProgrammeService, type LoadedFigures } from '../programme/programme.service.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
@@ -76,6 +76,9 @@ export function createLoaders(em: Em, readCache: ReadCache | null = null) {
     ),
     membershipsOfJst: () => new DataLoader<string, Membership[]>(async (keys) =>
       groupBy(keys, await em.find(Membership, { jst: { $in: [...keys] } }, { orderBy: { partnership: 'asc' } }), (m) => m.jst.teryt),
+    ),
+    membersOfParticipation: () => new DataLoader<number, Membership[]>(async (ids) =>
+      groupBy(ids, await readParticipationMembers(em, ids), (r) => r.participationId).map((rows) => rows.map((r) => r.membership)),
     ),
     participationsOfPartnership: () => new DataLoader<number, Participation[]>(async (ids) =>
       groupBy(ids, await readParticipations(em, ids), (p) => p.partnership.id),

@@ -43,6 +43,12 @@ describe.each(testBackends())('time in the API on $name', ({ database }) => {
       expect(coverage.gminyCovered).toBe(22);
     });
 
+    it('lists the members each participation counts: AW has 22 for ZIT 2014–2020 and 28 for ZIT 2021–2027', async () => {
+      const { partnership } = await seeded.api.data(`{ partnership(slug: "aglomeracja-walbrzyska") { participations { programme { code } members { jst { teryt } } } } }`);
+      const counted = Object.fromEntries(partnership.participations.map((p: { programme: { code: string }; members: unknown[] }) => [p.programme.code, p.members.length]));
+      expect(counted).toEqual({ SLZ: 22, 'ZIT-2014-2020': 22, 'ZIT-2021-2027': 28 });
+    });
+
     it('splits loaded figures into confirmed and probable participations', async () => {
       const { programme } = await seeded.api.data(`{ programme(code: "CWD-PLUS") { loaded { partnerships confirmed { partnerships } probable { partnerships } } } }`);
       const { confirmed, probable, partnerships } = programme.loaded;
