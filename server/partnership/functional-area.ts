@@ -11,7 +11,8 @@ import type { FunctionalAreaFigures } from './partnership.service.js';
 import type { Day } from '../time/as-of.js';
 
 /**
- * The area a partnership covers: union of its current members' boundaries, computed by PostGIS.
+ * The area a partnership covers: union of its members' boundaries (today: stored by the trigger;
+ * another day: area-on-day.ts), computed by PostGIS.
  * Only the partnership's id: each field reads what it needs when asked (figures in one batch,
  * the geometry in another), so `functionalArea { geometry }` costs no statement for the figures.
  */
@@ -41,17 +42,17 @@ export class FunctionalAreaResolver {
     return (await figuresOf(area, ctx)).areaKm2;
   }
 
-  @FieldResolver(() => Int, { description: 'Current members whose boundaries make up the area' })
+  @FieldResolver(() => Int, { description: 'Members whose boundaries make up the area (today\'s, or those of the day read for)' })
   async memberCount(@Root() area: RootOf<FunctionalArea>, @Ctx() ctx: Context): Promise<number> {
     return (await figuresOf(area, ctx)).memberCount;
   }
 
-  @FieldResolver(() => [Float], { nullable: true, description: 'Bounding box [west, south, east, north] in degrees; null when no current member is loaded' })
+  @FieldResolver(() => [Float], { nullable: true, description: 'Bounding box [west, south, east, north] in degrees; null when no member of that day is loaded' })
   async bbox(@Root() area: RootOf<FunctionalArea>, @Ctx() ctx: Context): Promise<number[] | null> {
     return (await figuresOf(area, ctx)).bbox;
   }
 
-  @FieldResolver(() => GeoJSONScalar, { nullable: true, description: 'The area as a GeoJSON MultiPolygon (lng,lat degrees); null when no current member is loaded' })
+  @FieldResolver(() => GeoJSONScalar, { nullable: true, description: 'The area as a GeoJSON MultiPolygon (lng,lat degrees); null when no member of that day is loaded' })
   geometry(@Root() area: RootOf<FunctionalArea>, @Args() args: GeometryArgs, @Ctx() { loaders }: Context): Promise<GeoJsonText | null> {
     const options = parseGeometryOptions(args);
     if (area.notRunning) return Promise.resolve(null);

@@ -20,10 +20,10 @@ export class PartnershipFilter {
   @Field(() => [ParticipationStatus], { nullable: true, description: 'With `programme`, or alone: participation status' })
   statuses?: ParticipationStatus[] | null;
 
-  @Field(() => String, { nullable: true, description: 'TERC code of a województwo (2 digits): partnerships with a current member in it' })
+  @Field(() => String, { nullable: true, description: 'TERC code of a województwo (2 digits): partnerships with a member in it today, or on `asOf`; with `programme` and no `asOf`, a member in the period of the participation (docs/time.md)' })
   voivodeship?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'TERYT code: partnerships the JST is a current member of' })
+  @Field(() => String, { nullable: true, description: 'TERYT code: partnerships the JST is a member of today, or on `asOf`; with `programme` and no `asOf`, in the period of the participation' })
   member?: string | null;
 
   @Field(() => [LegalForm], { nullable: true, description: 'Partnerships of one of these legal forms' })
