@@ -122,7 +122,8 @@ async function itemRoute(options: OgcRoutesOptions, request: FastifyRequest<{ Pa
 }
 
 async function describe(options: OgcRoutesOptions, base: string, collection: OgcCollection, html: boolean) {
-  return collectionDocument(base, collection, await new OgcService(options.em.fork() as Em).extent(collection), html);
+  const service = new OgcService(options.em.fork() as Em);
+  return collectionDocument(base, collection, { bbox: await service.extent(collection), interval: await service.temporalExtent(collection) }, html);
 }
 
 /**
