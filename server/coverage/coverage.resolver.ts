@@ -2,6 +2,7 @@ import { Arg, Ctx, Field, FieldResolver, Float, Int, ObjectType, Query, Resolver
 import type { Context } from '../graphql/context.js';
 import { parseCoverageArgs } from '../input/coverage-args.js';
 import { Jst } from '../jst/jst.entity.js';
+import { AS_OF_DESCRIPTION } from '../graphql/as-of-arg.js';
 import { AreaType, LegalForm, ParticipationStatus } from '../partnership/partnership-enums.js';
 import { CoverageService, type CoverageFigures } from './coverage.service.js';
 
@@ -12,7 +13,7 @@ class CoverageRow {
   @Field(() => Int, { description: 'Gminy in the area' })
   gminyTotal!: number;
 
-  @Field(() => Int, { description: 'Gminy inside at least one functional area (the gmina or its powiat is a current member)' })
+  @Field(() => Int, { description: 'Gminy inside at least one functional area (the gmina or its powiat is a member that counts: see `coverage`)' })
   gminyCovered!: number;
 
   @Field(() => Float, { description: 'gminyCovered / gminyTotal, 0–1' })
@@ -31,7 +32,7 @@ class CoverageRow {
     return this.areaTotalKm2 ? this.areaCoveredKm2 / this.areaTotalKm2 : 0;
   }
 
-  @Field(() => Int, { description: 'Partnerships with a current member in the area' })
+  @Field(() => Int, { description: 'Partnerships with a member that counts in the area' })
   partnerships!: number;
 }
 
@@ -39,6 +40,9 @@ class CoverageRow {
 class Coverage extends CoverageRow {
   @Field(() => String, { nullable: true, description: 'Programme code the coverage is limited to; null: partnerships of every programme, and those of none' })
   programme!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The day the coverage describes (YYYY-MM-DD), as asked with `asOf`; null: today, or with `programme` the programme\'s period' })
+  asOf!: string | null;
 
   @Field(() => [CoverageRow], { description: 'One row per województwo (only the one asked for, when `voivodeship` is given), by TERC code' })
   byVoivodeship!: CoverageRow[];
@@ -57,7 +61,8 @@ export class CoverageRowResolver {
 @Resolver(() => Coverage)
 export class CoverageResolver {
   @Query(() => Coverage, {
-    description: 'How many gminy and how much area partnerships cover, optionally for one programme, status, legal form, area type and województwo (the filters of the map)',
+    description:
+      'How many gminy and how much area partnerships cover, optionally for one programme, status, legal form, area type and województwo (the filters of the map). Counts the members of running partnerships today, or on `asOf`; with `programme`, the members whose membership overlaps the period of their partnership\'s participation (its own, else its phase\'s, else the programme\'s), on `asOf` too when given',
   })
   async coverage(
     @Ctx() { em, readCache }: Context,
@@ -67,8 +72,9 @@ export class CoverageResolver {
     statuses?: ParticipationStatus[] | null,
     @Arg('legalForms', () => [LegalForm], { nullable: true, description: 'Only partnerships of one of these legal forms; omit for all' }) legalForms?: LegalForm[] | null,
     @Arg('areaTypes', () => [AreaType], { nullable: true, description: 'Only partnerships of one of these area types; omit for all' }) areaTypes?: AreaType[] | null,
+    @Arg('asOf', () => String, { nullable: true, description: AS_OF_DESCRIPTION }) asOf?: string | null,
   ): Promise<Coverage> {
-    const result = await new CoverageService(em, readCache).coverage(parseCoverageArgs({ programme, voivodeship, statuses, legalForms, areaTypes }));
+    const result = await new CoverageService(em, readCache).coverage(parseCoverageArgs({ programme, voivodeship, statuses, legalForms, areaTypes, asOf }));
     return Object.assign(new Coverage(), { ...result, byVoivodeship: result.byVoivodeship.map(asRow) });
   }
 

@@ -48,7 +48,7 @@ class RequestContext implements Context {
   }
 
   get loaders(): Loaders {
-    return (this.made.loaders ??= createLoaders(this.em));
+    return (this.made.loaders ??= createLoaders(this.em, this.readCache));
   }
 
   /** An own property, so it still works taken off the context (`const { actor } = ctx`). */

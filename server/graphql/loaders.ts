@@ -13,6 +13,9 @@ import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { GeometryOptions } from '../input/geometry-options.js';
 import type { GeoJsonText } from '../shared/geojson-text.js';
+import type { ReadCache } from '../dataset/read-cache.js';
+import { AreaOnDayService } from '../partnership/area-on-day.js';
+import type { Day } from '../time/as-of.js';
 
 /** Groups rows by a key, keeping the order of `keys` (DataLoader's contract). */
 function groupBy<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][] {
@@ -46,7 +49,8 @@ function geometryLoader<K extends string | number>(fetch: (keys: K[], options: G
  * Per-request batch loaders: each relation a GraphQL query walks costs one SQL statement per
  * level of the query, however many parents it has (no N+1).
  */
-export function createLoaders(em: Em) {
+export function createLoaders(em: Em, readCache: ReadCache | null = null) {
+  const onDay = new AreaOnDayService(em, readCache);
   const jsts = new JstService(em);
   const partnerships = new PartnershipService(em);
   const programmes = new ProgrammeService(em);
@@ -114,6 +118,15 @@ export function createLoaders(em: Em) {
       const found = await programmes.loadedFigures(ids);
       return ids.map((id) => found.get(id) ?? null);
     }),
+    /** A functional area on a day other than today (`asOf`): computed from that day's members, cached per day. */
+    areaOnDay: () => new DataLoader<{ id: number; day: Day }, FunctionalAreaFigures, string>(
+      (keys) => Promise.all(keys.map((k) => onDay.figures(k.id, k.day))),
+      { cacheKeyFn: (k) => `${k.id}|${k.day}` },
+    ),
+    areaGeometryOnDay: () => new DataLoader<{ id: number; day: Day; options: GeometryOptions }, GeoJsonText | null, string>(
+      (keys) => Promise.all(keys.map((k) => onDay.geometry(k.id, k.day, k.options))),
+      { cacheKeyFn: (k) => `${k.id}|${k.day}|${k.options.simplify}|${k.options.precision}` },
+    ),
     jstGeometry: () => geometryLoader<string>((keys, options) => jsts.geometries(keys, options)),
     areaGeometry: () => geometryLoader<number>((keys, options) => partnerships.areaGeometries(keys, options)),
   });

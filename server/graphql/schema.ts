@@ -4,6 +4,7 @@ import { buildSchema } from 'type-graphql';
 import { AuditResolver, PartnershipHistoryResolver } from '../audit/audit.resolver.js';
 import { TokenResolver } from '../auth/token.resolver.js';
 import { MapColourResolver } from '../colour/map-colour.resolver.js';
+import { ChangesResolver, MembershipChangeResolver, PartnershipChangeResolver } from '../changes/changes.resolver.js';
 import { CoverageResolver, CoverageRowResolver } from '../coverage/coverage.resolver.js';
 import { DatasetResolver } from '../dataset/dataset.resolver.js';
 import { ImportResolver } from '../import/import.resolver.js';
@@ -46,6 +47,9 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       ImportResolver,
       TokenResolver,
       DatasetResolver,
+      ChangesResolver,
+      MembershipChangeResolver,
+      PartnershipChangeResolver,
     ],
     validate: false,
     emitSchemaFile: false,

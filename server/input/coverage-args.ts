@@ -1,3 +1,5 @@
+import type { Day } from '../time/as-of.js';
+import { parseAsOf } from './as-of.js';
 import { AreaType, LegalForm, ParticipationStatus } from '../partnership/partnership-enums.js';
 import { enumValue, listOf, type FieldParsers } from './object.js';
 import { parseProgrammeCode } from './programme-code.js';
@@ -9,6 +11,8 @@ import { parseVoivodeship } from './teryt.js';
  */
 export interface CoverageQuery {
   programme: string | null;
+  /** The day the coverage describes; null: today (with a programme: its whole period, see CoverageService). */
+  asOf: Day | null;
   voivodeship: string | null;
   statuses: ParticipationStatus[];
   legalForms: LegalForm[];
@@ -19,6 +23,7 @@ type RawCoverageArgs = { [K in keyof CoverageQuery]?: unknown };
 
 const PARSERS: FieldParsers<CoverageQuery> = {
   programme: parseProgrammeCode,
+  asOf: (field, value) => parseAsOf(field, value)!, // called only with a value
   voivodeship: parseVoivodeship,
   statuses: listOf(enumValue(ParticipationStatus)),
   legalForms: listOf(enumValue(LegalForm)),
@@ -33,6 +38,7 @@ export function parseCoverageArgs(raw: RawCoverageArgs): CoverageQuery {
     raw[key] == null ? null : (PARSERS[key] as (field: string, value: unknown) => NonNullable<CoverageQuery[K]>)(key, raw[key]);
   return {
     programme: given('programme'),
+    asOf: given('asOf'),
     voivodeship: given('voivodeship'),
     statuses: uniqueSorted(given('statuses') ?? []),
     legalForms: uniqueSorted(given('legalForms') ?? []),
@@ -41,4 +47,4 @@ export function parseCoverageArgs(raw: RawCoverageArgs): CoverageQuery {
 }
 
 /** No condition at all: the whole country, every partnership. */
-export const ALL_COVERAGE: CoverageQuery = { programme: null, voivodeship: null, statuses: [], legalForms: [], areaTypes: [] };
+export const ALL_COVERAGE: CoverageQuery = { programme: null, asOf: null, voivodeship: null, statuses: [], legalForms: [], areaTypes: [] };

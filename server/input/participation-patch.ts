@@ -3,6 +3,7 @@ import { InputError } from '../shared/errors.js';
 import type { SourceData } from '../shared/source.js';
 import { enumValue, parseBoolean } from './object.js';
 import { parseSources, type RawSource } from './source.js';
+import { parseOptionalPartialDate } from './partial-date.js';
 import { parseOptionalText } from './text.js';
 
 /** Fields of a participation a client may set, after parsing; null clears an optional one. */
@@ -15,6 +16,8 @@ export interface ParticipationFields {
   grantCurrency: 'PLN' | 'EUR' | null;
   probable: boolean;
   sources: SourceData[];
+  started: string | null;
+  ended: string | null;
 }
 
 export type RawParticipationPatch = { [K in keyof ParticipationFields]?: unknown };
@@ -35,5 +38,12 @@ export function parseParticipationPatch(patch: RawParticipationPatch): Partial<P
   if (patch.grantCurrency !== undefined) out.grantCurrency = patch.grantCurrency === null ? null : enumValue({ PLN: 'PLN', EUR: 'EUR' } as const)('grantCurrency', patch.grantCurrency);
   if (patch.probable != null) out.probable = parseBoolean('probable', patch.probable);
   if (patch.sources != null) out.sources = parseSources('sources', patch.sources as RawSource[]);
+  if (patch.started !== undefined) out.started = parseOptionalPartialDate('started', patch.started) ?? null;
+  if (patch.ended !== undefined) out.ended = parseOptionalPartialDate('ended', patch.ended) ?? null;
   return out;
+}
+
+/** A participation's own period after a write: ended not before started (as the database checks). */
+export function checkParticipationPeriod(started: string | null | undefined, ended: string | null | undefined): void {
+  if (started && ended && ended < started) throw new InputError('ended', `${ended} is before started ${started}`, 'OUT_OF_ORDER');
 }

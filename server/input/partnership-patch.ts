@@ -1,4 +1,5 @@
-import { AreaType, LegalForm, type MemberRole } from '../partnership/partnership-enums.js';
+import { AreaType, LegalForm, PartnershipEndReason, type MemberRole } from '../partnership/partnership-enums.js';
+import { parseSlug } from './slug.js';
 import { InputError } from '../shared/errors.js';
 import type { SourceData } from '../shared/source.js';
 import { enumValue, parseBoolean } from './object.js';
@@ -23,6 +24,12 @@ export interface PartnershipFields {
   sources: SourceData[];
   /** 2-digit TERC codes of the województwa the partnership belongs to (sorted, no repeats). */
   voivodeships: string[];
+  started: string | null;
+  ended: string | null;
+  endReason: PartnershipEndReason | null;
+  /** Slug of the successor (whether it exists is the service's question). */
+  successor: string | null;
+  periodSources: SourceData[];
 }
 
 /** A partnership patch as GraphQL hands it over: undefined = not given, null = clear (or keep, for required fields). */
@@ -48,7 +55,24 @@ export function parsePartnershipPatch(patch: RawPartnershipPatch): Partial<Partn
   if (patch.statedMemberCount !== undefined) out.statedMemberCount = patch.statedMemberCount === null ? null : parseMemberCount('statedMemberCount', patch.statedMemberCount);
   if (patch.sources != null) out.sources = parseSources('sources', patch.sources as RawSource[]);
   if (patch.voivodeships != null) out.voivodeships = parseVoivodeships('voivodeships', patch.voivodeships);
+  if (patch.started !== undefined) out.started = parseOptionalPartialDate('started', patch.started) ?? null;
+  if (patch.ended !== undefined) out.ended = parseOptionalPartialDate('ended', patch.ended) ?? null;
+  if (patch.endReason !== undefined) out.endReason = patch.endReason === null ? null : enumValue(PartnershipEndReason)('endReason', patch.endReason);
+  if (patch.successor !== undefined) out.successor = patch.successor === null ? null : parseSlug('successor', patch.successor);
+  if (patch.periodSources !== undefined) out.periodSources = patch.periodSources === null ? [] : parseSources('periodSources', patch.periodSources as RawSource[]);
   return out;
+}
+
+/**
+ * A partnership's life span as it will be after a write (the stored values with the patch applied):
+ * ended not before started, an end reason only with an end, dated periods sourced. The same order
+ * the database checks (`partnership_period_order`), so a bad patch is an input error, not a 500.
+ */
+export function checkPeriod(span: { started: string | null; ended: string | null; endReason: string | null; periodSources: readonly unknown[] }): void {
+  const { started, ended, endReason, periodSources } = span;
+  if (started && ended && ended < started) throw new InputError('ended', `${ended} is before started ${started}`, 'OUT_OF_ORDER');
+  if (endReason && !ended) throw new InputError('endReason', 'an end reason needs an end date (ended)', 'NEEDS_END');
+  if ((started || ended) && periodSources.length === 0) throw new InputError('periodSources', 'a start or end date needs at least one source (a public URL or seeds/<file>)', 'EMPTY');
 }
 
 /** One member after parsing (its code well-formed; whether it exists is the service's question). */

@@ -4,6 +4,7 @@ import type { ReadCache, Sized } from '../dataset/read-cache.js';
 import type { Em } from '../db/orm.js';
 import { query, Where } from '../db/sql.js';
 import type { GeometryOptions } from '../input/geometry-options.js';
+import { membershipCountsSql, today, type Day } from '../time/as-of.js';
 import { JstLevel } from './jst-kind.js';
 import { simplified } from './jst.service.js';
 
@@ -17,7 +18,7 @@ export const FEATURE_BATCH = 25;
 /**
  * All boundaries of one level as one FeatureCollection, built by PostGIS in batches of
  * FEATURE_BATCH units in TERYT order: the map draws Poland from it. Properties: teryt, name, kind,
- * parent, partnerships (slugs of the partnerships the unit is a current member of). With a
+ * parent, partnerships (slugs of the partnerships the unit is a member of today, both running). With a
  * `cache` (anonymous reads), the layer is built once per dataset version and arguments.
  */
 export function jstFeatureCollection(
@@ -27,13 +28,15 @@ export function jstFeatureCollection(
   options: GeometryOptions,
   cache: ReadCache | null = null,
 ): Promise<FeatureCollection> {
-  const build = () => buildFeatureCollection(em, level, voivodeship, options);
+  // Partnerships count as they are today: the day is part of the key, so a cached layer never outlives its day.
+  const day = today();
+  const build = () => buildFeatureCollection(em, level, voivodeship, options, day);
   if (!cache) return build().then((sized) => sized.value);
-  return cache.read(em, ['jstFeatures', level, voivodeship, options.simplify, options.precision], build);
+  return cache.read(em, ['jstFeatures', day, level, voivodeship, options.simplify, options.precision], build);
 }
 
 /** The FeatureCollection and its size: the length of the JSON PostGIS wrote for it, in bytes. */
-async function buildFeatureCollection(em: Em, level: JstLevel, voivodeship: string | null, options: GeometryOptions): Promise<Sized<FeatureCollection>> {
+async function buildFeatureCollection(em: Em, level: JstLevel, voivodeship: string | null, options: GeometryOptions, day: Day): Promise<Sized<FeatureCollection>> {
   // Parsed batch by batch, so no single step holds the event loop for the whole layer.
   const features: Feature[] = [];
   let bytes = 0;
@@ -48,7 +51,7 @@ async function buildFeatureCollection(em: Em, level: JstLevel, voivodeship: stri
            'geometry', ST_AsGeoJSON(${simplified('j.boundary', options)}, ?)::json,
            'properties', json_build_object('teryt', j.teryt, 'name', j.name, 'kind', j.kind, 'parent', j.parent_teryt,
              'partnerships', coalesce((select json_agg(p.slug order by p.slug) from membership m join partnership p on p.id = m.partnership_id
-                                       where m.jst_teryt = j.teryt and p.archived_at is null and membership_is_current(m."left")), '[]'::json))) as f
+                                       where m.jst_teryt = j.teryt and ${membershipCountsSql('m', day)}), '[]'::json))) as f
          from jst j ${where} order by j.teryt limit ${FEATURE_BATCH}) batch`,
       [options.precision, ...where.params],
     );

@@ -12,7 +12,9 @@ import { parseLatitude, parseLongitude } from '../input/geo.js';
 import { parseJstFilter } from '../input/jst-filter.js';
 import { parsePageRequest } from '../input/paging.js';
 import { parseTeryt, parseVoivodeship } from '../input/teryt.js';
-import { isCurrent } from '../partnership/is-current.js';
+import { membershipsOnDay } from '../partnership/is-current.js';
+import { AS_OF_DESCRIPTION, askedDay, asOfView, markAsOf } from '../graphql/as-of-arg.js';
+import { parseAsOf } from '../input/as-of.js';
 import { Membership } from '../partnership/membership.entity.js';
 import { jstKindLabelPl, JstLevel } from './jst-kind.js';
 import { Jst } from './jst.entity.js';
@@ -25,8 +27,15 @@ const JstConnection = connectionType(Jst, 'Jst');
 @Resolver(() => Jst)
 export class JstResolver {
   @Query(() => Jst, { nullable: true, description: 'The JST with this TERYT code (2 digits: województwo, 4: powiat, 7: gmina); null when the atlas has none with it. A malformed code is a BAD_USER_INPUT error' })
-  jst(@Arg('teryt', { description: 'TERYT (TERC) code: 2, 4 or 7 digits, e.g. "12", "1201", "1201011"' }) teryt: string, @Ctx() { em }: Context): Promise<Jst | null> {
-    return new JstService(em).find(parseTeryt('teryt', teryt));
+  async jst(
+    @Arg('teryt', { description: 'TERYT (TERC) code: 2, 4 or 7 digits, e.g. "12", "1201", "1201011"' }) teryt: string,
+    @Ctx() { em }: Context,
+    @Arg('asOf', () => String, { nullable: true, description: AS_OF_DESCRIPTION }) asOf?: string | null,
+  ): Promise<Jst | null> {
+    const code = parseTeryt('teryt', teryt);
+    const day = parseAsOf('asOf', asOf) ?? null;
+    const found = await new JstService(em).find(code);
+    return found ? asOfView(found, day) : null;
   }
 
   @Query(() => JstConnection, {
@@ -37,20 +46,26 @@ export class JstResolver {
     @Arg('filter', () => JstFilter, { nullable: true, description: 'Conditions the units must meet; omit for every unit' }) filter?: JstFilter | null,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1–200 (default 50)' }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page; omit for the first page' }) after?: string | null,
+    @Arg('asOf', () => String, { nullable: true, description: `${AS_OF_DESCRIPTION}. The filter's memberOf, memberOfNone and programme then ask about that day` }) asOf?: string | null,
   ) {
     const parsed = parseJstFilter(filter);
-    const page = await new JstService(em).list(parsed, parsePageRequest(first, after, parseTeryt, parsed.search != null));
+    const day = parseAsOf('asOf', asOf) ?? null;
+    const page = await new JstService(em).list(parsed, parsePageRequest(first, after, parseTeryt, parsed.search != null), day);
+    markAsOf(page.nodes, day);
     return toConnection(page, (j) => j.teryt);
   }
 
   @Query(() => Jst, { nullable: true, description: 'The JST of the given level (default: gmina) containing the point; null outside Poland' })
-  jstAt(
+  async jstAt(
     @Arg('lon', () => Float, { description: 'Longitude in degrees' }) lon: number,
     @Arg('lat', () => Float, { description: 'Latitude in degrees' }) lat: number,
     @Ctx() { em }: Context,
     @Arg('level', () => JstLevel, { nullable: true, description: 'Tier of the unit to return (default MUNICIPALITY: the gmina)' }) level?: JstLevel | null,
+    @Arg('asOf', () => String, { nullable: true, description: AS_OF_DESCRIPTION }) asOf?: string | null,
   ): Promise<Jst | null> {
-    return new JstService(em).at(parseLongitude('lon', lon), parseLatitude('lat', lat), level ?? JstLevel.MUNICIPALITY);
+    const day = parseAsOf('asOf', asOf) ?? null;
+    const found = await new JstService(em).at(parseLongitude('lon', lon), parseLatitude('lat', lat), level ?? JstLevel.MUNICIPALITY);
+    return found ? markAsOf([found], day)[0]! : null;
   }
 
   @Query(() => FeatureCollectionScalar, {
@@ -81,14 +96,13 @@ export class JstResolver {
     return loaders.jst.load(jst.voivodeshipTeryt);
   }
 
-  @FieldResolver(() => [Membership], { description: 'Memberships in partnerships; former ones only with includeFormer' })
+  @FieldResolver(() => [Membership], { description: 'Memberships in partnerships on the day the JST was read for (today, or `asOf`); every one the atlas holds with includeFormer' })
   async memberships(
     @Root() jst: RootOf<Jst>,
     @Ctx() { loaders }: Context,
-    @Arg('includeFormer', { defaultValue: false, description: 'true: also the memberships the JST has left (left before today)' }) includeFormer: boolean,
+    @Arg('includeFormer', { defaultValue: false, description: 'true: every membership, also those that had ended by then or began later' }) includeFormer: boolean,
   ): Promise<Membership[]> {
-    const all = await loaders.membershipsOfJst.load(jst.teryt);
-    return includeFormer ? all : all.filter((m) => isCurrent(m));
+    return membershipsOnDay(await loaders.membershipsOfJst.load(jst.teryt), askedDay(jst), includeFormer);
   }
 
   @FieldResolver(() => GeoJSONScalar, { nullable: true, description: 'Boundary as GeoJSON MultiPolygon (lng,lat degrees); null when no boundary is loaded' })

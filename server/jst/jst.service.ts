@@ -6,6 +6,8 @@ import type { JstQuery } from '../input/jst-filter.js';
 import type { Page, PageRequest } from '../input/paging.js';
 import { GeoJsonText } from '../shared/geojson-text.js';
 import { requireExisting } from '../shared/exists.js';
+import { countsForParticipationSql } from '../programme/programme-period.js';
+import { dayLiteral, dayOf, membershipCountsSql, type Day } from '../time/as-of.js';
 import { JstLevel } from './jst-kind.js';
 import { Jst } from './jst.entity.js';
 
@@ -25,8 +27,13 @@ export function jstFromRow(r: JstRow): Jst {
 
 const JST_LIST: ListSource = { from: 'jst j', columns: JST_COLUMNS, key: 'j.teryt', searchColumn: 'j.search_name' };
 
-/** SQL condition: membership `m` is current (not left before today) in a partnership that is not archived. */
-export const CURRENT_MEMBERSHIP = `membership_is_current(m."left") and not exists (select 1 from partnership ap where ap.id = m.partnership_id and ap.archived_at is not null)`;
+/**
+ * SQL condition: membership `m` counts today, as `membershipCountsSql` says (the member and its
+ * partnership both running, the partnership not archived), with today taken by the database when the
+ * statement runs, so a constant stays right past midnight. For server/ogc and server/tiles until they
+ * spell the day themselves; new code calls `membershipCountsSql(m, day)`.
+ */
+export const CURRENT_MEMBERSHIP = membershipCountsSql('m', '0000-00-00').replaceAll(dayLiteral('0000-00-00'), `to_char(current_date, 'YYYY-MM-DD')`);
 
 /** Reads JSTs: by code, by filter, by point; geometry shaped for the client. */
 export class JstService {
@@ -55,18 +62,22 @@ export class JstService {
   }
 
   /** SQL conditions of a parsed filter; a named programme or partnership must exist. */
-  private async where(filter: Partial<JstQuery>): Promise<Where> {
+  private async where(filter: Partial<JstQuery>, asOf: Day | null): Promise<Where> {
     const where = new Where();
+    const counts = membershipCountsSql('m', dayOf(asOf));
     if (filter.level) where.add('j.level = ?', filter.level);
     if (filter.kinds?.length) where.add('j.kind = any(?::text[])', textArray(filter.kinds));
     if (filter.voivodeship) where.add('j.voivodeship_teryt = ?', filter.voivodeship);
     if (filter.county) where.add('j.parent_teryt = ?', filter.county);
     if (filter.programme) {
+      // A programme counts the members of its period (as coverage does); on a given day, those of that day within it.
+      const inPeriod = countsForParticipationSql('m', 'pa', 'pr');
+      const programmeCounts = asOf === null ? `${inPeriod} and exists (select 1 from partnership ap where ap.id = m.partnership_id and ap.archived_at is null)` : `${counts} and ${inPeriod}`;
       await requireExisting(this.em, 'programme', filter.programme, 'filter.programme');
       where.add(
         `exists (select 1 from membership m join participation pa on pa.partnership_id = m.partnership_id
                  join programme pr on pr.id = pa.programme_id
-                 where m.jst_teryt = j.teryt and ${CURRENT_MEMBERSHIP} and pr.code = ?)`,
+                 where m.jst_teryt = j.teryt and ${programmeCounts} and pr.code = ?)`,
         filter.programme,
       );
     }
@@ -74,19 +85,19 @@ export class JstService {
       await requireExisting(this.em, 'partnership', filter.memberOf, 'filter.memberOf');
       where.add(
         `exists (select 1 from membership m join partnership p on p.id = m.partnership_id
-                 where m.jst_teryt = j.teryt and ${CURRENT_MEMBERSHIP} and p.slug = ?)`,
+                 where m.jst_teryt = j.teryt and ${counts} and p.slug = ?)`,
         filter.memberOf,
       );
     }
-    if (filter.memberOfNone === true) where.add(`not exists (select 1 from membership m where m.jst_teryt = j.teryt and ${CURRENT_MEMBERSHIP})`);
-    if (filter.memberOfNone === false) where.add(`exists (select 1 from membership m where m.jst_teryt = j.teryt and ${CURRENT_MEMBERSHIP})`);
+    if (filter.memberOfNone === true) where.add(`not exists (select 1 from membership m where m.jst_teryt = j.teryt and ${counts})`);
+    if (filter.memberOfNone === false) where.add(`exists (select 1 from membership m where m.jst_teryt = j.teryt and ${counts})`);
     if (filter.search != null) searchCondition(where, 'j.search_name', filter.search);
     return where;
   }
 
   /** One page of JSTs ordered by TERYT code (with `search`: by search rank, then TERYT code), with the total count of the filter. */
-  async list(filter: Partial<JstQuery>, page: PageRequest): Promise<Page<Jst>> {
-    const found = await listPage(this.em, JST_LIST, await this.where(filter), filter.search, page);
+  async list(filter: Partial<JstQuery>, page: PageRequest, asOf: Day | null = null): Promise<Page<Jst>> {
+    const found = await listPage(this.em, JST_LIST, await this.where(filter, asOf), filter.search, page);
     return { ...found, nodes: this.mapRows(found.nodes) };
   }
 

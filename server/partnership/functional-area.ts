@@ -8,21 +8,25 @@ import { argumentsBelow } from '../graphql/lookahead.js';
 import type { RootOf } from '../graphql/root.js';
 import { parseGeometryOptions, type GeometryOptions } from '../input/geometry-options.js';
 import type { FunctionalAreaFigures } from './partnership.service.js';
+import type { Day } from '../time/as-of.js';
 
 /**
  * The area a partnership covers: union of its current members' boundaries, computed by PostGIS.
  * Only the partnership's id: each field reads what it needs when asked (figures in one batch,
  * the geometry in another), so `functionalArea { geometry }` costs no statement for the figures.
  */
-@ObjectType({ description: "A partnership's functional area: the union of its current member gminy and powiaty (a województwo taking part does not extend it)" })
+@ObjectType({ description: "A partnership's functional area: the union of its member gminy and powiaty (a województwo taking part does not extend it), today or on the day the partnership was read for (`asOf`)" })
 export class FunctionalArea {
   partnershipId!: number;
+  /** The day of an `asOf` read (server/time/as-of.ts); absent: today, from the stored area. */
+  asOf?: Day | null;
 }
 
 /** Figures of an area with no current member loaded (or of a partnership gone meanwhile). */
 const EMPTY: Omit<FunctionalAreaFigures, 'partnershipId'> = { areaKm2: 0, memberCount: 0, bbox: null };
 
-const figuresOf = async (area: RootOf<FunctionalArea>, { loaders }: Context) => (await loaders.functionalArea.load(area.partnershipId)) ?? EMPTY;
+const figuresOf = async (area: RootOf<FunctionalArea>, { loaders }: Context) =>
+  area.asOf ? loaders.areaOnDay.load({ id: area.partnershipId, day: area.asOf }) : ((await loaders.functionalArea.load(area.partnershipId)) ?? EMPTY);
 
 @Resolver(() => FunctionalArea)
 export class FunctionalAreaResolver {
@@ -43,7 +47,9 @@ export class FunctionalAreaResolver {
 
   @FieldResolver(() => GeoJSONScalar, { nullable: true, description: 'The area as a GeoJSON MultiPolygon (lng,lat degrees); null when no current member is loaded' })
   geometry(@Root() area: RootOf<FunctionalArea>, @Args() args: GeometryArgs, @Ctx() { loaders }: Context): Promise<GeoJsonText | null> {
-    return loaders.areaGeometry.load({ key: area.partnershipId, options: parseGeometryOptions(args) });
+    const options = parseGeometryOptions(args);
+    if (area.asOf) return loaders.areaGeometryOnDay.load({ id: area.partnershipId, day: area.asOf, options });
+    return loaders.areaGeometry.load({ key: area.partnershipId, options });
   }
 }
 

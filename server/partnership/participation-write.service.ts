@@ -3,7 +3,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { inScope } from '../auth/guard.js';
 import type { Actor } from '../auth/role.js';
 import type { Em } from '../db/orm.js';
-import { parseParticipationPatch } from '../input/participation-patch.js';
+import { checkParticipationPeriod, parseParticipationPatch } from '../input/participation-patch.js';
 import { parseProgrammeCode } from '../input/programme-code.js';
 import { Programme } from '../programme/programme.entity.js';
 import { ConflictError, InputError, NotFoundError } from '../shared/errors.js';
@@ -22,6 +22,7 @@ export class ParticipationWriteService {
     const code = parseProgrammeCode('programme', input.programme);
     if (!fields.status) throw new InputError('status', 'is required for a new participation', 'EMPTY');
     if (!fields.sources) throw new InputError('sources', 'at least one source is required (a public URL or seeds/<file>)', 'EMPTY');
+    checkParticipationPeriod(fields.started, fields.ended);
     return this.em.transactional(async (tx) => {
       const programme = await tx.findOne(Programme, { code });
       if (!programme) throw new NotFoundError('programme', `no programme with code "${code}"`);
@@ -46,6 +47,7 @@ export class ParticipationWriteService {
       if (!participation || !inScope(actor, { voivodeships: participation.partnership.voivodeships, teryts })) throw new NotFoundError('id', `no participation with id ${id}`);
       if (participation.version !== version) throw new ConflictError('participation', String(id), participation.version, version);
       const before = participationSnapshot(participation);
+      checkParticipationPeriod(fields.started !== undefined ? fields.started : participation.started, fields.ended !== undefined ? fields.ended : participation.ended);
       Object.assign(participation, fields, { version: participation.version + 1 });
       new AuditService(tx as Em).record(actor.name, {
         action: 'UPDATE_PARTICIPATION', entity: 'participation', entityKey: `${participation.partnership.slug}/${participation.programme.code}/${id}`,

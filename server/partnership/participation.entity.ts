@@ -51,10 +51,12 @@ export class Participation {
   @Property({ default: false })
   probable: boolean = false;
 
-  /** The participation's own period where a source gives one (partial dates); null: the programme's (or phase's) period. */
+  /** The participation's own period where a source gives one (partial dates); null: the phase's or the programme's period. */
+  @Field(() => String, { nullable: true, description: 'Start of the participation\'s own period (YYYY, YYYY-MM or YYYY-MM-DD) where a source gives one; null: the period of its phase, else of the programme. Members count for the programme only where their membership overlaps that period' })
   @Property({ type: 'text', nullable: true })
   started?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'End of the participation\'s own period (YYYY, YYYY-MM or YYYY-MM-DD, its last day included); null: the period of its phase, else of the programme' })
   @Property({ type: 'text', nullable: true })
   ended?: string | null;
 

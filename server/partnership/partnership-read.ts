@@ -23,6 +23,7 @@ export const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.
  */
 export const PARTNERSHIP_COLUMNS = `p.id, p.slug, p.name, p.search_name, p.short_name, p.legal_form, p.area_type, p.voivodeships, p.leader_teryt, p.website,
   p.description, p.members_complete, p.completeness_note, p.stated_member_count, p.sources, p.version, p.archived_at,
+  p.started, p.ended, p.end_reason, p.successor_id, p.period_sources,
   (select row_to_json(l) from (select ${JST_COLUMNS} from jst j where j.teryt = p.leader_teryt) l) as leader_jst`;
 
 /** A row of `PARTNERSHIP_COLUMNS` as a plain partnership; `leader` is the whole JST. */
@@ -34,6 +35,8 @@ export function partnershipFromRow(r: Record<string, unknown>): Partnership {
     voivodeships: r.voivodeships, leader: leader === null ? null : jstFromRow(leader), website: r.website, description: r.description,
     membersComplete: r.members_complete, completenessNote: r.completeness_note, statedMemberCount: r.stated_member_count,
     sources: json(r.sources), version: r.version, archivedAt: archivedAt === null ? null : new Date(archivedAt),
+    started: r.started, ended: r.ended, endReason: r.end_reason, successor: r.successor_id == null ? null : { id: r.successor_id },
+    periodSources: json(r.period_sources),
   } as unknown as Partnership;
 }
 
@@ -68,7 +71,7 @@ export async function readParticipations(em: Em, ids: readonly number[]): Promis
   const rows = await query<Record<string, unknown>>(
     em,
     `select pa.id, pa.partnership_id, pa.status, pa.phase, pa.competition, pa.grant_amount, pa.grant_currency, pa.document, pa.probable,
-       pa.sources, pa.version, pr.id as pr_id, pr.code as pr_code, pr.name as pr_name, pr.name_en as pr_name_en, pr.funder as pr_funder,
+       pa.started, pa.ended, pa.sources, pa.version, pr.id as pr_id, pr.code as pr_code, pr.name as pr_name, pr.name_en as pr_name_en, pr.funder as pr_funder,
        pr.operator as pr_operator, pr.implementers as pr_implementers, pr.start_date as pr_start_date, pr.end_date as pr_end_date,
        pr.description as pr_description, pr.sources as pr_sources, pr.version as pr_version
      from participation pa join programme pr on pr.id = pa.programme_id where pa.partnership_id = any(?::int[]) order by pa.id`,
@@ -78,7 +81,8 @@ export async function readParticipations(em: Em, ids: readonly number[]): Promis
     (r) =>
       ({
         id: r.id, partnership: { id: r.partnership_id }, programme: programmeFromRow(r), status: r.status, phase: r.phase, competition: r.competition,
-        grantAmount: r.grant_amount, grantCurrency: r.grant_currency, document: r.document, probable: r.probable, sources: json(r.sources), version: r.version,
+        grantAmount: r.grant_amount, grantCurrency: r.grant_currency, document: r.document, probable: r.probable, started: r.started, ended: r.ended,
+        sources: json(r.sources), version: r.version,
       }) as unknown as Participation,
   );
 }

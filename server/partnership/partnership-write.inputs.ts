@@ -1,6 +1,6 @@
 import { Field, Float, InputType, Int } from 'type-graphql';
 import { SourceInput } from '../shared/source-input.js';
-import { AreaType, LegalForm, MemberRole, ParticipationStatus } from './partnership-enums.js';
+import { AreaType, LegalForm, MemberRole, ParticipationStatus, PartnershipEndReason } from './partnership-enums.js';
 
 @InputType({ description: 'A member JST with its role and dates' })
 export class MemberInput {
@@ -57,6 +57,21 @@ export class PartnershipPatch {
 
   @Field(() => [String], { nullable: true, description: 'TERC codes (2 digits) of the województwa the partnership belongs to; required on create; must include every member\'s' })
   voivodeships?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: 'When the partnership started: YYYY, YYYY-MM or YYYY-MM-DD; null clears it' })
+  started?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The first day the partnership no longer existed: YYYY, YYYY-MM or YYYY-MM-DD, not before started; null clears it (and needs endReason cleared too)' })
+  ended?: string | null;
+
+  @Field(() => PartnershipEndReason, { nullable: true, description: 'How the partnership ended; only with ended; null clears it' })
+  endReason?: PartnershipEndReason | null;
+
+  @Field(() => String, { nullable: true, description: 'Slug of the partnership that took over (merged into, replaced by); an existing one, not this one; null clears it' })
+  successor?: string | null;
+
+  @Field(() => [SourceInput], { nullable: true, description: 'Where started, ended and endReason are stated; replaces the list; needed (at least one) whenever a date is set' })
+  periodSources?: SourceInput[] | null;
 }
 
 @InputType({ description: 'A new partnership' })
@@ -93,6 +108,12 @@ export class ParticipationPatch {
 
   @Field(() => [SourceInput], { nullable: true, description: 'Where the participation is stated, at least one; required for a new participation, replaces the list on update' })
   sources?: SourceInput[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Start of the participation\'s own period where a source gives one (YYYY, YYYY-MM or YYYY-MM-DD); null clears it (the phase\'s or programme\'s period applies)' })
+  started?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'End of the participation\'s own period (YYYY, YYYY-MM or YYYY-MM-DD, last day included), not before started; null clears it' })
+  ended?: string | null;
 }
 
 @InputType({ description: 'A new participation' })

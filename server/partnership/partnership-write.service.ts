@@ -3,7 +3,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { requireScope } from '../auth/guard.js';
 import type { Actor } from '../auth/role.js';
 import type { Em } from '../db/orm.js';
-import { parsePartnershipPatch } from '../input/partnership-patch.js';
+import { checkPeriod, parsePartnershipPatch } from '../input/partnership-patch.js';
 import { parseSlug } from '../input/slug.js';
 import { parseTeryt } from '../input/teryt.js';
 import { Jst } from '../jst/jst.entity.js';
@@ -57,6 +57,7 @@ export class PartnershipWriteService {
     if (!fields.name) throw new InputError('name', 'must not be empty', 'EMPTY');
     if (!fields.sources) throw new InputError('sources', 'at least one source is required (a public URL or seeds/<file>)', 'EMPTY');
     if (!fields.voivodeships) throw new InputError('voivodeships', 'at least one województwo (2-digit TERC code, e.g. "12") is required', 'EMPTY');
+    checkPeriod({ started: fields.started ?? null, ended: fields.ended ?? null, endReason: fields.endReason ?? null, periodSources: fields.periodSources ?? [] });
     const members = await checkMembers(this.em, input.members ?? []);
     const leader = fields.leader ?? null;
     checkLeader(leader, members);
@@ -69,6 +70,8 @@ export class PartnershipWriteService {
         legalForm: fields.legalForm ?? LegalForm.UNKNOWN, areaType: fields.areaType ?? AreaType.OTHER, voivodeships: fields.voivodeships, leader: leader ? tx.getReference(Jst, leader) : null,
         website: fields.website ?? null, description: fields.description ?? null, membersComplete: fields.membersComplete ?? false,
         completenessNote: fields.completenessNote ?? null, statedMemberCount: fields.statedMemberCount ?? null, sources: fields.sources!, version: 1,
+        started: fields.started ?? null, ended: fields.ended ?? null, endReason: fields.endReason ?? null, periodSources: fields.periodSources ?? [],
+        successor: fields.successor ? await successorOf(tx as Em, fields.successor, null) : null,
       });
       await tx.flush();
       const audit = new AuditService(tx as Em);
@@ -92,8 +95,10 @@ export class PartnershipWriteService {
       }
       if (fields.leader !== undefined) checkLeader(fields.leader, members.map((m) => ({ teryt: m.jst.teryt })));
       const before = partnershipSnapshot(partnership);
-      const { leader, ...scalars } = fields;
+      const { leader, successor, ...scalars } = fields;
       tx.assign(partnership, scalars as Partial<Partnership>);
+      checkPeriod({ started: partnership.started ?? null, ended: partnership.ended ?? null, endReason: partnership.endReason ?? null, periodSources: partnership.periodSources });
+      if (successor !== undefined) partnership.successor = successor ? await successorOf(tx as Em, successor, partnership.id) : null;
       if (leader !== undefined) partnership.leader = leader ? tx.getReference(Jst, leader) : null;
       if (fields.name !== undefined || fields.shortName !== undefined) partnership.searchName = searchKey([partnership.name, partnership.shortName]);
       partnership.version += 1;
@@ -135,6 +140,14 @@ export class PartnershipWriteService {
       return partnership;
     });
   }
+}
+
+/** The successor named by `slug`: an existing partnership other than the one being written (`selfId`; null on create). */
+async function successorOf(tx: Em, slug: string, selfId: number | null): Promise<Partnership> {
+  const found = await tx.findOne(Partnership, { slug });
+  if (!found) throw new InputError('successor', `no partnership with slug "${slug}"`, 'NOT_FOUND');
+  if (found.id === selfId) throw new InputError('successor', 'a partnership cannot succeed itself', 'SELF_REFERENCE');
+  return found;
 }
 
 /** A stale version is a CONFLICT naming the current one; `null` skips the check (appending writes). */

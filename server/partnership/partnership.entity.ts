@@ -87,22 +87,26 @@ export class Partnership {
   @Property({ type: 'Date', nullable: true })
   archivedAt?: Date | null;
 
-  /** When the partnership started (partial date as the source gives it); null when no source says. GraphQL field: see the time feature. */
+  /** When the partnership started (partial date as the source gives it); null when no source says. */
+  @Field(() => String, { nullable: true, description: 'When the partnership started (founded, agreement signed): YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source; null when no source states it (it then counts as having always existed)' })
   @Property({ type: 'text', nullable: true })
   started?: string | null;
 
   /** When it ended (first day it no longer existed); null while it runs. */
+  @Field(() => String, { nullable: true, description: 'The first day the partnership no longer existed: YYYY, YYYY-MM or YYYY-MM-DD; null while it runs. Ended partnerships do not count in answers about a later day' })
   @Property({ type: 'text', nullable: true })
   ended?: string | null;
 
+  @Field(() => PartnershipEndReason, { nullable: true, description: 'How the partnership ended; null while it runs or when no source says' })
   @Enum({ items: () => PartnershipEndReason, nullable: true })
   endReason?: PartnershipEndReason | null;
 
-  /** The partnership that took over (merged into, replaced by). */
+  /** The partnership that took over (merged into, replaced by); GraphQL field by PartnershipResolver. */
   @ManyToOne(() => Partnership, { nullable: true, deleteRule: 'set null' })
   successor?: Rel<Partnership> | null;
 
   /** Where the start and end dates are stated. */
+  @Field(() => [Source], { description: 'Where `started`, `ended` and `endReason` are stated; empty when no date is given' })
   @Property({ type: 'json' })
   periodSources: SourceData[] = [];
 

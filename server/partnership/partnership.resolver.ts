@@ -11,7 +11,10 @@ import { parseSlug } from '../input/slug.js';
 import { Jst } from '../jst/jst.entity.js';
 import { Programme } from '../programme/programme.entity.js';
 import { areaGeometryAsked, FunctionalArea } from './functional-area.js';
-import { isCurrent } from './is-current.js';
+import { isCurrent, membershipsOnDay } from './is-current.js';
+import { AS_OF_DESCRIPTION, askedDay, markAsOf } from '../graphql/as-of-arg.js';
+import { parseAsOf } from '../input/as-of.js';
+import { dayOf } from '../time/as-of.js';
 import { Membership, Partner, UnmatchedMember } from './membership.entity.js';
 import { Participation } from './participation.entity.js';
 import { Partnership } from './partnership.entity.js';
@@ -28,12 +31,15 @@ export class PartnershipResolver {
     @Arg('slug', { description: 'The partnership\'s slug: 1–120 lowercase ASCII letters and digits in words joined by single hyphens, e.g. "aglomeracja-walbrzyska"' }) slug: string,
     @Ctx() { em, loaders }: Context,
     @Info() info: GraphQLResolveInfo,
+    @Arg('asOf', () => String, { nullable: true, description: AS_OF_DESCRIPTION }) asOf?: string | null,
   ): Promise<Partnership | null> {
-    // A functional area's geometry asked for below is read in the partnership's own statement (one round trip, not three).
-    const area = areaGeometryAsked(info);
+    const day = parseAsOf('asOf', asOf) ?? null;
+    // Today's functional-area geometry asked for below is read in the partnership's own statement (one round trip, not three);
+    // another day's is computed from that day's members (area-on-day.ts).
+    const area = day === null ? areaGeometryAsked(info) : null;
     const found = await new PartnershipService(em).find(parseSlug('slug', slug), area);
     if (found && area) loaders.areaGeometry.prime({ key: found.partnership.id, options: area }, found.area);
-    return found?.partnership ?? null;
+    return found ? markAsOf([found.partnership], day)[0]! : null;
   }
 
   @Query(() => PartnershipConnection, {
@@ -45,22 +51,27 @@ export class PartnershipResolver {
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1–200 (default 50)' }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page; omit for the first page' }) after?: string | null,
     @Info() info?: GraphQLResolveInfo,
+    @Arg('asOf', () => String, { nullable: true, description: `${AS_OF_DESCRIPTION}. With asOf only the partnerships running that day are listed, and \`bbox\`, \`intersects\`, \`containsPoint\` meet that day's areas; without, every partnership that is not archived (ended ones too: see \`ended\`)` }) asOf?: string | null,
   ) {
     const parsed = parsePartnershipFilter(filter);
+    const day = parseAsOf('asOf', asOf) ?? null;
     // The page and every relation the query walks below `node` in one statement (partnership-json.ts);
     // the relations' resolvers below are then skipped (server/graphql/preloaded.ts).
     const select = info ? lookahead(info, 'edges', 'node') : undefined;
-    const page = await new PartnershipService(em).list(parsed, parsePageRequest(first, after, parseSlug, parsed.search != null), select);
+    const page = await new PartnershipService(em).list(parsed, parsePageRequest(first, after, parseSlug, parsed.search != null), select, day);
+    markAsOf(page.nodes, day);
     return toConnection(page, (p) => p.slug);
   }
 
   @Query(() => [Partnership], { description: 'Partnerships whose functional area contains the point' })
-  partnershipsAt(
+  async partnershipsAt(
     @Arg('lon', () => Float, { description: 'Longitude in degrees' }) lon: number,
     @Arg('lat', () => Float, { description: 'Latitude in degrees' }) lat: number,
     @Ctx() { em }: Context,
+    @Arg('asOf', () => String, { nullable: true, description: AS_OF_DESCRIPTION }) asOf?: string | null,
   ): Promise<Partnership[]> {
-    return new PartnershipService(em).at(parseLongitude('lon', lon), parseLatitude('lat', lat));
+    const day = parseAsOf('asOf', asOf) ?? null;
+    return markAsOf(await new PartnershipService(em).at(parseLongitude('lon', lon), parseLatitude('lat', lat), day), day);
   }
 
   @FieldResolver(() => Jst, { nullable: true, description: 'The leading JST; null when the sources state none' })
@@ -68,10 +79,14 @@ export class PartnershipResolver {
     return p.leader ? (loadedOrNull(p.leader, 'name') ?? loaders.jst.load(p.leader.teryt)) : null;
   }
 
-  @FieldResolver(() => [Membership], { description: 'Member JSTs; former members only with includeFormer' })
-  async members(@Root() p: RootOf<Partnership>, @Ctx() { loaders }: Context, @Arg('includeFormer', { defaultValue: false, description: 'true: also the JSTs that have left (left before today)' }) includeFormer: boolean) {
-    const all = await loaders.membershipsOfPartnership.load(p.id);
-    return includeFormer ? all : all.filter((m) => isCurrent(m));
+  @FieldResolver(() => [Membership], { description: 'Member JSTs on the day the partnership was read for (today, or `asOf`); with includeFormer also those that had left by then and those that joined later' })
+  async members(@Root() p: RootOf<Partnership>, @Ctx() { loaders }: Context, @Arg('includeFormer', { defaultValue: false, description: 'true: every membership the atlas holds, whatever its dates' }) includeFormer: boolean) {
+    return membershipsOnDay(await loaders.membershipsOfPartnership.load(p.id), askedDay(p), includeFormer);
+  }
+
+  @FieldResolver(() => Partnership, { nullable: true, description: 'The partnership that took over when this one ended (merged into, replaced by); null when none is known' })
+  successor(@Root() p: RootOf<Partnership>, @Ctx() { loaders }: Context): Promise<Partnership | null> | null {
+    return p.successor ? loaders.partnership.load(p.successor.id) : null;
   }
 
   @FieldResolver(() => [Partner], { description: 'Partners that are not JSTs' })
@@ -89,9 +104,9 @@ export class PartnershipResolver {
     return loaders.unmatchedOfPartnership.load(p.id);
   }
 
-  @FieldResolver(() => FunctionalArea, { description: 'Union of the current members’ boundaries' })
+  @FieldResolver(() => FunctionalArea, { description: 'Union of the members’ boundaries on the day the partnership was read for (today: the stored area; `asOf`: computed from that day\'s members)' })
   functionalArea(@Root() p: RootOf<Partnership>): FunctionalArea {
-    return { partnershipId: p.id };
+    return { partnershipId: p.id, asOf: askedDay(p) };
   }
 }
 
@@ -108,9 +123,9 @@ export class MembershipResolver {
     return (await loaders.partnership.load(m.partnership.id))!;
   }
 
-  @FieldResolver(() => Boolean, { description: 'false once the JST has left' })
+  @FieldResolver(() => Boolean, { description: 'true when the JST is a member on the day read for (today, or the `asOf` of the root field): joined by then and not yet left' })
   current(@Root() m: RootOf<Membership>): boolean {
-    return isCurrent(m);
+    return isCurrent(m, dayOf(askedDay(m)));
   }
 }
 

@@ -10,12 +10,30 @@ import { simplified } from '../jst/jst.service.js';
 import { InputError } from '../shared/errors.js';
 import { GeoJsonText } from '../shared/geojson-text.js';
 import { requireExisting } from '../shared/exists.js';
-import { PARTNERSHIP_JSON } from './partnership-json.js';
+import { partnershipJson } from './partnership-json.js';
 import { json, PARTNERSHIP_COLUMNS, partnershipFromRow } from './partnership-read.js';
 import { Partnership } from './partnership.entity.js';
+import { countsForParticipationSql } from '../programme/programme-period.js';
+import { dayLiteral, dayOf, membershipActiveSql, partnershipActiveSql, type Day } from '../time/as-of.js';
 
-/** SQL condition: membership `m` is current (not left before today). Archived partnerships are filtered on their own. */
-const CURRENT_MEMBERSHIP = `membership_is_current(m."left")`;
+/**
+ * SQL condition: membership `m` counts for a filter on members (`voivodeship`, `member`): on the day,
+ * or, when the filter names a programme and no day, in the counting period of the partnership's
+ * participation in it (server/programme/programme-period.ts).
+ */
+function memberCounts(filter: Partial<PartnershipQuery>, asOf: Day | null): { sql: string; params: unknown[] } {
+  if (filter.programme == null || asOf !== null) return { sql: membershipActiveSql('m', dayOf(asOf)), params: [] };
+  return {
+    sql: `exists (select 1 from participation pa join programme pr on pr.id = pa.programme_id
+            where pa.partnership_id = m.partnership_id and pr.code = ? and ${countsForParticipationSql('m', 'pa', 'pr')})`,
+    params: [filter.programme],
+  };
+}
+
+/** SQL: a member of partnership `p` counted on `day` lies in the area of a functional area (not a województwo), `touches` over `j.boundary`. */
+const memberOnDayTouches = (day: Day, touches: string) =>
+  `exists (select 1 from membership m join jst j on j.teryt = m.jst_teryt where m.partnership_id = p.id and ${membershipActiveSql('m', day)}
+           and j.level <> 'VOIVODESHIP' and ${touches})`;
 
 const PARTNERSHIP_LIST: ListSource = { from: 'partnership p', columns: PARTNERSHIP_COLUMNS, key: 'p.slug', searchColumn: 'p.search_name' };
 
@@ -50,9 +68,12 @@ export class PartnershipService {
   }
 
   /** SQL conditions of a parsed filter; a named programme must exist, a geometry must be valid for PostGIS. */
-  private async where(filter: Partial<PartnershipQuery>): Promise<Where> {
+  private async where(filter: Partial<PartnershipQuery>, asOf: Day | null): Promise<Where> {
     const where = new Where();
-    if (!filter.includeArchived) where.add('p.archived_at is null');
+    // With a day: the partnerships running then (archived ones only when asked for); without, the whole catalogue.
+    if (asOf !== null) where.add(filter.includeArchived ? `atlas_active_on(p.started, p.ended, ${dayLiteral(asOf)})` : partnershipActiveSql('p', asOf));
+    else if (!filter.includeArchived) where.add('p.archived_at is null');
+    const counts = memberCounts(filter, asOf);
     if (filter.programme != null || filter.statuses?.length) {
       const cond = new Where().add('pa.partnership_id = p.id');
       if (filter.programme != null) {
@@ -64,26 +85,29 @@ export class PartnershipService {
     }
     if (filter.voivodeship != null) {
       where.add(
-        `exists (select 1 from membership m join jst j on j.teryt = m.jst_teryt where m.partnership_id = p.id and ${CURRENT_MEMBERSHIP} and j.voivodeship_teryt = ?)`,
-        filter.voivodeship,
+        `exists (select 1 from membership m join jst j on j.teryt = m.jst_teryt where m.partnership_id = p.id and ${counts.sql} and j.voivodeship_teryt = ?)`,
+        ...counts.params, filter.voivodeship,
       );
     }
     if (filter.member != null) {
-      where.add(`exists (select 1 from membership m where m.partnership_id = p.id and ${CURRENT_MEMBERSHIP} and m.jst_teryt = ?)`, filter.member);
+      where.add(`exists (select 1 from membership m where m.partnership_id = p.id and ${counts.sql} and m.jst_teryt = ?)`, ...counts.params, filter.member);
     }
     if (filter.legalForms?.length) where.add('p.legal_form = any(?::text[])', textArray(filter.legalForms));
     if (filter.areaTypes?.length) where.add('p.area_type = any(?::text[])', textArray(filter.areaTypes));
     if (filter.search != null) searchCondition(where, 'p.search_name', filter.search);
+    // Today the stored area answers; on another day the area is the union of that day's members,
+    // and a union meets a shape exactly when one of its parts does (no union needs computing).
+    const meets = (shape: string) => (asOf === null ? `ST_Intersects(p.area, ${shape})` : memberOnDayTouches(asOf, `ST_Intersects(j.boundary, ${shape})`));
     if (filter.bbox != null) {
       const [w, s, e, n] = filter.bbox;
-      where.add('ST_Intersects(p.area, ST_MakeEnvelope(?, ?, ?, ?, 4326))', w, s, e, n);
+      where.add(meets('ST_MakeEnvelope(?, ?, ?, ?, 4326)'), w, s, e, n);
     }
     if (filter.intersects != null) {
       await this.checkGeometry(filter.intersects);
-      where.add('ST_Intersects(p.area, ST_SetSRID(ST_GeomFromGeoJSON(?), 4326))', JSON.stringify(filter.intersects));
+      where.add(meets('ST_SetSRID(ST_GeomFromGeoJSON(?), 4326)'), JSON.stringify(filter.intersects));
     }
     if (filter.containsPoint != null) {
-      where.add('ST_Intersects(p.area, ST_SetSRID(ST_MakePoint(?, ?), 4326))', filter.containsPoint.lon, filter.containsPoint.lat);
+      where.add(meets('ST_SetSRID(ST_MakePoint(?, ?), 4326)'), filter.containsPoint.lon, filter.containsPoint.lat);
     }
     return where;
   }
@@ -105,24 +129,22 @@ export class PartnershipService {
    * one json object of those fields and the relations below them, all in the page's one statement
    * (partnership-json.ts); without, as whole plain rows.
    */
-  async list(filter: Partial<PartnershipQuery>, page: PageRequest, select?: readonly SelectedField[]): Promise<Page<Partnership>> {
-    const where = await this.where(filter);
+  async list(filter: Partial<PartnershipQuery>, page: PageRequest, select?: readonly SelectedField[], asOf: Day | null = null): Promise<Page<Partnership>> {
+    const where = await this.where(filter, asOf);
     if (!select) {
       const found = await listPage(this.em, PARTNERSHIP_LIST, where, filter.search, page);
       return { ...found, nodes: this.map(found.nodes) };
     }
-    const source = { ...PARTNERSHIP_LIST, columns: `${jsonObject(PARTNERSHIP_JSON, select, 'p')} as node, p.slug` };
+    const source = { ...PARTNERSHIP_LIST, columns: `${jsonObject(partnershipJson(asOf), select, 'p')} as node, p.slug` };
     const found = await listPage(this.em, source, where, filter.search, page);
     return { ...found, nodes: found.nodes.map((r) => json<Partnership>(r.node)) };
   }
 
-  /** Partnerships whose functional area contains the point (lng, lat degrees), by name. */
-  async at(lon: number, lat: number): Promise<Partnership[]> {
-    const rows = await query<Record<string, unknown>>(
-      this.em,
-      `select ${PARTNERSHIP_COLUMNS} from partnership p where p.archived_at is null and ST_Intersects(p.area, ST_SetSRID(ST_MakePoint(?, ?), 4326)) order by p.name`,
-      [lon, lat],
-    );
+  /** Partnerships whose functional area (today's, or on `asOf` that day's) contains the point (lng, lat degrees), by name. */
+  async at(lon: number, lat: number, asOf: Day | null = null): Promise<Partnership[]> {
+    const point = 'ST_SetSRID(ST_MakePoint(?, ?), 4326)';
+    const where = asOf === null ? `p.archived_at is null and ST_Intersects(p.area, ${point})` : `${partnershipActiveSql('p', asOf)} and ${memberOnDayTouches(asOf, `ST_Intersects(j.boundary, ${point})`)}`;
+    const rows = await query<Record<string, unknown>>(this.em, `select ${PARTNERSHIP_COLUMNS} from partnership p where ${where} order by p.name`, [lon, lat]);
     return this.map(rows);
   }
 

@@ -9,6 +9,7 @@ export function partnershipSnapshot(p: Partnership): Record<string, unknown> {
     leader: p.leader?.teryt ?? null, website: p.website ?? null, description: p.description ?? null,
     membersComplete: p.membersComplete, completenessNote: p.completenessNote ?? null, statedMemberCount: p.statedMemberCount ?? null,
     sources: p.sources, version: p.version, archivedAt: p.archivedAt?.toISOString() ?? null,
+    started: p.started ?? null, ended: p.ended ?? null, endReason: p.endReason ?? null, successor: p.successor?.id ?? null, periodSources: p.periodSources,
   };
 }
 
@@ -20,6 +21,6 @@ export function participationSnapshot(p: Participation): Record<string, unknown>
   return {
     id: p.id, programme: p.programme.code ?? null, status: p.status, phase: p.phase ?? null, competition: p.competition ?? null,
     grantAmount: p.grantAmount ?? null, grantCurrency: p.grantCurrency ?? null, document: p.document ?? null, probable: p.probable,
-    sources: p.sources, version: p.version,
+    started: p.started ?? null, ended: p.ended ?? null, sources: p.sources, version: p.version,
   };
 }

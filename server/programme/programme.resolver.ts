@@ -7,19 +7,37 @@ import { Participation } from '../partnership/participation.entity.js';
 import { Programme, ProgrammePhase, ReportedFigure } from './programme.entity.js';
 import { ProgrammeService } from './programme.service.js';
 
-@ObjectType({ description: 'What the atlas has loaded for a programme; compare with reportedFigures to see the gap' })
+@ObjectType({ description: 'Counts over some participations of a programme (the confirmed or the probable ones)' })
+class LoadedCounts {
+  @Field(() => Int, { description: 'Partnerships with such a participation' })
+  partnerships!: number;
+
+  @Field(() => Int, { description: 'Distinct JSTs whose membership overlaps the counting period of their partnership\'s participation' })
+  jsts!: number;
+
+  @Field(() => Int, { description: 'Of those JSTs, gminy' })
+  gminy!: number;
+}
+
+@ObjectType({ description: 'What the atlas has loaded for a programme; compare with reportedFigures to see the gap. Members count only where their membership overlaps the participation\'s period (its own, else its phase\'s, else the programme\'s)' })
 class LoadedFigures {
-  @Field(() => Int, { description: 'Partnerships with a participation in the programme' })
+  @Field(() => Int, { description: 'Partnerships with a participation in the programme (not archived)' })
   partnerships!: number;
 
   @Field(() => Int, { description: 'Of those, partnerships whose member list is complete' })
   partnershipsWithCompleteMemberList!: number;
 
-  @Field(() => Int, { description: 'Distinct JSTs that are current members of those partnerships' })
+  @Field(() => Int, { description: 'Distinct JSTs that were members of those partnerships during the counting period (a JST that joined after it does not count)' })
   jsts!: number;
 
   @Field(() => Int, { description: 'Of those JSTs, gminy' })
   gminy!: number;
+
+  @Field(() => LoadedCounts, { description: 'Counted over the participations the sources state (probable: false)' })
+  confirmed!: LoadedCounts;
+
+  @Field(() => LoadedCounts, { description: 'Counted over the participations the sources only make probable (probable: true); a JST in both kinds counts in both, once in the totals' })
+  probable!: LoadedCounts;
 }
 
 @Resolver(() => Programme)

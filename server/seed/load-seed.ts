@@ -4,7 +4,7 @@ import { query } from '../db/sql.js';
 import { Jst } from '../jst/jst.entity.js';
 import { Membership, Partner, UnmatchedMember } from '../partnership/membership.entity.js';
 import { Participation } from '../partnership/participation.entity.js';
-import type { AreaType, LegalForm, MemberRole, ParticipationStatus, PartnerKind } from '../partnership/partnership-enums.js';
+import type { AreaType, LegalForm, MemberRole, ParticipationStatus, PartnerKind, PartnershipEndReason } from '../partnership/partnership-enums.js';
 import { Partnership } from '../partnership/partnership.entity.js';
 import { Programme, ProgrammePhase, ReportedFigure } from '../programme/programme.entity.js';
 import { searchKey } from '../shared/search-name.js';
@@ -61,8 +61,10 @@ async function write(tx: Em, seed: SeedData): Promise<SeedReport> {
   await tx.flush();
 
   const report: SeedReport = { programmes: programmes.size, partnerships: 0, memberships: 0, participations: 0, unmatched: 0 };
+  const bySlug = new Map<string, Partnership>();
   for (const p of seed.partnerships) {
     const partnership = tx.create(Partnership, {
+      started: p.started ?? null, ended: p.ended ?? null, endReason: (p.endReason ?? null) as PartnershipEndReason | null, periodSources: p.periodSources ?? [],
       slug: p.slug, name: p.name, searchName: searchKey([p.name, p.shortName]), shortName: p.shortName ?? null,
       legalForm: p.legalForm as LegalForm, areaType: p.areaType as AreaType, voivodeships: [...p.voivodeships].sort(),
       leader: p.leader ? tx.getReference(Jst, p.leader) : null, website: p.website ?? null, description: p.description ?? null,
@@ -83,11 +85,14 @@ async function write(tx: Em, seed: SeedData): Promise<SeedReport> {
       });
     }
     for (const u of p.unmatched) tx.create(UnmatchedMember, { partnership, sourceName: u.sourceName, reason: u.reason, sources: u.sources });
+    bySlug.set(p.slug, partnership);
     report.partnerships++;
     report.memberships += p.members.length;
     report.participations += p.participations.length;
     report.unmatched += p.unmatched.length;
   }
+  // Successors once every partnership exists (validateSeed has checked each names another one of the seed).
+  for (const p of seed.partnerships) if (p.successor) bySlug.get(p.slug)!.successor = bySlug.get(p.successor)!;
   await tx.flush();
   return report;
 }

@@ -145,6 +145,15 @@ export interface SeedPartnership {
   completenessNote?: string;
   /** Member count stated by a source, where it differs from or adds to the named list. */
   statedMemberCount?: number;
+  /** When the partnership started / the first day it no longer existed (partial dates), where a source says so. */
+  started?: string;
+  ended?: string;
+  /** How it ended (only with `ended`). */
+  endReason?: 'DISSOLVED' | 'MERGED' | 'REPLACED' | 'EXPIRED';
+  /** Slug of the partnership that took over. */
+  successor?: string;
+  /** Where `started`, `ended`, `endReason` are stated; required with any of them. */
+  periodSources?: SeedSource[];
   members: SeedMember[];
   partners: SeedPartner[];
   participations: SeedParticipation[];

@@ -1,4 +1,5 @@
 import { parsePartialDate } from '../input/partial-date.js';
+import { checkPeriod } from '../input/partnership-patch.js';
 import { parseProgrammeCode } from '../input/programme-code.js';
 import { parseSlug } from '../input/slug.js';
 import { parseSource } from '../input/source.js';
@@ -76,6 +77,7 @@ export function validateSeed(seed: SeedData, knownTeryt: ReadonlySet<string>): s
       date(mw, m.left);
       if (m.joined && m.left && m.left < m.joined) problems.push(`${mw}: left before joining`);
     }
+    problems.push(...periodProblems(where, p, seed.partnerships));
     problems.push(...voivodeshipProblems(where, p));
     if (p.membersComplete && p.unmatched.length) problems.push(`${where}: marked complete but ${p.unmatched.length} member name(s) are unmatched`);
     if (p.leader && !members.has(p.leader)) problems.push(`${where}: leader ${p.leader} is not among the members`);
@@ -89,6 +91,23 @@ export function validateSeed(seed: SeedData, knownTeryt: ReadonlySet<string>): s
     p.partners.forEach((x) => sourced(`${where} partner ${x.name}`, x.sources));
     p.unmatched.forEach((u) => sourced(`${where} unmatched ${u.sourceName}`, u.sources));
   }
+  return problems;
+}
+
+/** The partnership's life span: dates real and ordered, sourced, an end reason only with an end, a successor that is another partnership of the seed. */
+function periodProblems(where: string, p: SeedPartnership, all: readonly SeedPartnership[]): string[] {
+  const problems: string[] = [];
+  for (const value of [p.started, p.ended]) {
+    const problem = value === undefined ? null : broken(() => parsePartialDate('date', value));
+    if (problem) problems.push(`${where}: period date ${problem}`);
+  }
+  const problem = broken(() => checkPeriod({ started: p.started ?? null, ended: p.ended ?? null, endReason: p.endReason ?? null, periodSources: p.periodSources ?? [] }));
+  if (problem) problems.push(`${where}: period ${problem}`);
+  for (const s of p.periodSources ?? []) {
+    const bad = broken(() => parseSource('source', s));
+    if (bad) problems.push(`${where} period: source "${s.ref}" ${bad}`);
+  }
+  if (p.successor !== undefined && (p.successor === p.slug || !all.some((o) => o.slug === p.successor))) problems.push(`${where}: successor ${p.successor} is not another partnership of the seed`);
   return problems;
 }
 

@@ -147,6 +147,10 @@ function buildPartnership(spec, specRows) {
   if (!leader && memberList.length && !/leader/i.test(note ?? '')) note = [note, 'No leader is stated by the sources.'].filter(Boolean).join(' ');
   if (note) out.completenessNote = note;
   if (spec.statedMemberCount !== undefined) out.statedMemberCount = spec.statedMemberCount;
+  if (spec.period) {
+    const { sources: periodSources, ...dates } = spec.period;
+    Object.assign(out, dates, { periodSources: resolveAll(periodSources) });
+  }
   return { ...out, members: memberList, partners: spec.partners.map((p) => ({ ...p, sources: resolveAll(p.sources) })), participations, unmatched, sources };
 }
 

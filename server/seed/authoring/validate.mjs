@@ -94,6 +94,12 @@ for (const p of partnerships) {
   if (typeof p.membersComplete !== 'boolean') err(w, 'membersComplete not boolean');
   if (!p.membersComplete && !p.completenessNote) err(w, 'incomplete without completenessNote');
   checkSources(w, p.sources);
+  if (p.started !== undefined || p.ended !== undefined) {
+    checkDates(`${w} period`, p.started, p.ended);
+    checkSources(`${w} period`, p.periodSources);
+  }
+  if (p.endReason !== undefined && (!p.ended || !['DISSOLVED', 'MERGED', 'REPLACED', 'EXPIRED'].includes(p.endReason))) err(w, `endReason ${p.endReason} needs ended and one of DISSOLVED, MERGED, REPLACED, EXPIRED`);
+  if (p.successor !== undefined && (p.successor === p.slug || !partnerships.some((o) => o.slug === p.successor))) err(w, `successor ${p.successor} is not another partnership`);
   const seen = new Set();
   for (const m of p.members) {
     const mw = `${w} member ${m.teryt} (${m.sourceName})`;
