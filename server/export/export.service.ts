@@ -12,7 +12,7 @@ import type { Partnership } from '../partnership/partnership.entity.js';
 import { PartnershipService } from '../partnership/partnership.service.js';
 import { SOURCE_SEPARATOR } from '../import/import-rows.js';
 import { ATTRIBUTION_LINE, DATA_LICENCE, type Licence } from '../shared/data-licence.js';
-import { dayOf, membershipActiveSql, membershipCountsSql, partnershipActiveSql, type Day } from '../time/as-of.js';
+import { dayOf, membershipActiveSql, membershipCountsSql, partnershipActiveSql, today, type Day } from '../time/as-of.js';
 import { scopedAreaSql } from '../time/scope.js';
 import { DEFAULT_LAYOUT, toCsv, type CsvLayout } from './csv-write.js';
 
@@ -71,7 +71,8 @@ export class ExportService {
 
   private async running(filter: Partial<PartnershipQuery>, day: Day): Promise<{ partnerships: Partnership[]; spans: Map<number, { started: string | null; ended: string | null }> }> {
     const service = new PartnershipService(this.em);
-    const listed = await all((page) => service.list(filter, page), (p) => p.slug);
+    // With a day, the list's own filter reads members and partnerships of that day (as GraphQL `partnerships(asOf)`).
+    const listed = await all((page) => service.list(filter, page, undefined, day === today() ? null : day), (p) => p.slug);
     const rows = await query<{ id: number; started: string | null; ended: string | null }>(
       this.em,
       `select p.id, p.started, p.ended from partnership p where p.id = any(?::int[]) and ${partnershipActiveSql('p', day)}`,
@@ -81,9 +82,9 @@ export class ExportService {
     return { partnerships: listed.filter((p) => spans.has(p.id)), spans };
   }
 
-  jsts(filter: Partial<JstQuery>): Promise<Jst[]> {
+  jsts(filter: Partial<JstQuery>, day: Day = today()): Promise<Jst[]> {
     const service = new JstService(this.em);
-    return all((page) => service.list(filter, page), (j) => j.teryt);
+    return all((page) => service.list(filter, page, day === today() ? null : day), (j) => j.teryt);
   }
 
   /**
@@ -146,7 +147,7 @@ export class ExportService {
 
   async jstsCsv(filter: Partial<JstQuery>, asOf?: Day, layout: CsvLayout = DEFAULT_LAYOUT): Promise<string> {
     const day = dayOf(asOf);
-    const jsts = await this.jsts(filter);
+    const jsts = await this.jsts(filter, day);
     const memberOf = await this.memberships(jsts.map((j) => j.teryt), day);
     return toCsv(
       ['teryt', 'name', 'kind', 'level', 'parent', 'voivodeship', 'area_km2', 'partnerships', 'as_of'],
@@ -157,7 +158,7 @@ export class ExportService {
 
   async jstsGeoJson(filter: Partial<JstQuery>, options: GeometryOptions, asOf?: Day): Promise<LicensedFeatureCollection> {
     const day = dayOf(asOf);
-    const jsts = await this.jsts(filter);
+    const jsts = await this.jsts(filter, day);
     const teryts = jsts.map((j) => j.teryt);
     const [geometries, memberOf] = await Promise.all([new JstService(this.em).geometries(teryts, options), this.memberships(teryts, day)]);
     return licensed(

@@ -1,3 +1,4 @@
+import { participationFromSql, participationToSql } from '../programme/programme-period.js';
 import { membershipCountsSql, membershipOverlapsSql, partnershipActiveSql, today, type Day } from '../time/as-of.js';
 
 /**
@@ -27,21 +28,15 @@ export function tileTimeKey({ day, period }: TileTime): string {
   return [day === null ? '' : `d:${day}`, p].filter(Boolean).join('|');
 }
 
-/** The period of participation `pa` (phase `ph` left-joined, programme `pr`) as SQL of its two partial-date bounds. */
-export function participationPeriodSql(pa: string, ph: string, pr: string): { from: string; to: string } {
-  return { from: `coalesce(${pa}.started, ${ph}.start_date, ${pr}.start_date)`, to: `coalesce(${pa}.ended, ${ph}.end_date, ${pr}.end_date)` };
-}
-
-/** SQL: the partnership `pid` (an id expression) takes part in the programme and it, and membership `m` when given, overlap the participation's period. */
-function inPeriod(pid: string, time: NonNullable<TileTime['period']>, m: string | null): SqlCondition {
-  const { from, to } = participationPeriodSql('tpa', 'tph', 'tpr');
+/** SQL: the partnership `pid` (an id expression) takes part in the programme and it, and membership `m` when given, overlap the participation's counting period (programme-period.ts). */
+function inPeriod(pid: string, period: NonNullable<TileTime['period']>, m: string | null): SqlCondition {
+  const [from, to] = [participationFromSql('tpa', 'tpr'), participationToSql('tpa', 'tpr')];
   const member = m === null ? '' : ` and ${membershipOverlapsSql(m, from, to)}`;
   return {
-    sql: `exists (select 1 from participation tpa join programme tpr on tpr.id = tpa.programme_id
-      left join programme_phase tph on tph.programme_id = tpr.id and tph.code = tpa.phase join partnership tp on tp.id = tpa.partnership_id
-      where tpa.partnership_id = ${pid} and tp.archived_at is null and tpr.code = ?${time.phase === null ? '' : ' and tpa.phase = ?'}
+    sql: `exists (select 1 from participation tpa join programme tpr on tpr.id = tpa.programme_id join partnership tp on tp.id = tpa.partnership_id
+      where tpa.partnership_id = ${pid} and tp.archived_at is null and tpr.code = ?${period.phase === null ? '' : ' and tpa.phase = ?'}
         and atlas_overlaps(tp.started, tp.ended, ${from}, ${to})${member})`,
-    params: time.phase === null ? [time.programme] : [time.programme, time.phase],
+    params: period.phase === null ? [period.programme] : [period.programme, period.phase],
   };
 }
 
