@@ -36,8 +36,8 @@ class PartnershipChange {
   sources!: SourceData[];
 }
 
-@ObjectType({ description: 'What changed between two days: memberships and partnerships whose dated start or end falls on a day from `from` to `to`, both included. Computed from the dated facts, not from the edit history' })
-class Changes {
+@ObjectType({ description: 'What changed between two days (`changesBetween`): memberships and partnerships whose dated start or end falls on a day from `from` to `to`, both included. Computed from the dated facts, not from the edit history' })
+class DatedChanges {
   @Field({ description: 'The first day, YYYY-MM-DD' })
   from!: string;
 
@@ -75,18 +75,18 @@ export class PartnershipChangeResolver {
   }
 }
 
-@Resolver(() => Changes)
+@Resolver(() => DatedChanges)
 export class ChangesResolver {
-  @Query(() => Changes, { description: 'The membership diff between two days (joined, left) and the partnerships started and ended, with dates and sources; from the dated facts, whatever was edited when' })
-  async changes(
+  @Query(() => DatedChanges, { description: 'The membership diff between two days (joined, left) and the partnerships started and ended, with dates and sources; from the dated facts, whatever was edited when (the edits themselves: `changes`)' })
+  async changesBetween(
     @Arg('from', { description: 'First day, YYYY-MM-DD (included)' }) from: string,
     @Arg('to', { description: 'Last day, YYYY-MM-DD (included); not before `from`' }) to: string,
     @Ctx() { em }: Context,
-  ): Promise<Changes> {
+  ): Promise<DatedChanges> {
     const first = parseAsOf('from', from)!;
     const last = parseAsOf('to', to)!;
     if (last < first) throw new InputError('to', `${last} is before from ${first}`, 'OUT_OF_ORDER');
     const found = await new ChangesService(em).between(first, last);
-    return { from: found.from, to: found.to, joined: found.joined, left: found.left, partnershipsStarted: found.started, partnershipsEnded: found.ended } as Changes;
+    return { from: found.from, to: found.to, joined: found.joined, left: found.left, partnershipsStarted: found.started, partnershipsEnded: found.ended } as DatedChanges;
   }
 }

@@ -6,7 +6,7 @@ import { Membership, Partner, UnmatchedMember } from '../partnership/membership.
 import { Participation } from '../partnership/participation.entity.js';
 import { Partnership } from '../partnership/partnership.entity.js';
 import { PartnershipService, type FunctionalAreaFigures } from '../partnership/partnership.service.js';
-import { readMemberships, readParticipations } from '../partnership/partnership-read.js';
+import { readMemberships, readParticipationMembers, readParticipations } from '../partnership/partnership-read.js';
 import { Programme, ProgrammePhase, ReportedFigure } from '../programme/programme.entity.js';
 import { ProgrammeService, type LoadedFigures } from '../programme/programme.service.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
@@ -14,7 +14,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { GeometryOptions } from '../input/geometry-options.js';
 import type { GeoJsonText } from '../shared/geojson-text.js';
 import type { ReadCache } from '../dataset/read-cache.js';
-import { AreaOnDayService } from '../partnership/area-on-day.js';
+import { AreaOnDayService, optionsKey, type AreaOnDay } from '../partnership/area-on-day.js';
 import type { Day } from '../time/as-of.js';
 
 /** Groups rows by a key, keeping the order of `keys` (DataLoader's contract). */
@@ -77,6 +77,9 @@ export function createLoaders(em: Em, readCache: ReadCache | null = null) {
     membershipsOfJst: () => new DataLoader<string, Membership[]>(async (keys) =>
       groupBy(keys, await em.find(Membership, { jst: { $in: [...keys] } }, { orderBy: { partnership: 'asc' } }), (m) => m.jst.teryt),
     ),
+    membersOfParticipation: () => new DataLoader<number, Membership[]>(async (ids) =>
+      groupBy(ids, await readParticipationMembers(em, ids), (r) => r.participationId).map((rows) => rows.map((r) => r.membership)),
+    ),
     participationsOfPartnership: () => new DataLoader<number, Participation[]>(async (ids) =>
       groupBy(ids, await readParticipations(em, ids), (p) => p.partnership.id),
     ),
@@ -118,14 +121,26 @@ export function createLoaders(em: Em, readCache: ReadCache | null = null) {
       const found = await programmes.loadedFigures(ids);
       return ids.map((id) => found.get(id) ?? null);
     }),
-    /** A functional area on a day other than today (`asOf`): computed from that day's members, cached per day. */
-    areaOnDay: () => new DataLoader<{ id: number; day: Day }, FunctionalAreaFigures, string>(
-      (keys) => Promise.all(keys.map((k) => onDay.figures(k.id, k.day))),
-      { cacheKeyFn: (k) => `${k.id}|${k.day}` },
-    ),
-    areaGeometryOnDay: () => new DataLoader<{ id: number; day: Day; options: GeometryOptions }, GeoJsonText | null, string>(
-      (keys) => Promise.all(keys.map((k) => onDay.geometry(k.id, k.day, k.options))),
-      { cacheKeyFn: (k) => `${k.id}|${k.day}|${k.options.simplify}|${k.options.precision}` },
+    /**
+     * A functional area on a day other than today (`asOf`): the figures (no `options`) and the
+     * geometries a request asks for of one partnership and day come from one union, cached per day.
+     */
+    areaOnDay: () => new DataLoader<{ id: number; day: Day; options: GeometryOptions | null }, FunctionalAreaFigures | string | null, string>(
+      async (keys) => {
+        const groups = new Map<string, { id: number; day: Day; options: GeometryOptions[] }>();
+        for (const k of keys) {
+          const group = groups.get(`${k.id}|${k.day}`) ?? { id: k.id, day: k.day, options: [] };
+          if (k.options) group.options.push(k.options);
+          groups.set(`${k.id}|${k.day}`, group);
+        }
+        const read = new Map<string, AreaOnDay>();
+        for (const [key, g] of groups) read.set(key, await onDay.read(g.id, g.day, g.options));
+        return keys.map((k) => {
+          const area = read.get(`${k.id}|${k.day}`)!;
+          return k.options ? (area.geometries[optionsKey(k.options)] ?? null) : area.figures;
+        });
+      },
+      { cacheKeyFn: (k) => `${k.id}|${k.day}|${k.options ? optionsKey(k.options) : 'figures'}` },
     ),
     jstGeometry: () => geometryLoader<string>((keys, options) => jsts.geometries(keys, options)),
     areaGeometry: () => geometryLoader<number>((keys, options) => partnerships.areaGeometries(keys, options)),

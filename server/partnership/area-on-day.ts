@@ -3,7 +3,6 @@ import type { Em } from '../db/orm.js';
 import { query } from '../db/sql.js';
 import type { GeometryOptions } from '../input/geometry-options.js';
 import { simplified } from '../jst/jst.service.js';
-import { GeoJsonText } from '../shared/geojson-text.js';
 import { dayLiteral, membershipActiveSql, type Day } from '../time/as-of.js';
 import type { FunctionalAreaFigures } from './partnership.service.js';
 
@@ -18,39 +17,45 @@ const unionOnDay = (day: Day) => `select ST_Multi(ST_CollectionExtract(ST_MakeVa
   from membership m join jst j on j.teryt = m.jst_teryt join partnership p on p.id = m.partnership_id
   where m.partnership_id = ? and ${membershipActiveSql('m', day)} and atlas_active_on(p.started, p.ended, ${dayLiteral(day)}) and j.level <> 'VOIVODESHIP'`;
 
+/** The figures of the area on a day, and its geometry as GeoJSON text per asked option (`simplify|precision`); null when empty. */
+export interface AreaOnDay {
+  figures: FunctionalAreaFigures;
+  geometries: Record<string, string | null>;
+}
+
+export const optionsKey = (o: GeometryOptions) => `${o.simplify}|${o.precision}`;
+
 export class AreaOnDayService {
   constructor(
     private readonly em: Em,
     private readonly cache: ReadCache | null,
   ) {}
 
-  private cached<T>(key: (string | number)[], compute: () => Promise<T>): Promise<T> {
-    return this.cache ? this.cache.read(this.em, key, async () => sizedAsJson(await compute())) : compute();
+  /**
+   * The area of partnership `id` on `day`: figures (km² on the spheroid, member count, bbox
+   * [west, south, east, north] degrees) and the geometry in each of `options` (lng,lat degrees),
+   * from ONE union of the members' boundaries, however many shapes a query asks for.
+   */
+  read(id: number, day: Day, options: readonly GeometryOptions[]): Promise<AreaOnDay> {
+    const asked = [...new Map(options.map((o) => [optionsKey(o), o])).values()].sort((a, b) => optionsKey(a).localeCompare(optionsKey(b)));
+    const compute = () => this.compute(id, day, asked);
+    if (!this.cache) return compute();
+    return this.cache.read(this.em, ['areaOnDay', day, id, ...asked.map(optionsKey)], async () => sizedAsJson(await compute()));
   }
 
-  /** Area (km², on the spheroid), member count and bbox ([west, south, east, north] degrees) of the area on `day`. */
-  figures(id: number, day: Day): Promise<FunctionalAreaFigures> {
-    return this.cached(['areaOnDay', day, id], async () => {
-      const [r] = await query<{ km2: number | null; n: number; w: number | null; s: number; e: number; n2: number }>(
-        this.em,
-        `select ST_Area(u.geom::geography) / 1e6 as km2, u.n, ST_XMin(u.geom) as w, ST_YMin(u.geom) as s, ST_XMax(u.geom) as e, ST_YMax(u.geom) as n2 from (${unionOnDay(day)}) u`,
-        [id],
-      );
-      const empty = !r || r.w === null;
-      return { partnershipId: id, areaKm2: r?.km2 ?? 0, memberCount: empty ? 0 : r.n, bbox: empty ? null : [r.w!, r.s, r.e, r.n2] };
-    });
-  }
-
-  /** The area on `day` as GeoJSON (lng,lat degrees), simplified and rounded as asked; null when it is empty. */
-  async geometry(id: number, day: Day, options: GeometryOptions): Promise<GeoJsonText | null> {
-    const text = await this.cached(['areaGeometryOnDay', day, id, options.simplify, options.precision], async () => {
-      const [r] = await query<{ geojson: string | null }>(
-        this.em,
-        `select ST_AsGeoJSON(${simplified('u.geom', options)}, ${Number(options.precision)}) as geojson from (${unionOnDay(day)}) u`,
-        [id],
-      );
-      return r?.geojson ?? null;
-    });
-    return text === null ? null : new GeoJsonText(text);
+  private async compute(id: number, day: Day, options: readonly GeometryOptions[]): Promise<AreaOnDay> {
+    const shapes = options.map((o, i) => `, ST_AsGeoJSON(${simplified('u.geom', o)}, ${Number(o.precision)}) as g${i}`).join('');
+    const [r] = await query<Record<string, number | string | null>>(
+      this.em,
+      `select ST_Area(u.geom::geography) / 1e6 as km2, u.n, ST_XMin(u.geom) as w, ST_YMin(u.geom) as s, ST_XMax(u.geom) as e, ST_YMax(u.geom) as nn${shapes}
+       from (${unionOnDay(day)}) u`,
+      [id],
+    );
+    const empty = !r || r.w === null;
+    const figures: FunctionalAreaFigures = empty
+      ? { partnershipId: id, areaKm2: 0, memberCount: 0, bbox: null }
+      : { partnershipId: id, areaKm2: Number(r.km2), memberCount: Number(r.n), bbox: [Number(r.w), Number(r.s), Number(r.e), Number(r.nn)] };
+    const geometries = Object.fromEntries(options.map((o, i) => [optionsKey(o), empty ? null : (r[`g${i}`] as string | null)]));
+    return { figures, geometries };
   }
 }

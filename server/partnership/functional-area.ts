@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { GeoJsonText } from '../shared/geojson-text.js';
+import { GeoJsonText } from '../shared/geojson-text.js';
 import { Args, Ctx, FieldResolver, Float, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import type { Context } from '../graphql/context.js';
 import { GeoJSONScalar } from '../graphql/geojson-scalar.js';
@@ -20,13 +20,19 @@ export class FunctionalArea {
   partnershipId!: number;
   /** The day of an `asOf` read (server/time/as-of.ts); absent: today, from the stored area. */
   asOf?: Day | null;
+  /** Today, for a partnership that has ended or not yet begun: empty, whatever is stored (read nothing). */
+  notRunning?: boolean;
 }
 
 /** Figures of an area with no current member loaded (or of a partnership gone meanwhile). */
 const EMPTY: Omit<FunctionalAreaFigures, 'partnershipId'> = { areaKm2: 0, memberCount: 0, bbox: null };
 
 const figuresOf = async (area: RootOf<FunctionalArea>, { loaders }: Context) =>
-  area.asOf ? loaders.areaOnDay.load({ id: area.partnershipId, day: area.asOf }) : ((await loaders.functionalArea.load(area.partnershipId)) ?? EMPTY);
+  area.notRunning
+    ? EMPTY
+    : area.asOf
+      ? ((await loaders.areaOnDay.load({ id: area.partnershipId, day: area.asOf, options: null })) as FunctionalAreaFigures)
+      : ((await loaders.functionalArea.load(area.partnershipId)) ?? EMPTY);
 
 @Resolver(() => FunctionalArea)
 export class FunctionalAreaResolver {
@@ -48,7 +54,11 @@ export class FunctionalAreaResolver {
   @FieldResolver(() => GeoJSONScalar, { nullable: true, description: 'The area as a GeoJSON MultiPolygon (lng,lat degrees); null when no current member is loaded' })
   geometry(@Root() area: RootOf<FunctionalArea>, @Args() args: GeometryArgs, @Ctx() { loaders }: Context): Promise<GeoJsonText | null> {
     const options = parseGeometryOptions(args);
-    if (area.asOf) return loaders.areaGeometryOnDay.load({ id: area.partnershipId, day: area.asOf, options });
+    if (area.notRunning) return Promise.resolve(null);
+    if (area.asOf) {
+      const text = loaders.areaOnDay.load({ id: area.partnershipId, day: area.asOf, options }) as Promise<string | null>;
+      return text.then((t) => (t === null ? null : new GeoJsonText(t)));
+    }
     return loaders.areaGeometry.load({ key: area.partnershipId, options });
   }
 }

@@ -79,13 +79,17 @@ function buildShapes(asOf: Day | null): Shapes {
       archivedAt: (p) => `to_char(${p}.archived_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
     },
     always: asOf === null ? ['id', 'slug'] : ['id', 'slug', 'asOf'],
+    // functionalArea's resolver asks whether the partnership runs on the day (an ended one has no area today).
+    derived: { functionalArea: ['started', 'ended'] },
     relations: {
       leader: { shape: () => JST_JSON, many: false, from: (p, j) => `jst ${j} where ${j}.teryt = ${p}.leader_teryt` },
       successor: { shape: () => shapes.partnership, many: false, from: (p, s) => `partnership ${s} where ${s}.id = ${p}.successor_id` },
       members: {
         shape: () => shapes.membership,
         many: true,
-        from: (p, m, args) => `membership ${m} where ${m}.partnership_id = ${p}.id${args.includeFormer === true ? '' : ` and ${membershipActiveSql(m, day)}`}`,
+        // A partnership not running that day has no members then, whatever the memberships' own dates.
+        from: (p, m, args) =>
+          `membership ${m} where ${m}.partnership_id = ${p}.id${args.includeFormer === true ? '' : ` and ${membershipActiveSql(m, day)} and atlas_active_on(${p}.started, ${p}.ended, ${dayLiteral(day)})`}`,
         orderBy: (m) => `${m}.role, ${m}.jst_teryt`,
       },
       participations: belongingTo('participation', () => shapes.participation),

@@ -1,6 +1,7 @@
 import type { Em } from '../db/orm.js';
 import { intArray, query } from '../db/sql.js';
 import { JST_COLUMNS, jstFromRow, type JstRow } from '../jst/jst.service.js';
+import { countsForParticipationSql } from '../programme/programme-period.js';
 import type { Programme } from '../programme/programme.entity.js';
 import type { Membership } from './membership.entity.js';
 import type { Participation } from './participation.entity.js';
@@ -46,24 +47,45 @@ export function loadedOrNull<T extends object>(related: T | null | undefined, fi
   return related != null && related[field] !== undefined ? related : null;
 }
 
+/** The membership columns `membershipFromRow` reads (alias `m`), beside `JST_COLUMNS` of its JST (alias `j`). */
+const MEMBERSHIP_COLUMNS = `m.id, m.partnership_id, m.jst_teryt, m.role, m.joined, m."left", m.source_name, m.sources, m.version, ${JST_COLUMNS}`;
+
+type MembershipRow = JstRow & { id: number; partnership_id: number; jst_teryt: string; role: string; joined: string | null; left: string | null; source_name: string | null; sources: unknown; version: number };
+
+/** A row of `MEMBERSHIP_COLUMNS` as a plain membership with its whole JST; `partnership` is an `{ id }` reference. */
+const membershipFromRow = (r: MembershipRow): Membership =>
+  ({
+    id: r.id, partnership: { id: r.partnership_id }, jst: jstFromRow(r), role: r.role, joined: r.joined, left: r.left,
+    sourceName: r.source_name, sources: json(r.sources), version: r.version,
+  }) as unknown as Membership;
+
 /**
  * Memberships of many partnerships, each with its whole JST (`jst`), ordered by role and TERYT code;
  * `partnership` is an `{ id }` reference.
  */
 export async function readMemberships(em: Em, ids: readonly number[]): Promise<Membership[]> {
-  const rows = await query<JstRow & { id: number; partnership_id: number; jst_teryt: string; role: string; joined: string | null; left: string | null; source_name: string | null; sources: unknown; version: number }>(
+  const rows = await query<MembershipRow>(
     em,
-    `select m.id, m.partnership_id, m.jst_teryt, m.role, m.joined, m."left", m.source_name, m.sources, m.version, ${JST_COLUMNS}
-     from membership m join jst j on j.teryt = m.jst_teryt where m.partnership_id = any(?::int[]) order by m.role, m.jst_teryt`,
+    `select ${MEMBERSHIP_COLUMNS} from membership m join jst j on j.teryt = m.jst_teryt where m.partnership_id = any(?::int[]) order by m.role, m.jst_teryt`,
     [intArray(ids)],
   );
-  return rows.map(
-    (r) =>
-      ({
-        id: r.id, partnership: { id: r.partnership_id }, jst: jstFromRow(r), role: r.role, joined: r.joined, left: r.left,
-        sourceName: r.source_name, sources: json(r.sources), version: r.version,
-      }) as unknown as Membership,
+  return rows.map(membershipFromRow);
+}
+
+/**
+ * The memberships that count for each participation (by id): those of its partnership whose period
+ * overlaps the participation's counting period (server/programme/programme-period.ts), by role and TERYT code.
+ */
+export async function readParticipationMembers(em: Em, ids: readonly number[]): Promise<{ participationId: number; membership: Membership }[]> {
+  const rows = await query<MembershipRow & { participation_id: number }>(
+    em,
+    `select pa.id as participation_id, ${MEMBERSHIP_COLUMNS}
+     from participation pa join programme pr on pr.id = pa.programme_id
+       join membership m on m.partnership_id = pa.partnership_id and ${countsForParticipationSql('m', 'pa', 'pr')} join jst j on j.teryt = m.jst_teryt
+     where pa.id = any(?::int[]) order by pa.id, m.role, m.jst_teryt`,
+    [intArray(ids)],
   );
+  return rows.map((r) => ({ participationId: r.participation_id, membership: membershipFromRow(r) }));
 }
 
 /** Participations of many partnerships by id, each with its whole programme (`programme`); `partnership` is an `{ id }` reference. */

@@ -11,10 +11,10 @@ import { parseSlug } from '../input/slug.js';
 import { Jst } from '../jst/jst.entity.js';
 import { Programme } from '../programme/programme.entity.js';
 import { areaGeometryAsked, FunctionalArea } from './functional-area.js';
-import { isCurrent, membershipsOnDay } from './is-current.js';
+import { activeOn, isCurrent, membershipsOnDay } from './is-current.js';
 import { AS_OF_DESCRIPTION, askedDay, markAsOf } from '../graphql/as-of-arg.js';
 import { parseAsOf } from '../input/as-of.js';
-import { dayOf } from '../time/as-of.js';
+import { dayOf, today } from '../time/as-of.js';
 import { Membership, Partner, UnmatchedMember } from './membership.entity.js';
 import { Participation } from './participation.entity.js';
 import { Partnership } from './partnership.entity.js';
@@ -81,7 +81,10 @@ export class PartnershipResolver {
 
   @FieldResolver(() => [Membership], { description: 'Member JSTs on the day the partnership was read for (today, or `asOf`); with includeFormer also those that had left by then and those that joined later' })
   async members(@Root() p: RootOf<Partnership>, @Ctx() { loaders }: Context, @Arg('includeFormer', { defaultValue: false, description: 'true: every membership the atlas holds, whatever its dates' }) includeFormer: boolean) {
-    return membershipsOnDay(await loaders.membershipsOfPartnership.load(p.id), askedDay(p), includeFormer);
+    const day = askedDay(p);
+    // A partnership not running that day has no members then, whatever the memberships' own dates.
+    if (!includeFormer && !activeOn(p.started, p.ended, dayOf(day))) return [];
+    return membershipsOnDay(await loaders.membershipsOfPartnership.load(p.id), day, includeFormer);
   }
 
   @FieldResolver(() => Partnership, { nullable: true, description: 'The partnership that took over when this one ended (merged into, replaced by); null when none is known' })
@@ -106,7 +109,10 @@ export class PartnershipResolver {
 
   @FieldResolver(() => FunctionalArea, { description: 'Union of the members’ boundaries on the day the partnership was read for (today: the stored area; `asOf`: computed from that day\'s members)' })
   functionalArea(@Root() p: RootOf<Partnership>): FunctionalArea {
-    return { partnershipId: p.id, asOf: askedDay(p) };
+    const asOf = askedDay(p);
+    // The stored area is today's union of the members; a partnership that has ended (or not begun) has none today.
+    if (asOf === null && !activeOn(p.started, p.ended, today())) return { partnershipId: p.id, asOf, notRunning: true };
+    return { partnershipId: p.id, asOf };
   }
 }
 
@@ -139,5 +145,10 @@ export class ParticipationResolver {
   @FieldResolver(() => Partnership, { description: 'The partnership that took part' })
   async partnership(@Root() p: RootOf<Participation>, @Ctx() { loaders }: Context): Promise<Partnership> {
     return (await loaders.partnership.load(p.partnership.id))!;
+  }
+
+  @FieldResolver(() => [Membership], { description: 'The memberships that count for the programme through this participation: those whose period overlaps the participation\'s own period, else its phase\'s, else the programme\'s (a JST that joined after the period is not here), by role and TERYT code' })
+  members(@Root() p: RootOf<Participation>, @Ctx() { loaders }: Context): Promise<Membership[]> {
+    return loaders.membersOfParticipation.load(p.id);
   }
 }

@@ -14,7 +14,7 @@ import { partnershipJson } from './partnership-json.js';
 import { json, PARTNERSHIP_COLUMNS, partnershipFromRow } from './partnership-read.js';
 import { Partnership } from './partnership.entity.js';
 import { countsForParticipationSql } from '../programme/programme-period.js';
-import { dayLiteral, dayOf, membershipActiveSql, partnershipActiveSql, type Day } from '../time/as-of.js';
+import { dayLiteral, dayOf, membershipActiveSql, partnershipActiveSql, today, type Day } from '../time/as-of.js';
 
 /**
  * SQL condition: membership `m` counts for a filter on members (`voivodeship`, `member`): on the day,
@@ -143,7 +143,7 @@ export class PartnershipService {
   /** Partnerships whose functional area (today's, or on `asOf` that day's) contains the point (lng, lat degrees), by name. */
   async at(lon: number, lat: number, asOf: Day | null = null): Promise<Partnership[]> {
     const point = 'ST_SetSRID(ST_MakePoint(?, ?), 4326)';
-    const where = asOf === null ? `p.archived_at is null and ST_Intersects(p.area, ${point})` : `${partnershipActiveSql('p', asOf)} and ${memberOnDayTouches(asOf, `ST_Intersects(j.boundary, ${point})`)}`;
+    const where = asOf === null ? `${partnershipActiveSql('p', today())} and ST_Intersects(p.area, ${point})` : `${partnershipActiveSql('p', asOf)} and ${memberOnDayTouches(asOf, `ST_Intersects(j.boundary, ${point})`)}`;
     const rows = await query<Record<string, unknown>>(this.em, `select ${PARTNERSHIP_COLUMNS} from partnership p where ${where} order by p.name`, [lon, lat]);
     return this.map(rows);
   }

@@ -1,10 +1,13 @@
-import { describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { Role } from '../../server/auth/role.js';
+import { TokenService } from '../../server/auth/token.service.js';
 import { query } from '../../server/db/sql.js';
 import { testBackends } from '../support/database.js';
+import { participationFixture, partnershipFixture, SRC } from '../support/editing-fixtures.js';
 import { useSeededApi } from '../support/seeded-api.js';
 
 /**
- * Time in the API on the seed: programme periods, `asOf`, past-day functional areas and `changes`.
+ * Time in the API on the seed: programme periods, `asOf`, past-day functional areas and `changesBetween`.
  * The figures are the sources' (issue 12): ZIT 2014–2020 counts neither the 6 Aglomeracja Wałbrzyska
  * gminy of its 2021–2027 strategy, nor Błażowa and Hyżne (ROF, 17.11.2021), nor the 5 gminy of
  * Gorzów's 2021–2027 MOF list.
@@ -38,6 +41,12 @@ describe.each(testBackends())('time in the API on $name', ({ database }) => {
         partnership(slug: "aglomeracja-walbrzyska") { members { jst { teryt } } } }`);
       expect(partnership.members).toHaveLength(28);
       expect(coverage.gminyCovered).toBe(22);
+    });
+
+    it('lists the members each participation counts: AW has 22 for ZIT 2014–2020 and 28 for ZIT 2021–2027', async () => {
+      const { partnership } = await seeded.api.data(`{ partnership(slug: "aglomeracja-walbrzyska") { participations { programme { code } members { jst { teryt } } } } }`);
+      const counted = Object.fromEntries(partnership.participations.map((p: { programme: { code: string }; members: unknown[] }) => [p.programme.code, p.members.length]));
+      expect(counted).toEqual({ SLZ: 22, 'ZIT-2014-2020': 22, 'ZIT-2021-2027': 28 });
     });
 
     it('splits loaded figures into confirmed and probable participations', async () => {
@@ -145,9 +154,9 @@ describe.each(testBackends())('time in the API on $name', ({ database }) => {
     });
   });
 
-  describe('changes', () => {
+  describe('changesBetween', () => {
     it('lists who joined and left in 2021–2022, from the dated facts', async () => {
-      const { changes } = await seeded.api.data(`{ changes(from: "2021-01-01", to: "2022-12-31") {
+      const { changesBetween: changes } = await seeded.api.data(`{ changesBetween(from: "2021-01-01", to: "2022-12-31") {
         from to joined { date jst { teryt } partnership { slug } sources { ref } } left { date jst { teryt } partnership { slug } }
         partnershipsStarted { date partnership { slug } } partnershipsEnded { date } } }`);
       const key = (c: { jst: { teryt: string }; partnership: { slug: string }; date: string }) => `${c.partnership.slug}/${c.jst.teryt}@${c.date}`;
@@ -159,7 +168,7 @@ describe.each(testBackends())('time in the API on $name', ({ database }) => {
     });
 
     it('lists KZK GOP as ended on 1 January 2019, and its replacement', async () => {
-      const { changes } = await seeded.api.data(`{ changes(from: "2019-01-01", to: "2019-01-01") { left { jst { teryt } } partnershipsEnded { date endReason partnership { slug successor { slug } } sources { ref } } } }`);
+      const { changesBetween: changes } = await seeded.api.data(`{ changesBetween(from: "2019-01-01", to: "2019-01-01") { left { jst { teryt } } partnershipsEnded { date endReason partnership { slug successor { slug } } sources { ref } } } }`);
       expect(changes.partnershipsEnded).toMatchObject([{ date: '2019-01-01', endReason: 'REPLACED', partnership: { slug: 'kzk-gop', successor: { slug: 'gzm' } } }]);
       expect(changes.left).toHaveLength(11);
     });
@@ -169,8 +178,58 @@ describe.each(testBackends())('time in the API on $name', ({ database }) => {
       ['a malformed from', '2021-1-1', '2022-12-31', 'from', 'MALFORMED'],
       ['an impossible to', '2021-01-01', '2022-13-01', 'to', 'OUT_OF_RANGE'],
     ])('refuses %s with a coded error', async (_, from, to, field, reason) => {
-      const { errors } = await seeded.api.run(`query($from: String!, $to: String!) { changes(from: $from, to: $to) { from } }`, { from, to });
+      const { errors } = await seeded.api.run(`query($from: String!, $to: String!) { changesBetween(from: $from, to: $to) { from } }`, { from, to });
       expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field, reason });
+    });
+  });
+
+  // Last: these write (fresh partnerships in małopolskie), and nothing above reads them.
+  describe('writing life spans', () => {
+    let admin: string;
+    beforeAll(async () => {
+      admin = (await new TokenService(seeded.db.em()).create('czas', Role.ADMIN, null)).secret;
+    });
+    const UPDATE = `mutation($slug: String!, $version: Int!, $input: PartnershipPatch!) {
+      updatePartnership(slug: $slug, version: $version, input: $input) { version started ended endReason successor { slug } periodSources { ref } history { action after } } }`;
+
+    it('writes started, ended, endReason, successor and their sources, and records them in the history', async () => {
+      const p = await partnershipFixture(seeded.api, admin, ['12'], ['1201022', '1201032'], 'czas');
+      const input = { started: '2015-03', ended: '2020-01-01', endReason: 'MERGED', successor: 'metropolia-krakowska', periodSources: SRC };
+      const { updatePartnership: written } = await seeded.api.data(UPDATE, { slug: p.slug, version: p.version, input }, admin);
+      expect(written).toMatchObject({ started: '2015-03', ended: '2020-01-01', endReason: 'MERGED', successor: { slug: 'metropolia-krakowska' }, periodSources: [{ ref: SRC[0]!.ref }] });
+      expect(written.history[0]).toMatchObject({ action: 'UPDATE', after: { started: '2015-03', ended: '2020-01-01', endReason: 'MERGED' } });
+      const { partnership } = await seeded.api.data(`{ partnership(slug: "${p.slug}") { members { jst { teryt } } } }`);
+      expect(partnership.members).toEqual([]); // ended: nobody is a member today
+    });
+
+    it.each([
+      ['an end before the start', { started: '2020', ended: '2019-12-31', periodSources: SRC }, 'ended', 'OUT_OF_ORDER'],
+      ['an end reason without an end', { endReason: 'DISSOLVED' }, 'endReason', 'NEEDS_END'],
+      ['a date without a source', { started: '2020' }, 'periodSources', 'EMPTY'],
+      ['an unknown successor', { successor: 'nie-ma-takiego' }, 'successor', 'NOT_FOUND'],
+      ['a malformed end', { ended: '2020-13', periodSources: SRC }, 'ended', 'OUT_OF_RANGE'],
+    ])('refuses %s and writes nothing', async (_, input, field, reason) => {
+      const p = await partnershipFixture(seeded.api, admin, ['12'], ['1201022'], 'czas-zle');
+      const { errors } = await seeded.api.run(UPDATE, { slug: p.slug, version: p.version, input }, admin);
+      expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field, reason });
+      const { partnership } = await seeded.api.data(`{ partnership(slug: "${p.slug}") { version started ended endReason } }`);
+      expect(partnership).toEqual({ version: p.version, started: null, ended: null, endReason: null });
+    });
+
+    it('refuses a partnership as its own successor', async () => {
+      const p = await partnershipFixture(seeded.api, admin, ['12'], ['1201022'], 'czas-sam');
+      const { errors } = await seeded.api.run(UPDATE, { slug: p.slug, version: p.version, input: { successor: p.slug } }, admin);
+      expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'successor', reason: 'SELF_REFERENCE' });
+    });
+
+    it('writes a participation\'s own period, checked like any period', async () => {
+      const p = await partnershipFixture(seeded.api, admin, ['12'], ['1201022'], 'czas-udzial');
+      const { id, version } = await participationFixture(seeded.api, admin, p.slug);
+      const UPDATE_PARTICIPATION = `mutation($id: Int!, $version: Int!, $input: ParticipationPatch!) { updateParticipation(id: $id, version: $version, input: $input) { started ended } }`;
+      const bad = await seeded.api.run(UPDATE_PARTICIPATION, { id, version, input: { started: '2021-05', ended: '2021-04-30' } }, admin);
+      expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ended', reason: 'OUT_OF_ORDER' });
+      const { updateParticipation } = await seeded.api.data(UPDATE_PARTICIPATION, { id, version, input: { started: '2021-05', ended: '2021-09' } }, admin);
+      expect(updateParticipation).toEqual({ started: '2021-05', ended: '2021-09' });
     });
   });
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { startApp } from '../../server/app.js';
 import { loadConfig, type AppConfig, type DatabaseConfig } from '../../server/config.js';
 import { openOrm, type Em } from '../../server/db/orm.js';
+import { asOfBench } from './asof.js';
 import { fmt, fmtStats, sample, timed } from './measure.js';
 import { measureReads, post, readCases, type ReadResult } from './reads.js';
 import { typenameRatio } from './throughput.js';
@@ -52,6 +53,7 @@ async function benchBackend(name: string, database: DatabaseConfig, dispose: () 
     );
   }
   lines.push(`jstFeatures(MUNICIPALITY, 0.005, 4): ${fmtStats(await sample(5, () => post(app.url, `{ jstFeatures(level: MUNICIPALITY, simplify: 0.005, precision: 4) }`), 1))}`);
+  lines.push(...(await asOfBench(app.url)));
   if (extra) lines.push(...(await extra(app.url, em)));
   await app.close();
   const later = await timed(() => startApp(config, { log: () => {} }));
