@@ -51,7 +51,7 @@ export const MAP_QUERIES = {
     byVoivodeship { voivodeship { teryt name } gminyTotal gminyCovered gminyShare areaShare } } }`,
   dataset: `query MapDataset { dataset { changedAt } }`,
   // ---- timemap: who joined and left between two days, with sources ----
-  changes: `query MapChanges($from: String!, $to: String!) { changes(from: $from, to: $to) { from to
+  changes: `query MapChanges($from: String!, $to: String!) { changesBetween(from: $from, to: $to) { from to
     joined { date jst { teryt name } partnership { slug name } sources { ref quote note } }
     left { date jst { teryt name } partnership { slug name } sources { ref quote note } }
     partnershipsStarted { date endReason partnership { slug name } sources { ref quote note } }
@@ -138,5 +138,5 @@ export async function fetchDatasetDate(): Promise<string> {
 
 /** Who joined and left, and which partnerships started and ended, from `from` to `to` (days, both included). */
 export async function fetchChanges(from: string, to: string): Promise<Changes> {
-  return (await gql<{ changes: Changes }>(MAP_QUERIES.changes, { from, to }, 'changes')).changes;
+  return (await gql<{ changesBetween: Changes }>(MAP_QUERIES.changes, { from, to }, 'changes')).changesBetween;
 }

@@ -74,7 +74,7 @@ export interface Coverage extends CoverageRow {
 export interface JstHit { teryt: string; name: string; kindLabel: string; level: string; bbox: number[] | null; voivodeship: { name: string } | null }
 export interface PartnershipHit { slug: string; name: string; shortName: string | null; functionalArea: { bbox: number[] | null } }
 
-/** One joined or left membership of the changes view (GraphQL `changes`). */
+/** One joined or left membership of the changes view (GraphQL `changesBetween`). */
 export interface MembershipChange { date: string; jst: { teryt: string; name: string }; partnership: { slug: string; name: string }; sources: Source[] }
 /** A partnership that started or ended. */
 export interface PartnershipChange { date: string; endReason: string | null; partnership: { slug: string; name: string }; sources: Source[] }
