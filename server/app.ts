@@ -45,7 +45,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     apollo,
     em: orm.em as Em,
     context: async (req) => createContext(orm.em as Em, req.headers.authorization, readCache),
-    routes: [async (app) => exportRoutes(app, { em: orm.em as Em }), async (app) => importRoutes(app, { em: orm.em as Em })],
+    routes: [async (app) => exportRoutes(app, { em: orm.em as Em, cache: readCache }), async (app) => importRoutes(app, { em: orm.em as Em })],
     backend: config.database.kind,
     maxBodyBytes: 1_000_000,
     web: { root: path.join(repoRoot, 'web', 'dist') },
