@@ -96,7 +96,7 @@ describe('timemap: the date control, the period switch and the changes view (bro
     expect(notice).toContain('asOf=2015-02-30');
     expect(notice).toContain('from=2022-01-01');
     const state = await hookState(page);
-    expect([state.asOf, state.changes]).toEqual([null, null]);
+    expect([state.asOf ?? null, state.changes ?? null]).toEqual([null, null]);
     await shot(page, 'bad-url');
     await page.close();
   });

@@ -98,15 +98,16 @@ export function createTime(ctx: AppContext, redraw: TimeRedraws): () => void {
   ctx.store.subscribe((next, prev) => {
     if (!ctx.ready) return;
     if (tileTime(next) !== tileTime(prev)) ctx.view.setTileTime(tileTime(next));
-    if (next.asOf !== prev.asOf) {
+    const [dayMoved, phaseMoved] = [(next.asOf ?? null) !== (prev.asOf ?? null), (next.phase ?? null) !== (prev.phase ?? null)];
+    if (dayMoved) {
       void reloadDay();
       void redraw.coverage();
       void redraw.details();
-    } else if (next.phase !== prev.phase && next.programme === prev.programme) {
+    } else if (phaseMoved && next.programme === prev.programme) {
       void redraw.repaint().then(redraw.legend);
     }
     if (changesKey(next) !== changesKey(prev)) void loadChanges();
-    else if (next.asOf !== prev.asOf || next.programme !== prev.programme || next.phase !== prev.phase || next.lang !== prev.lang) render();
+    else if (dayMoved || phaseMoved || next.programme !== prev.programme || next.lang !== prev.lang) render();
   });
   /** The first draw, once the boot data is in: the panel, and the changes of the URL. */
   return () => {

@@ -99,13 +99,14 @@ export function parseDay(value: string | null): string | null {
   return y >= 1000 && y <= 2999 && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d ? value : null;
 }
 
-/** The time keys of a query string: asOf, phase (with a programme), from and to (both, in order). */
+/** The time keys of a query string: asOf, phase (with a programme), from and to (both, in order); absent ones stay absent. */
 function parseTime(q: URLSearchParams, state: ViewState): void {
-  state.asOf = parseDay(q.get('asOf'));
+  const asOf = parseDay(q.get('asOf'));
+  if (asOf) state.asOf = asOf;
   const phase = q.get('phase');
-  state.phase = state.programme && phase && PHASE.test(phase) ? phase : null;
+  if (state.programme && phase && PHASE.test(phase)) state.phase = phase;
   const [from, to] = [parseDay(q.get('from')), parseDay(q.get('to'))];
-  state.changes = from && to && from <= to ? { from, to } : null;
+  if (from && to && from <= to) state.changes = { from, to };
 }
 
 /** "members" or "-members" (descending); anything else sorts by name, ascending. */
