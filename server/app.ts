@@ -53,6 +53,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     rateLimit: config.rateLimit,
     trustedProxies: config.trustedProxies,
     httpCache: { readVersion: () => readDatasetVersion(orm.em.fork() as Em) },
+    readCache,
     metrics: { metrics, token: config.metricsToken },
     tiles,
     warn: log,
