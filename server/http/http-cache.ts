@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { today } from '../time/as-of.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { DatasetVersion } from '../dataset/dataset-version.js';
@@ -39,11 +40,12 @@ export function isCacheableRead(request: Pick<FastifyRequest, 'method' | 'url' |
 
 /**
  * `W/"<epoch>.<version>-<hash>"`: the dataset version and a hash of what was asked (path, query
- * string, the Accept header that picks the answer's media type). Weak, because the same answer
- * may be sent compressed in different ways.
+ * string, the Accept header that picks the answer's media type) and of today's date (UTC): a read
+ * without `asOf` describes today, so tomorrow the same URL is another answer. Weak, because the same
+ * answer may be sent compressed in different ways.
  */
 export function datasetEtag(version: DatasetVersion, request: Pick<FastifyRequest, 'url' | 'headers'>): string {
-  const hash = createHash('sha256').update(`${request.url}\n${request.headers.accept ?? ''}`).digest('base64url').slice(0, 16);
+  const hash = createHash('sha256').update(`${request.url}\n${request.headers.accept ?? ''}\n${today()}`).digest('base64url').slice(0, 16);
   return `W/"${version.tag}-${hash}"`;
 }
 

@@ -20,6 +20,7 @@ import { badUrl, pathCheck } from './request-path.js';
 import { securityHeaders } from './security-headers.js';
 import { tilesRoute } from './tiles-route.js';
 import type { TileService } from '../tiles/tile-service.js';
+import type { ReadCache } from '../dataset/read-cache.js';
 import { drainOnClose } from './shutdown.js';
 import { isAppFile, staticRoute, type StaticOptions } from './static-route.js';
 import { appPages } from './app-pages.js';
@@ -61,6 +62,8 @@ export interface HttpOptions {
   metrics?: MetricsPluginOptions;
   /** Vector tiles and their TileJSON under /tiles/ (see tiles-route.ts); absent: none. */
   tiles?: TileService;
+  /** Heavy reads kept per dataset version (the OGC API's pages asked with `datetime`); absent: none kept. */
+  readCache?: ReadCache;
   /** Names a partnership by slug in link previews (Open Graph, oEmbed); absent: previews carry the atlas's name only. */
   partnershipName?: PartnershipName;
   /** Where operator warnings go (X-Forwarded-For while TRUSTED_PROXIES=0). Default: stderr. */
@@ -125,7 +128,7 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
   });
   if (options.tiles) await app.register(tilesRoute, { tiles: options.tiles, trustedProxies });
   for (const route of options.routes ?? []) await app.register(route);
-  await app.register(ogcRoutes, { em: options.em, trustedProxies });
+  await app.register(ogcRoutes, { em: options.em, trustedProxies, cache: options.readCache });
   const previews = { trustedProxies, partnershipName: options.partnershipName };
   await app.register(oembedRoute, previews);
   await app.register(appPages, { root: options.web.root, ...previews });

@@ -1,11 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DatasetVersion } from '../dataset/dataset-version.js';
-import { parseTileAddress, parseTileVersion } from '../input/tile-address.js';
+import { parseTileAddress, parseTileTime, parseTileVersion, type TileTimeQuery } from '../input/tile-address.js';
 import { InputError } from '../shared/errors.js';
 import type { TileService } from '../tiles/tile-service.js';
 import { isTileLayerName, TILE_LAYER_NAMES, TILE_MAX_ZOOM, type TileLayerName } from '../tiles/tile-layers.js';
 import { compressedTile, COMPRESS_FROM_BYTES, preferredCoding } from '../tiles/tile-encoding.js';
 import { tileJson } from '../tiles/tilejson.js';
+import { todayTile, type TileTime } from '../tiles/tile-time.js';
+import { today } from '../time/as-of.js';
 import { datasetEtag, DEFAULT_MAX_AGE_SECONDS, DEFAULT_STALE_WHILE_REVALIDATE_SECONDS, matchesIfNoneMatch } from './http-cache.js';
 import { HttpError } from './http-error.js';
 import { originOf } from './origin.js';
@@ -30,14 +32,44 @@ function layerOf(name: string): TileLayerName {
   throw new HttpError(404, 'NOT_FOUND', `no tile layer "${name}" (layers: ${TILE_LAYER_NAMES.join(', ')})`);
 }
 
-/** Query parameters other than `v` are refused rather than ignored (a typo would otherwise defeat the cache). */
-function versionParam(request: FastifyRequest): string | null {
+const TILE_PARAMETERS = ['v', 'asOf', 'period', 'phase'];
+
+/** The parameters of a tile or TileJSON URL; any other is refused rather than ignored (a typo would otherwise defeat the cache). */
+function tileParams(request: FastifyRequest): { version: string | null; time: TileTimeQuery } {
   const query = request.query as Record<string, unknown>;
   for (const name of Object.keys(query)) {
-    if (name !== 'v') throw new InputError(name, 'is not a parameter of a tile (known: v, the dataset version token of the URL template)', 'UNKNOWN_KEY');
+    if (!TILE_PARAMETERS.includes(name)) {
+      throw new InputError(name, 'is not a parameter of a tile (known: v, the dataset version token of the URL template; asOf=YYYY-MM-DD; period=<programme code>, phase=<phase code>)', 'UNKNOWN_KEY');
+    }
   }
-  return parseTileVersion(query.v);
+  return { version: parseTileVersion(query.v), time: parseTileTime(query) };
 }
+
+/** The time a tile describes (today when the URL names none); a programme named in `period` must exist (NOT_FOUND otherwise). */
+async function tileTime(tiles: TileService, { asOf, period }: TileTimeQuery): Promise<TileTime> {
+  if (period !== null) await tiles.requireProgramme(period.programme);
+  return asOf === null && period === null ? todayTile() : { day: asOf, period };
+}
+
+/** True when the URL names no time (today's state). */
+const namesNoTime = (time: TileTimeQuery) => time.asOf === null && time.period === null;
+
+/**
+ * The time parameters as they go on into TileJSON's tile URLs (`&asOf=…`, `&period=…&phase=…`). Without
+ * any, today's date: a tile URL that names its day never changes at one dataset version (immutable),
+ * and TileJSON itself is read again within DEFAULT_MAX_AGE_SECONDS, so tomorrow's map asks for tomorrow.
+ */
+function timeSearch(time: TileTimeQuery): string {
+  if (namesNoTime(time)) return `&asOf=${today()}`;
+  const params: Record<string, string> = {
+    ...(time.asOf === null ? {} : { asOf: time.asOf }),
+    ...(time.period === null ? {} : { period: time.period.programme, ...(time.period.phase === null ? {} : { phase: time.period.phase }) }),
+  };
+  return `&${new URLSearchParams(params).toString()}`;
+}
+
+/** Seconds to the next midnight UTC: a tile of today (no time in its URL) may change then. */
+const secondsToMidnight = (now = new Date()) => Math.max(1, Math.ceil((Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1) - now.getTime()) / 1000));
 
 /** Sets ETag and Cache-Control; true when If-None-Match names the ETag (then the caller answers 304). */
 function revalidate(request: FastifyRequest, reply: FastifyReply, version: DatasetVersion, cacheControl: string): boolean {
@@ -57,9 +89,11 @@ export async function tilesRoute(app: FastifyInstance, options: TilesRouteOption
     const { file } = request.params as { file: string };
     if (!file.endsWith('.json')) throw new HttpError(404, 'NOT_FOUND', `no route ${request.url.split('?')[0]}: TileJSON is /tiles/{layer}.json`);
     const layer = layerOf(file.slice(0, -'.json'.length));
+    const { time } = tileParams(request);
+    await tileTime(tiles, time);
     const version = await tiles.version();
     if (revalidate(request, reply, version, SHORT)) return reply.code(304).send();
-    const body = tileJson(layer, originOf(request, options.trustedProxies), version.tag, await tiles.bounds());
+    const body = tileJson(layer, originOf(request, options.trustedProxies), version.tag, await tiles.bounds(), timeSearch(time));
     return reply.header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(body));
   });
 
@@ -68,10 +102,13 @@ export async function tilesRoute(app: FastifyInstance, options: TilesRouteOption
     const layer = layerOf(params.layer);
     if (!params.file.endsWith('.mvt')) throw new HttpError(404, 'NOT_FOUND', `no route ${request.url.split('?')[0]}: tiles are /tiles/{layer}/{z}/{x}/{y}.mvt`);
     const address = parseTileAddress({ z: params.z, x: params.x, y: params.file.slice(0, -'.mvt'.length) }, TILE_MAX_ZOOM);
-    const asked = versionParam(request);
+    const asked = tileParams(request);
+    const time = await tileTime(tiles, asked.time);
     const version = await tiles.version();
-    if (revalidate(request, reply, version, asked === version.tag ? IMMUTABLE : SHORT)) return reply.code(304).send();
-    const body = await tiles.tile(version, layer, address);
+    // A tile of a named day or period at the current version never changes; one of today (no time in the URL) may at midnight.
+    const lasting = asked.version !== version.tag ? SHORT : namesNoTime(asked.time) ? `public, max-age=${secondsToMidnight()}` : IMMUTABLE;
+    if (revalidate(request, reply, version, lasting)) return reply.code(304).send();
+    const body = await tiles.tile(version, layer, address, time);
     if (!body) return reply.code(204).send();
     reply.header('content-type', MVT_MEDIA_TYPE);
     // Compressed here rather than by the compression plugin, once per cached tile instead of once per answer.

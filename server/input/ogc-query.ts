@@ -1,6 +1,8 @@
 import { ParticipationStatus } from '../partnership/partnership-enums.js';
 import { InputError } from '../shared/errors.js';
 import { CRS84, parseCrs, type Crs } from './crs.js';
+import type { TimeScope } from '../time/scope.js';
+import { parseDatetime } from './datetime.js';
 import { parseBbox } from './geo.js';
 import { enumValue } from './object.js';
 import { parseProgrammeCode } from './programme-code.js';
@@ -41,6 +43,8 @@ export interface OgcItemsQuery {
   bbox: OgcBbox | null;
   crs: Crs;
   filters: OgcFilters;
+  /** `datetime`: an instant or an interval; null when not given (the collection's default: today, or all time for memberships). */
+  scope: TimeScope | null;
   format: OgcFormat | undefined;
 }
 
@@ -95,13 +99,14 @@ export function parseOgcItemQuery(params: URLSearchParams): { crs: Crs; format: 
 
 /** The query string of `/collections/{id}/items`, with the property filters `filters` the collection takes. */
 export function parseOgcItemsQuery(params: URLSearchParams, filters: readonly OgcFilterName[]): OgcItemsQuery {
-  checkOgcParameters(params, ['limit', 'offset', 'bbox', 'bbox-crs', 'crs', 'f', ...filters]);
+  checkOgcParameters(params, ['limit', 'offset', 'bbox', 'bbox-crs', 'crs', 'datetime', 'f', ...filters]);
   const limit = single(params, 'limit');
   const offset = single(params, 'offset');
   const bbox = single(params, 'bbox');
   // Parsed even without bbox: a CRS the API cannot read is refused wherever it appears.
   const bboxCrs = optional(single(params, 'bbox-crs'), (v) => parseCrs('bbox-crs', v)) ?? CRS84;
   const crs = single(params, 'crs');
+  const datetime = single(params, 'datetime');
   const parsed: OgcFilters = {};
   for (const name of filters) {
     const value = single(params, name);
@@ -113,6 +118,7 @@ export function parseOgcItemsQuery(params: URLSearchParams, filters: readonly Og
     bbox: bbox === undefined ? null : parseOgcBbox(bbox, bboxCrs),
     crs: crs === undefined ? CRS84 : parseCrs('crs', crs),
     filters: parsed,
+    scope: datetime === undefined ? null : parseDatetime('datetime', datetime),
     format: parseFormat(single(params, 'f')),
   };
 }

@@ -4,7 +4,8 @@ import { parseMembershipId } from '../input/ogc-query.js';
 import { parseSlug } from '../input/slug.js';
 import { parseTeryt } from '../input/teryt.js';
 import { JstKind, JstLevel, jstKindLabelPl } from '../jst/jst-kind.js';
-import { CURRENT_MEMBERSHIP } from '../jst/jst.service.js';
+import { today } from '../time/as-of.js';
+import { dayScope, memberInScopeSql, membershipCountsInScopeSql, partnershipInScopeSql, scopedAreaSql, type TimeScope } from '../time/scope.js';
 
 /**
  * One collection of the OGC API: what a feature is (its SQL), its id, and the property filters it
@@ -17,19 +18,21 @@ export interface OgcCollection {
   description: string;
   /** Tables with aliases, e.g. `jst j`. */
   from: string;
-  /** Conditions every feature of the collection meets. */
-  base: string;
+  /** Conditions every feature of the collection meets, in the time scope asked (`datetime`; null: not given). */
+  base: (scope: TimeScope | null) => string;
   /** SQL of the feature id (text). */
   idSql: string;
   /** Unique order of the features, so pages neither repeat nor skip one. */
   order: string;
-  /** The geometry column (EPSG:4326, lon,lat); null where the feature has none. */
-  geometry: string;
-  /** SQL building the feature's `properties` object. */
-  properties: string;
+  /** The geometry (EPSG:4326, lon,lat) in the time scope; null where the feature has none. */
+  geometry: (scope: TimeScope | null) => string;
+  /** SQL building the feature's `properties` object in the time scope. */
+  properties: (scope: TimeScope | null) => string;
   filters: readonly OgcFilterName[];
-  /** Adds the SQL conditions of the parsed filters. */
-  where: (where: Where, filters: OgcFilters) => void;
+  /** Adds the SQL conditions of the parsed filters, in the time scope. */
+  where: (where: Where, filters: OgcFilters, scope: TimeScope | null) => void;
+  /** SQL of the first and last day of the collection's features (`start`, `end`: partial dates; `end` null when one still runs), for `extent.temporal`. */
+  temporal: string;
   /** Parses a feature id of the URL into the condition that finds it (InputError when malformed). */
   byId: (featureId: string) => { sql: string; params: unknown[] };
   /** How the id is made, for the docs and the OpenAPI document. */
@@ -47,61 +50,72 @@ function participation(pid: string, f: OgcFilters): { sql: string; params: unkno
 
 const kindLabel = `case j.kind ${Object.values(JstKind).map((k) => `when '${k}' then '${jstKindLabelPl[k]}'`).join(' ')} end`;
 
-/** gminy, powiaty, województwa: one feature per unit, id = TERYT code. */
+/** Memberships' first and last days: what `datetime` can tell apart on every collection. */
+const MEMBERSHIP_SPAN = `select min(atlas_day_from(m.joined)) as start, case when bool_or(m."left" is null) then null else max(atlas_day_from(m."left")) end as "end" from membership m`;
+
+/** gminy, powiaty, województwa: one feature per unit, id = TERYT code. `datetime` picks the memberships that count (the units are always there). */
 function jstCollection(id: string, level: JstLevel, title: string, description: string): OgcCollection {
   return {
     id, title, description,
     from: 'jst j',
-    base: `j.level = '${level}'`,
+    base: () => `j.level = '${level}'`,
     idSql: 'j.teryt',
     order: 'j.teryt',
-    geometry: 'j.boundary',
-    properties: `json_build_object('teryt', j.teryt, 'name', j.name, 'kind', j.kind, 'kindLabel', ${kindLabel}, 'parent', j.parent_teryt,
+    geometry: () => 'j.boundary',
+    properties: (scope) => `json_build_object('teryt', j.teryt, 'name', j.name, 'kind', j.kind, 'kindLabel', ${kindLabel}, 'parent', j.parent_teryt,
       'voivodeship', j.voivodeship_teryt, 'areaKm2', round(j.area_km2::numeric, 2),
       'partnerships', coalesce((select json_agg(p.slug order by p.slug) from membership m join partnership p on p.id = m.partnership_id
-                                where m.jst_teryt = j.teryt and p.archived_at is null and membership_is_current(m."left")), '[]'::json))`,
+                                where m.jst_teryt = j.teryt and ${membershipCountsInScopeSql('m', scope ?? dayScope())}), '[]'::json))`,
     filters: ['teryt', 'wojewodztwo', 'partnership', 'programme', 'status'],
-    where(where, f) {
+    where(where, f, scope) {
+      const counts = membershipCountsInScopeSql('m', scope ?? dayScope());
       if (f.teryt !== undefined) where.add('j.teryt = ?', f.teryt);
       if (f.wojewodztwo !== undefined) where.add('j.voivodeship_teryt = ?', f.wojewodztwo);
-      // As in JstService: current memberships of partnerships not archived.
+      // As in JstService: memberships that count (today, or in the scope asked) of partnerships not archived.
       if (f.partnership !== undefined) {
-        where.add(`exists (select 1 from membership m join partnership p on p.id = m.partnership_id where m.jst_teryt = j.teryt and ${CURRENT_MEMBERSHIP} and p.slug = ?)`, f.partnership);
+        where.add(`exists (select 1 from membership m join partnership p on p.id = m.partnership_id where m.jst_teryt = j.teryt and ${counts} and p.slug = ?)`, f.partnership);
       }
       const pa = participation('m.partnership_id', f);
-      if (pa) where.add(`exists (select 1 from membership m where m.jst_teryt = j.teryt and ${CURRENT_MEMBERSHIP} and ${pa.sql})`, ...pa.params);
+      if (pa) where.add(`exists (select 1 from membership m where m.jst_teryt = j.teryt and ${counts} and ${pa.sql})`, ...pa.params);
     },
+    temporal: MEMBERSHIP_SPAN,
     byId: (featureId) => ({ sql: 'j.teryt = ?', params: [parseTeryt('featureId', featureId)] }),
     idDescription: 'the TERYT (TERC) code',
   };
 }
 
+/** The stored area (today's members) without `datetime`; with it, the union of the members in the scope. */
+const areaIn = (scope: TimeScope | null, what: 'geom' | 'members' | 'km2') =>
+  scope === null ? { geom: 'p.area', members: 'p.member_count', km2: 'p.area_km2' }[what] : scopedAreaSql('p', scope, what);
+
 const partnerships: OgcCollection = {
   id: 'partnerships',
   title: 'Partnerstwa (obszary funkcjonalne) / Partnerships (functional areas)',
   description:
-    "One feature per partnership: its functional area, the union of its current member gminy and powiaty. A partnership whose members are not known (or not yet loaded) has a null geometry.",
+    "One feature per partnership running today (or, with `datetime`, on that day or at some time in that interval): its functional area, the union of its member gminy and powiaty then. `started` and `ended` are its life span (partial dates; `ended` is the first day it no longer existed). A partnership whose members are not known (or not yet loaded) has a null geometry.",
   from: 'partnership p',
-  base: 'p.archived_at is null',
+  base: (scope) => partnershipInScopeSql('p', scope ?? dayScope()),
   idSql: 'p.slug',
   order: 'p.slug',
-  geometry: 'p.area',
-  properties: `json_build_object('slug', p.slug, 'name', p.name, 'shortName', p.short_name, 'legalForm', p.legal_form, 'areaType', p.area_type,
-    'leader', p.leader_teryt, 'website', p.website, 'membersComplete', p.members_complete, 'memberCount', p.member_count,
-    'areaKm2', round(p.area_km2::numeric, 2),
+  geometry: (scope) => areaIn(scope, 'geom'),
+  properties: (scope) => `json_build_object('slug', p.slug, 'name', p.name, 'shortName', p.short_name, 'legalForm', p.legal_form, 'areaType', p.area_type,
+    'leader', p.leader_teryt, 'website', p.website, 'membersComplete', p.members_complete, 'memberCount', ${areaIn(scope, 'members')},
+    'areaKm2', round(${areaIn(scope, 'km2')}::numeric, 2), 'started', p.started, 'ended', p.ended, 'endReason', p.end_reason,
     'programmes', coalesce((select json_agg(pr.code || ':' || pa.status order by pr.code, pa.status) from participation pa join programme pr on pr.id = pa.programme_id
                             where pa.partnership_id = p.id), '[]'::json))`,
   filters: ['programme', 'status', 'wojewodztwo', 'teryt', 'partnership'],
-  where(where, f) {
+  where(where, f, scope) {
     const pa = participation('p.id', f);
     if (pa) where.add(pa.sql, ...pa.params);
-    // As in PartnershipService: a current member in the województwo, or this current member.
+    // As in PartnershipService: a member (today, or in the scope) in the województwo, or this member.
+    const member = memberInScopeSql('m', scope ?? dayScope());
     if (f.wojewodztwo !== undefined) {
-      where.add(`exists (select 1 from membership m join jst j on j.teryt = m.jst_teryt where m.partnership_id = p.id and membership_is_current(m."left") and j.voivodeship_teryt = ?)`, f.wojewodztwo);
+      where.add(`exists (select 1 from membership m join jst j on j.teryt = m.jst_teryt where m.partnership_id = p.id and ${member} and j.voivodeship_teryt = ?)`, f.wojewodztwo);
     }
-    if (f.teryt !== undefined) where.add(`exists (select 1 from membership m where m.partnership_id = p.id and membership_is_current(m."left") and m.jst_teryt = ?)`, f.teryt);
+    if (f.teryt !== undefined) where.add(`exists (select 1 from membership m where m.partnership_id = p.id and ${member} and m.jst_teryt = ?)`, f.teryt);
     if (f.partnership !== undefined) where.add('p.slug = ?', f.partnership);
   },
+  temporal: `select min(atlas_day_from(p.started)) as start, case when bool_or(p.ended is null) then null else max(atlas_day_from(p.ended)) end as "end" from partnership p where p.archived_at is null`,
   byId: (featureId) => ({ sql: 'p.slug = ?', params: [parseSlug('featureId', featureId)] }),
   idDescription: "the partnership's slug",
 };
@@ -110,14 +124,14 @@ const memberships: OgcCollection = {
   id: 'memberships',
   title: 'Członkostwa / Memberships',
   description:
-    "One feature per membership of a JST in a partnership (past members included, see `current`), with the member's boundary as its geometry. Id: `<partnership slug>.<member TERYT code>`.",
+    "One feature per membership of a JST in a partnership (past members included, see `current`; with `datetime`, the memberships valid on that day or at some time in that interval), with the member's boundary as its geometry; `joined` and `left` are its validity (partial dates; `left` is the first day it no longer held). Id: `<partnership slug>.<member TERYT code>`.",
   from: 'membership m join partnership p on p.id = m.partnership_id join jst j on j.teryt = m.jst_teryt',
-  base: 'p.archived_at is null',
+  base: (scope) => (scope === null ? 'p.archived_at is null' : membershipCountsInScopeSql('m', scope)),
   idSql: `p.slug || '.' || m.jst_teryt`,
   order: 'p.slug, m.jst_teryt',
-  geometry: 'j.boundary',
-  properties: `json_build_object('partnership', p.slug, 'partnershipName', p.name, 'teryt', j.teryt, 'name', j.name, 'kind', j.kind, 'level', j.level,
-    'voivodeship', j.voivodeship_teryt, 'role', m.role, 'joined', m.joined, 'left', m."left", 'current', membership_is_current(m."left"))`,
+  geometry: () => 'j.boundary',
+  properties: () => `json_build_object('partnership', p.slug, 'partnershipName', p.name, 'teryt', j.teryt, 'name', j.name, 'kind', j.kind, 'level', j.level,
+    'voivodeship', j.voivodeship_teryt, 'role', m.role, 'joined', m.joined, 'left', m."left", 'current', ${membershipCountsInScopeSql('m', { day: today() })})`,
   filters: ['partnership', 'teryt', 'wojewodztwo', 'programme', 'status'],
   where(where, f) {
     if (f.partnership !== undefined) where.add('p.slug = ?', f.partnership);
@@ -126,6 +140,7 @@ const memberships: OgcCollection = {
     const pa = participation('p.id', f);
     if (pa) where.add(pa.sql, ...pa.params);
   },
+  temporal: MEMBERSHIP_SPAN,
   byId(featureId) {
     const { slug, teryt } = parseMembershipId('featureId', featureId);
     return { sql: 'p.slug = ? and m.jst_teryt = ?', params: [slug, teryt] };

@@ -65,14 +65,25 @@ export const conformance = (base: string, html: boolean) => ({
 });
 
 /** One collection's description: its extent (CRS84), the CRSs it answers in and its links. */
-export function collectionDocument(base: string, collection: OgcCollection, extent: number[] | null, html: boolean, path = `/ogc/collections/${collection.id}`) {
+/** A collection's extent: spatial (CRS84 bbox) and temporal (the first and last day its features hold, Gregorian calendar). */
+export interface CollectionExtent {
+  bbox: number[] | null;
+  interval: [string | null, string | null] | null;
+}
+
+const extentMember = ({ bbox, interval }: CollectionExtent) => ({
+  ...(bbox ? { spatial: { bbox: [bbox], crs: CRS84.uri } } : {}),
+  ...(interval ? { temporal: { interval: [interval], trs: 'http://www.opengis.net/def/uom/ISO-8601/0/Gregorian' } } : {}),
+});
+
+export function collectionDocument(base: string, collection: OgcCollection, extent: CollectionExtent, html: boolean, path = `/ogc/collections/${collection.id}`) {
   const items = `${base}/ogc/collections/${collection.id}/items`;
   return {
     id: collection.id,
     title: collection.title,
     description: collection.description,
     itemType: 'feature',
-    ...(extent ? { extent: { spatial: { bbox: [extent], crs: CRS84.uri } } } : {}),
+    ...(extent.bbox || extent.interval ? { extent: extentMember(extent) } : {}),
     crs: SUPPORTED_CRS.map((c) => c.uri),
     storageCrs: CRS84.uri,
     ...licensing(),

@@ -5,6 +5,7 @@ import { acceptQuality } from '../http/graphiql-page.js';
 import { HttpError } from '../http/http-error.js';
 import { originOf } from '../http/origin.js';
 import { addVary } from '../http/vary.js';
+import type { ReadCache } from '../dataset/read-cache.js';
 import type { Crs } from '../input/crs.js';
 import { checkOgcParameters, parseFormat, parseOgcItemQuery, parseOgcItemsQuery, type OgcFormat, type OgcItemsQuery } from '../input/ogc-query.js';
 import { OGC_COLLECTIONS, ogcCollection, type OgcCollection } from './collections.js';
@@ -19,6 +20,8 @@ export interface OgcRoutesOptions {
   em: Em;
   /** Reverse proxies of our own in front of the server: with one or more, X-Forwarded-Proto and -Host name the origin of the links. */
   trustedProxies: number;
+  /** Pages asked with `datetime` kept per dataset version and query (absent: none kept): a past day's areas are unions of that day's members. */
+  cache?: ReadCache;
 }
 
 /** HTML when `f=html`, or without `f` when Accept ranks text/html above JSON (a browser); a tie (`*∕*`, GDAL, curl) gets JSON. */
@@ -93,7 +96,11 @@ async function itemsRoute(options: OgcRoutesOptions, request: FastifyRequest<{ P
   const q = parseOgcItemsQuery(search, collection.filters);
   const html = wantsHtml(request.headers.accept, q.format);
   const base = originOf(request, options.trustedProxies);
-  const page = await new OgcService(options.em.fork() as Em).items(collection, q);
+  const em = options.em.fork() as Em;
+  const read = () => new OgcService(em).items(collection, q);
+  const page = options.cache && q.scope !== null
+    ? await options.cache.read(em, ['ogc-items', collection.id, search.toString()], async () => { const p = await read(); return { value: p, bytes: p.features.reduce((n, f) => n + f.length, 0) }; })
+    : await read();
   const links = itemsLinks(base, collection, search, q, page, html);
   const counts = { numberMatched: page.numberMatched, numberReturned: page.features.length };
   const head = { type: 'FeatureCollection', ...counts, timeStamp: new Date().toISOString(), ...licensing(), links };
@@ -122,7 +129,8 @@ async function itemRoute(options: OgcRoutesOptions, request: FastifyRequest<{ Pa
 }
 
 async function describe(options: OgcRoutesOptions, base: string, collection: OgcCollection, html: boolean) {
-  return collectionDocument(base, collection, await new OgcService(options.em.fork() as Em).extent(collection), html);
+  const service = new OgcService(options.em.fork() as Em);
+  return collectionDocument(base, collection, { bbox: await service.extent(collection), interval: await service.temporalExtent(collection) }, html);
 }
 
 /**

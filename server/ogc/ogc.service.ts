@@ -5,6 +5,7 @@ import type { Crs } from '../input/crs.js';
 import type { OgcItemsQuery } from '../input/ogc-query.js';
 import { requireExisting } from '../shared/exists.js';
 import type { OgcCollection } from './collections.js';
+import type { TimeScope } from '../time/scope.js';
 import { envelopeSql, extentSql, geometryJsonSql } from './ogc-geometry.js';
 
 /**
@@ -28,19 +29,19 @@ export class OgcService {
   private async where(collection: OgcCollection, q: OgcItemsQuery): Promise<Where> {
     if (q.filters.programme !== undefined) await requireExisting(this.em, 'programme', q.filters.programme, 'programme');
     if (q.filters.partnership !== undefined) await requireExisting(this.em, 'partnership', q.filters.partnership, 'partnership');
-    const where = new Where().add(collection.base);
-    collection.where(where, q.filters);
+    const where = new Where().add(collection.base(q.scope));
+    collection.where(where, q.filters, q.scope);
     if (q.bbox) {
       const envelope = envelopeSql(q.bbox);
-      where.add(`ST_Intersects(${collection.geometry}, ${envelope.sql})`, ...envelope.params);
+      where.add(`ST_Intersects(${collection.geometry(q.scope)}, ${envelope.sql})`, ...envelope.params);
     }
     return where;
   }
 
-  /** SQL of one feature's GeoJSON text. */
-  private featureSql(collection: OgcCollection, crs: Crs): string {
-    return `json_build_object('type', 'Feature', 'id', ${collection.idSql}, 'geometry', ${geometryJsonSql(collection.geometry, crs)}::json,
-      'properties', ${collection.properties})::text as feature`;
+  /** SQL of one feature's GeoJSON text, in the time scope asked (null: the collection's default). */
+  private featureSql(collection: OgcCollection, crs: Crs, scope: TimeScope | null): string {
+    return `json_build_object('type', 'Feature', 'id', ${collection.idSql}, 'geometry', ${geometryJsonSql(collection.geometry(scope), crs)}::json,
+      'properties', ${collection.properties(scope)})::text as feature`;
   }
 
   /** One page (`limit` features after `offset`, in the collection's order) and the count of all that match. */
@@ -53,7 +54,7 @@ export class OgcService {
     for (let at = q.offset; at < end; at += OGC_BATCH) {
       const rows = await query<{ feature: string }>(
         this.em,
-        `select ${this.featureSql(collection, q.crs)} from ${collection.from} ${where} order by ${collection.order} limit ? offset ?`,
+        `select ${this.featureSql(collection, q.crs, q.scope)} from ${collection.from} ${where} order by ${collection.order} limit ? offset ?`,
         [...where.params, Math.min(OGC_BATCH, end - at), at],
       );
       features.push(...rows.map((r) => r.feature));
@@ -68,7 +69,7 @@ export class OgcService {
     const id = collection.byId(featureId);
     const rows = await query<{ feature: string }>(
       this.em,
-      `select ${this.featureSql(collection, crs)} from ${collection.from} where ${collection.base} and ${id.sql}`,
+      `select ${this.featureSql(collection, crs, null)} from ${collection.from} where ${collection.base(null)} and ${id.sql}`,
       id.params,
     );
     return rows[0]?.feature ?? null;
@@ -78,8 +79,16 @@ export class OgcService {
   async extent(collection: OgcCollection): Promise<[number, number, number, number] | null> {
     const [row] = await query<{ w: number | null; s: number; e: number; n: number }>(
       this.em,
-      `select ${extentSql(collection.geometry)} from ${collection.from} where ${collection.base}`,
+      `select ${extentSql(collection.geometry(null))} from ${collection.from} where ${collection.base(null)}`,
     );
     return row && row.w !== null ? [row.w, row.s, row.e, row.n] : null;
+  }
+
+  /** The first and last day of the collection's features as RFC 3339 instants (`extent.temporal`); an end still open is null; null when no feature has a date. */
+  async temporalExtent(collection: OgcCollection): Promise<[string | null, string | null] | null> {
+    const [row] = await query<{ start: string | null; end: string | null }>(this.em, collection.temporal);
+    if (!row || (row.start === null && row.end === null)) return null;
+    const instant = (day: string | null) => (day === null ? null : `${day}T00:00:00Z`);
+    return [instant(row.start), instant(row.end)];
   }
 }

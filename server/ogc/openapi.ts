@@ -23,6 +23,14 @@ const ITEMS_PARAMETERS: Parameter[] = [
     schema: { type: 'array', minItems: 4, maxItems: 4, items: { type: 'number' } },
   },
   { name: 'bbox-crs', in: 'query', description: 'CRS of bbox (default CRS84).', schema: crsSchema },
+  {
+    name: 'datetime', in: 'query', style: 'form', explode: false,
+    description:
+      'Time (OGC API Features Part 1 §7.15.4): an instant (2015-06-01, or an RFC 3339 date-time: its date counts) for the state on that day, or an interval ' +
+      'start/end with ".." for an open end (2014-01-01/2020-12-31, 2019-01-01/..) for what existed at some time in it. Partnerships: running then, with their area from the members then; ' +
+      'memberships: valid then; gminy, powiaty, województwa: the partnerships they belong to then. Without it: today (memberships: all, past included).',
+    schema: { type: 'string' },
+  },
   CRS_PARAMETER,
 ];
 

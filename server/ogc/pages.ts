@@ -40,7 +40,8 @@ export const collectionsHtml = (collections: CollectionDoc[], links: OgcLink[]):
 export const collectionHtml = (c: CollectionDoc): HtmlPage => ({
   titlePl: c.title.split(' / ')[0]!,
   titleEn: c.title.split(' / ')[1] ?? c.title,
-  intro: [c.description, `Układy współrzędnych / CRS: ${c.crs.join(', ')}`, ...(c.extent ? [`Zasięg / Extent (CRS84): ${c.extent.spatial.bbox[0]!.join(', ')}`] : [])],
+  intro: [c.description, `Układy współrzędnych / CRS: ${c.crs.join(', ')}`, ...(c.extent?.spatial ? [`Zasięg / Extent (CRS84): ${c.extent.spatial.bbox[0]!.join(', ')}`] : []),
+    ...(c.extent?.temporal ? [`Okres / Time span: ${c.extent.temporal.interval[0]!.map((t) => t?.slice(0, 10) ?? '..').join(' – ')}`] : [])],
   links: c.links,
 });
 

@@ -3,10 +3,12 @@ import { readDatasetVersion, type DatasetVersion } from '../dataset/dataset-vers
 import type { Em } from '../db/orm.js';
 import { query } from '../db/sql.js';
 import type { TileAddress } from '../input/tile-address.js';
+import { requireExisting } from '../shared/exists.js';
 import { TileCache, type TileBody, type TileCacheOptions } from './tile-cache.js';
 import { LayerTiles } from './tile-index.js';
 import { TILE_LAYER_NAMES, type TileLayerName } from './tile-layers.js';
 import { readLayerFeatures } from './tile-source.js';
+import { tileTimeKey, todayTile, type TileTime } from './tile-time.js';
 import { WORLD_BOUNDS, type Bounds } from './tilejson.js';
 
 /** The zoom whose index warm() cuts: the map's first view, all of Poland, asks for tiles of zoom 4 or 5 (one band). */
@@ -15,10 +17,16 @@ const FIRST_VIEW_ZOOM = 5;
 /** Reads of a layer before one is used even though a write came in between (writes are rare; a busy import must not starve the map). */
 const MAX_READS = 3;
 
+/** Layer builds kept for times other than today (a past day, a programme's period); the oldest goes first. Each holds a layer's features. */
+export const MAX_OTHER_TIME_BUILDS = 10;
+
 interface Built {
   tag: string;
   tiles: Promise<LayerTiles>;
 }
+
+/** Key of a layer's build in one time: `gminy|d:2015-06-01`. */
+const buildKey = (layer: TileLayerName, time: TileTime) => `${layer}|${tileTimeKey(time)}`;
 
 /**
  * Vector tiles of the atlas, the same on both backends (see LayerTiles): encoded tiles are kept in
@@ -27,7 +35,7 @@ interface Built {
  */
 export class TileService {
   readonly cache: TileCache;
-  private readonly built = new Map<TileLayerName, Built>();
+  private readonly built = new Map<string, Built>();
   private warming: Promise<void> | null = null;
   private stopped = false;
 
@@ -60,7 +68,7 @@ export class TileService {
     this.warming ??= (async () => {
       for (const layer of TILE_LAYER_NAMES) {
         if (this.stopped) return;
-        const tiles = await this.layerTiles(await this.version(), layer);
+        const tiles = await this.layerTiles(await this.version(), layer, todayTile());
         await yieldToEventLoop();
         if (this.stopped) return;
         tiles.index(FIRST_VIEW_ZOOM);
@@ -76,9 +84,15 @@ export class TileService {
     await this.warming;
   }
 
-  /** Layers whose features are read (or being read) at the current build, for tests and warm-up checks. */
+  /** Layers whose features of today are read (or being read) at the current build, for tests and warm-up checks. */
   get builtLayers(): TileLayerName[] {
-    return [...this.built.keys()];
+    const key = tileTimeKey(todayTile());
+    return [...this.built.keys()].filter((k) => k.endsWith(`|${key}`)).map((k) => k.split('|')[0] as TileLayerName);
+  }
+
+  /** NOT_FOUND unless a programme has this code (a tile of its period is asked for). */
+  requireProgramme(code: string): Promise<void> {
+    return requireExisting(this.em(), 'programme', code, 'period');
   }
 
   /** The current dataset version (one primary-key lookup). */
@@ -86,20 +100,30 @@ export class TileService {
     return readDatasetVersion(this.em());
   }
 
-  /** The encoded tile of `layer` at `version` (read just before), or null when it holds no feature. */
-  tile(version: DatasetVersion, layer: TileLayerName, { z, x, y }: TileAddress): Promise<TileBody> {
-    return this.cache.get(version, `${layer}/${z}/${x}/${y}`, async () => (await this.layerTiles(version, layer)).encode(z, x, y));
+  /** The encoded tile of `layer` at `version` (read just before) in `time` (today by default), or null when it holds no feature. */
+  tile(version: DatasetVersion, layer: TileLayerName, { z, x, y }: TileAddress, time: TileTime = todayTile()): Promise<TileBody> {
+    return this.cache.get(version, `${layer}/${z}/${x}/${y}@${tileTimeKey(time)}`, async () => (await this.layerTiles(version, layer, time)).encode(z, x, y));
   }
 
-  /** The layer's tiles at `version` or newer: built once per version, shared by the requests that wait for it. */
-  private layerTiles(version: DatasetVersion, layer: TileLayerName): Promise<LayerTiles> {
-    const built = this.built.get(layer);
+  /** The layer's tiles at `version` or newer in `time`: built once per version and time, shared by the requests that wait for it. */
+  private layerTiles(version: DatasetVersion, layer: TileLayerName, time: TileTime): Promise<LayerTiles> {
+    const key = buildKey(layer, time);
+    const built = this.built.get(key);
     if (built?.tag === version.tag) return built.tiles;
-    const tiles = this.build(layer, version);
-    this.built.set(layer, { tag: version.tag, tiles });
+    const tiles = this.build(key, layer, time, version);
+    this.built.delete(key); // re-inserted last: Map order is the order the oldest go in
+    this.built.set(key, { tag: version.tag, tiles });
+    this.forgetOldTimes();
     // A failed read is not kept: the next request tries again.
-    tiles.catch(() => this.built.get(layer)?.tiles === tiles && this.built.delete(layer));
+    tiles.catch(() => this.built.get(key)?.tiles === tiles && this.built.delete(key));
     return tiles;
+  }
+
+  /** Drops the oldest builds of times other than today past MAX_OTHER_TIME_BUILDS. */
+  private forgetOldTimes(): void {
+    const todayKey = `|${tileTimeKey(todayTile())}`;
+    const others = [...this.built.keys()].filter((k) => !k.endsWith(todayKey));
+    for (const key of others.slice(0, Math.max(0, others.length - MAX_OTHER_TIME_BUILDS))) this.built.delete(key);
   }
 
   /**
@@ -107,14 +131,14 @@ export class TileService {
    * committed in between (the reads could mix two states). Kept under the version asked for only
    * when that is what was read: otherwise it is newer, right for this request but not for later ones.
    */
-  private async build(layer: TileLayerName, version: DatasetVersion): Promise<LayerTiles> {
+  private async build(key: string, layer: TileLayerName, time: TileTime, version: DatasetVersion): Promise<LayerTiles> {
     const em = this.em();
     for (let attempt = 1; ; attempt++) {
       const before = await readDatasetVersion(em);
-      const features = await readLayerFeatures(em, layer);
+      const features = await readLayerFeatures(em, layer, time);
       const after = await readDatasetVersion(em);
       if (before.tag !== after.tag && attempt < MAX_READS) continue;
-      if (after.tag !== version.tag && this.built.get(layer)?.tag === version.tag) this.built.delete(layer);
+      if (after.tag !== version.tag && this.built.get(key)?.tag === version.tag) this.built.delete(key);
       return new LayerTiles(layer, features);
     }
   }

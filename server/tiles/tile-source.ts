@@ -2,14 +2,17 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Em } from '../db/orm.js';
 import { query } from '../db/sql.js';
-import { CURRENT_MEMBERSHIP } from '../jst/jst.service.js';
 import { JstLevel } from '../jst/jst-kind.js';
+import { today } from '../time/as-of.js';
+import { memberAreaSql } from '../time/scope.js';
 import type { TileLayerName } from './tile-layers.js';
+import { tileMemberSql, tilePartnershipSql, todayTile, type TileTime } from './tile-time.js';
 
 /**
  * Reads what the tiles are cut from: every feature of a layer, as GeoJSON in EPSG:4326 (lng,lat
- * degrees) with the layer's properties. Membership comes from the API's own rule of a current
- * membership (CURRENT_MEMBERSHIP: not left before today, partnership not archived).
+ * degrees) with the layer's properties, in the tile's time (tile-time.ts): memberships that count on
+ * the day (membershipCountsSql) or in a programme's period, partnerships running then. Today's
+ * functional areas are the stored ones; another time's are the union of the members then.
  */
 
 /** Rows per statement: the embedded database has one connection, and a whole layer in one statement would hold it (and the event loop) for a second. */
@@ -27,14 +30,26 @@ interface PartnershipInfo {
   statuses: string;
 }
 
-/** Partnerships that are not archived, with their programme codes and statuses as sorted lists. */
-async function readPartnerships(em: Em): Promise<Map<number, PartnershipInfo>> {
+/** True for today's state, whose areas are the stored ones (kept up to date by every write). */
+const isToday = (time: TileTime) => time.period === null && time.day === today();
+
+/** SQL (and parameters) of partnership `p`'s area, member count or area in the tile's time. */
+function areaOf(time: TileTime, what: 'geom' | 'members'): { sql: string; params: unknown[] } {
+  if (isToday(time)) return { sql: what === 'geom' ? 'p.area' : 'p.member_count', params: [] };
+  const member = tileMemberSql('am', time);
+  return { sql: memberAreaSql('p', member.sql, what), params: member.params };
+}
+
+/** Partnerships drawn in the tile's time, with their programme codes and statuses as sorted lists. */
+async function readPartnerships(em: Em, time: TileTime): Promise<Map<number, PartnershipInfo>> {
+  const [members, drawn] = [areaOf(time, 'members'), tilePartnershipSql('p', time)];
   const rows = await query<{ id: number; slug: string; name: string; short_name: string | null; member_count: number; programmes: string | null; statuses: string | null }>(
     em,
-    `select p.id, p.slug, p.name, p.short_name, p.member_count,
+    `select p.id, p.slug, p.name, p.short_name, ${members.sql} as member_count,
             string_agg(distinct pr.code, ',' order by pr.code) as programmes, string_agg(distinct pa.status, ',' order by pa.status) as statuses
      from partnership p left join participation pa on pa.partnership_id = p.id left join programme pr on pr.id = pa.programme_id
-     where p.archived_at is null group by p.id`,
+     where ${drawn.sql} group by p.id`,
+    [...members.params, ...drawn.params],
   );
   return new Map(
     rows.map((r) => [
@@ -44,9 +59,10 @@ async function readPartnerships(em: Em): Promise<Map<number, PartnershipInfo>> {
   );
 }
 
-/** Partnership ids of each unit's current memberships, by TERYT code. */
-async function readMemberships(em: Em): Promise<Map<string, number[]>> {
-  const rows = await query<{ teryt: string; pid: number }>(em, `select m.jst_teryt as teryt, m.partnership_id as pid from membership m where ${CURRENT_MEMBERSHIP}`);
+/** Partnership ids of each unit's memberships that count in the tile's time, by TERYT code. */
+async function readMemberships(em: Em, time: TileTime): Promise<Map<string, number[]>> {
+  const counts = tileMemberSql('m', time);
+  const rows = await query<{ teryt: string; pid: number }>(em, `select m.jst_teryt as teryt, m.partnership_id as pid from membership m where ${counts.sql}`, counts.params);
   const byUnit = new Map<string, number[]>();
   for (const { teryt, pid } of rows) byUnit.set(teryt, [...(byUnit.get(teryt) ?? []), pid]);
   return byUnit;
@@ -85,11 +101,11 @@ interface UnitRow {
 
 const LEVEL_OF: Record<'wojewodztwa' | 'powiaty' | 'gminy', JstLevel> = { wojewodztwa: JstLevel.VOIVODESHIP, powiaty: JstLevel.COUNTY, gminy: JstLevel.MUNICIPALITY };
 
-async function unitFeatures(em: Em, layer: keyof typeof LEVEL_OF): Promise<Feature[]> {
+async function unitFeatures(em: Em, layer: keyof typeof LEVEL_OF, time: TileTime): Promise<Feature[]> {
   const level = LEVEL_OF[layer];
   const [partnerships, memberships, rows] = [
-    await readPartnerships(em),
-    await readMemberships(em),
+    await readPartnerships(em, time),
+    await readMemberships(em, time),
     await readBatched<UnitRow>(
       em,
       (after) => `select teryt as key, name, kind, parent_teryt as parent, ST_AsGeoJSON(boundary, ${DIGITS}) as geom from jst where level = ? and teryt > ${after} order by teryt limit ${BATCH}`,
@@ -105,15 +121,29 @@ async function unitFeatures(em: Em, layer: keyof typeof LEVEL_OF): Promise<Featu
   });
 }
 
-async function areaFeatures(em: Em): Promise<Feature[]> {
-  const partnerships = await readPartnerships(em);
-  const rows = await readBatched<{ key: number; geom: string }>(
+/** Areas of the partnerships drawn in the tile's time (with at least one member then), as `expr` of the area (GeoJSON text), in id order. */
+async function readAreas(em: Em, time: TileTime, expr: (geom: string) => string): Promise<{ id: number; geom: string }[]> {
+  if (isToday(time)) {
+    return readBatched<{ key: number; id: number; geom: string }>(
+      em,
+      (after) => `select id as key, id, ${expr('area')} as geom from partnership where archived_at is null and area is not null and member_count > 0 and id > ${after} order by id limit ${BATCH}`,
+      0,
+    );
+  }
+  // Another day or a period: a union per partnership, read at once (a few hundred partnerships), kept with the tiles of that time.
+  const [geom, drawn] = [areaOf(time, 'geom'), tilePartnershipSql('p', time)];
+  return query<{ id: number; geom: string }>(
     em,
-    (after) => `select id as key, ST_AsGeoJSON(area, ${DIGITS}) as geom from partnership where archived_at is null and area is not null and member_count > 0 and id > ${after} order by id limit ${BATCH}`,
-    0,
+    `select id, ${expr('g')} as geom from (select p.id, ${geom.sql} as g from partnership p where ${drawn.sql}) t where g is not null and not ST_IsEmpty(g) order by id`,
+    [...geom.params, ...drawn.params],
   );
+}
+
+async function areaFeatures(em: Em, time: TileTime): Promise<Feature[]> {
+  const partnerships = await readPartnerships(em, time);
+  const rows = await readAreas(em, time, (g) => `ST_AsGeoJSON(${g}, ${DIGITS})`);
   return rows.flatMap((r) => {
-    const p = partnerships.get(r.key);
+    const p = partnerships.get(r.id);
     if (!p) return [];
     const properties = { slug: p.slug, name: p.name, short_name: p.shortName, programmes: p.programmes, status: p.statuses, members: p.members };
     return [{ type: 'Feature', id: p.id, properties, geometry: JSON.parse(r.geom) as Geometry } satisfies Feature];
@@ -122,26 +152,25 @@ async function areaFeatures(em: Em): Promise<Feature[]> {
 
 const LABEL_KIND: Record<string, string> = { VOIVODESHIP: 'wojewodztwo', COUNTY: 'powiat', MUNICIPALITY: 'gmina' };
 
-async function labelFeatures(em: Em): Promise<Feature[]> {
+async function labelFeatures(em: Em, time: TileTime): Promise<Feature[]> {
   const units = await readBatched<{ key: string; name: string; level: string; geom: string }>(
     em,
     (after) => `select teryt as key, name, level, ST_AsGeoJSON(ST_PointOnSurface(boundary), ${DIGITS}) as geom from jst where teryt > ${after} order by teryt limit ${BATCH}`,
     '',
   );
-  const areas = await query<{ slug: string; name: string; geom: string }>(
-    em,
-    `select slug, name, ST_AsGeoJSON(ST_PointOnSurface(area), ${DIGITS}) as geom from partnership where archived_at is null and area is not null and member_count > 0 order by slug`,
-  );
+  const partnerships = await readPartnerships(em, time);
+  const areas = await readAreas(em, time, (g) => `ST_AsGeoJSON(ST_PointOnSurface(${g}), ${DIGITS})`);
   const point = (kind: string, name: string, teryt: string, slug: string, geom: string): Feature => ({
     type: 'Feature',
     properties: { kind, name, teryt, slug },
     geometry: JSON.parse(geom) as Geometry,
   });
-  return [...units.map((u) => point(LABEL_KIND[u.level]!, u.name, u.key, '', u.geom)), ...areas.map((a) => point('partnership', a.name, '', a.slug, a.geom))];
+  const named = areas.flatMap((a) => (partnerships.has(a.id) ? [{ ...partnerships.get(a.id)!, geom: a.geom }] : [])).sort((a, b) => (a.slug < b.slug ? -1 : 1));
+  return [...units.map((u) => point(LABEL_KIND[u.level]!, u.name, u.key, '', u.geom)), ...named.map((a) => point('partnership', a.name, '', a.slug, a.geom))];
 }
 
-/** Every feature of `layer` at the data's current state, lng,lat degrees. */
-export async function readLayerFeatures(em: Em, layer: TileLayerName): Promise<FeatureCollection> {
-  const features = layer === 'areas' ? await areaFeatures(em) : layer === 'labels' ? await labelFeatures(em) : await unitFeatures(em, layer);
+/** Every feature of `layer` in the tile's time (today's state by default), lng,lat degrees. */
+export async function readLayerFeatures(em: Em, layer: TileLayerName, time: TileTime = todayTile()): Promise<FeatureCollection> {
+  const features = layer === 'areas' ? await areaFeatures(em, time) : layer === 'labels' ? await labelFeatures(em, time) : await unitFeatures(em, layer, time);
   return { type: 'FeatureCollection', features };
 }

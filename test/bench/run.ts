@@ -9,6 +9,7 @@ import { fmt, fmtStats, sample, timed } from './measure.js';
 import { measureReads, post, readCases, type ReadResult } from './reads.js';
 import { typenameRatio } from './throughput.js';
 import { TileBench } from './tiles.js';
+import { timeBench } from './timemap.js';
 
 /**
  * `npm run bench`: start-up (first and later), geodata import, and API p50 ÷ the same work in raw
@@ -95,7 +96,7 @@ async function main(): Promise<void> {
     'embedded: PGlite + PostGIS (data dir on disk)',
     { kind: 'pglite', dataDir: path.join(dir, 'pglite') },
     async () => rmSync(dir, { recursive: true, force: true }),
-    async (url, em) => [...(await throughput(url)), ...(await tiles.onEmbedded(url, em))],
+    async (url, em) => [...(await throughput(url)), ...(await tiles.onEmbedded(url, em)), ...(await timeBench(url))],
   );
   const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (!serverUrl) {

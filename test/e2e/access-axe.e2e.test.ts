@@ -1,6 +1,7 @@
 /**
  * axe-core (every impact) finds nothing on any view of the atlas, in Polish and in English: the
- * map, a partnership, a gmina, the embed, the table view and the GraphiQL page.
+ * map, a partnership, a gmina, the embed, the table view, the time controls (date, period switch,
+ * changes view) and the GraphiQL page.
  * Needs the built app (`npm run web:build`) and /usr/bin/chromium. Screenshots: test-output/screenshots/.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -40,6 +41,8 @@ describe('axe: 0 violations on every view, both languages (browser)', () => {
     ['gmina', () => `/?g=${LODZ}`],
     ['embed', () => `/embed?p=${slug}`],
     ['table', () => '/?view=table&sort=-members'],
+    // ---- timemap: the date control set, a programme's period switch and the changes view open ----
+    ['time', () => '/?prog=ZIT-2014-2020&asOf=2015-06-01&from=2021-01-01&to=2022-12-31'],
   ];
   for (const lang of ['pl', 'en'] as const) {
     for (const [name, url] of views) {
@@ -48,6 +51,7 @@ describe('axe: 0 violations on every view, both languages (browser)', () => {
         const { page } = await openMap(browser, `${app.url}${u}${lang === 'en' ? `${u.includes('?') ? '&' : '?'}lang=en` : ''}`);
         if (name === 'partnership' || name === 'gmina') await page.waitForSelector('#details .details-head');
         if (name === 'table') await page.waitForSelector('#table-view tbody tr');
+        if (name === 'time') await page.waitForSelector('#time .changes-result');
         await page.screenshot({ path: path.join(SHOTS, `access-axe-${name}-${lang}.png`) });
         expect(await axeViolations(page)).toEqual([]);
         await page.close();

@@ -179,7 +179,8 @@ describe('colours that identify (browser)', () => {
     await tooltip.waitFor({ state: 'hidden' });
     // Without a mouse: the focused map describes the gmina at its centre, and follows the arrow keys.
     await page.keyboard.press('Tab');
-    for (let i = 0; i < 20 && !(await page.evaluate(() => (globalThis as any).document.activeElement?.classList.contains('maplibregl-canvas'))); i++) await page.keyboard.press('Tab');
+    // The side panel (filters, time controls, legend) comes first in Tab order on a wide screen.
+    for (let i = 0; i < 40 && !(await page.evaluate(() => (globalThis as any).document.activeElement?.classList.contains('maplibregl-canvas'))); i++) await page.keyboard.press('Tab');
     await page.keyboard.press('ArrowLeft');
     await tooltip.waitFor({ state: 'visible' });
     await shot(page, 'tooltip-keyboard');

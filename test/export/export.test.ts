@@ -19,7 +19,7 @@ describe('CSV and GeoJSON downloads', () => {
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(response.headers.get('content-disposition')).toContain('partnerships.csv');
     const csv = parseCsv(await response.text());
-    expect(csv.header).toEqual(['partnership', 'partnership_name', 'version', 'teryt', 'jst_name', 'jst_kind', 'role', 'joined', 'left', 'programmes', 'source']);
+    expect(csv.header).toEqual(['partnership', 'partnership_name', 'version', 'teryt', 'jst_name', 'jst_kind', 'role', 'joined', 'left', 'programmes', 'source', 'as_of']);
     const walbrzych = csv.rows.filter((r) => r.values.partnership === 'aglomeracja-walbrzyska');
     expect(walbrzych).toHaveLength(28);
     expect(walbrzych.find((r) => r.values.teryt === '0265011')?.values).toMatchObject({ jst_name: 'Wałbrzych', role: 'MEMBER' });
@@ -82,7 +82,7 @@ describe('CSV and GeoJSON downloads', () => {
     for (const option of ['excel=pl', 'delimiter=semicolon']) {
       const text = await (await get(`/export/jsts.csv?${filter({ county: '1201' })}&${option}`)).text();
       const [header, first] = text.replace(/^\uFEFF/, '').split('\r\n');
-      expect(header).toBe('teryt;name;kind;level;parent;voivodeship;area_km2;partnerships');
+      expect(header).toBe('teryt;name;kind;level;parent;voivodeship;area_km2;partnerships;as_of');
       expect(first!.split(';')[6]).toMatch(/^\d+,\d{1,2}$/);
     }
     expect((await get('/export/jsts.csv?excel=de')).status).toBe(400);

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { partnershipActiveSql, today } from '../../server/time/as-of.js';
 import { testBackends } from '../support/database.js';
 import { EPSG_2180, useOgcApp } from './ogc-app.js';
 
@@ -24,7 +25,7 @@ describe.each(testBackends())('OGC API Features through GDAL on $name', ({ datab
     for (const id of ['gminy', 'powiaty', 'wojewodztwa', 'partnerships', 'memberships']) expect(listing).toMatch(new RegExp(`^\\d+: ${id} \\(title: .+\\) \\(Multi Polygon\\)$`, 'm'));
     const counts = await ogc.db.em().getConnection().execute(
       `select (select count(*)::int from jst where level = 'MUNICIPALITY') as gminy, (select count(*)::int from jst where level = 'COUNTY') as powiaty,
-         (select count(*)::int from jst where level = 'VOIVODESHIP') as wojewodztwa, (select count(*)::int from partnership where archived_at is null) as partnerships,
+         (select count(*)::int from jst where level = 'VOIVODESHIP') as wojewodztwa, (select count(*)::int from partnership p where ${partnershipActiveSql('p', today())}) as partnerships,
          (select count(*)::int from membership m join partnership p on p.id = m.partnership_id where p.archived_at is null) as memberships`,
     );
     expect(counts[0].gminy).toBe(2477);

@@ -41,7 +41,7 @@ describe('vector tiles over HTTP', () => {
     const doc = JSON.parse(response.body.toString()) as TileJson;
     expect(doc.tilejson).toBe('3.0.0');
     expect(doc.tiles).toHaveLength(1);
-    expect(doc.tiles[0]).toMatch(new RegExp(`^${server.app.url}/tiles/${layer}/\\{z\\}/\\{x\\}/\\{y\\}\\.mvt\\?v=[0-9a-f]{8}\\.\\d+$`));
+    expect(doc.tiles[0]).toMatch(new RegExp(`^${server.app.url}/tiles/${layer}/\\{z\\}/\\{x\\}/\\{y\\}\\.mvt\\?v=[0-9a-f]{8}\\.\\d+&asOf=\\d{4}-\\d{2}-\\d{2}$`));
     expect([doc.minzoom, doc.maxzoom]).toEqual([0, 14]);
     // Poland, lng,lat: west, south, east, north.
     const [w, s, e, n] = doc.bounds;

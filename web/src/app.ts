@@ -13,6 +13,7 @@ import { mountMapNames } from './app/map-names.js';
 import { createPainter } from './app/paint.js';
 import { updateSelectionNote } from './app/selection-note.js';
 import { syncState } from './app/sync.js';
+import { createTime } from './app/time.js';
 import { exposeTestHook } from './app/test-hook.js';
 import { createUnplacedList } from './app/unplaced.js';
 import { createUrlNotice } from './app/url-notice.js';
@@ -52,6 +53,7 @@ export async function startApp(el: HTMLElement): Promise<void> {
   });
   const showDetails = () => details.render().then(() => updateSelectionNote(ctx));
   const frameVoivodeship = (code: string) => void camera.gminaBbox(code).then(camera.flyTo);
+  const time = createTime(ctx, { repaint, legend, coverage: coverage.load, details: showDetails });
   syncState(ctx, { repaint, legend, coverage: coverage.load, details: showDetails, chrome, voivodeship: frameVoivodeship }, createHistory(ctx));
   bindMapKeyboard(ctx, embedParts?.details.showGmina);
   const access = wireAccess(ctx, details.actions.selectPartnership);
@@ -69,6 +71,7 @@ export async function startApp(el: HTMLElement): Promise<void> {
     await frameInitialSelection(ctx, camera);
     view.map.on('idle', legend);
     chrome();
+    time();
     access();
     void showDetails();
     void coverage.load();

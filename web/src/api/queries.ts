@@ -2,7 +2,7 @@
 import type { ViewState } from '../state/url-state.js';
 import { gql } from './client.js';
 import type {
-  Coverage, JstDetail, JstHit, PartnershipDetail, PartnershipHit, PartnershipSummary, Programme,
+  Changes, Coverage, JstDetail, JstHit, PartnershipDetail, PartnershipHit, PartnershipSummary, Programme,
 } from './types.js';
 
 export type Level = 'MUNICIPALITY' | 'COUNTY' | 'VOIVODESHIP';
@@ -17,10 +17,11 @@ const MEMBERSHIP = `memberships { role partnership { slug name participations { 
  * (test/unit/map-operations.test.ts checks it).
  */
 export const MAP_QUERIES = {
-  programmes: `query MapProgrammes { programmes { code name nameEn funder reportedFigures { label labelPl value unit } loaded { partnerships jsts gminy } } }`,
+  programmes: `query MapProgrammes { programmes { code name nameEn funder startDate endDate phases { code name startDate endDate }
+    reportedFigures { label labelPl value unit } loaded { partnerships jsts gminy } } }`,
   // The areas' shapes come from the `areas` tile layer; the list carries what filters, colours and the legend need.
-  partnerships: `query MapPartnerships($after: String) {
-    partnerships(first: 200, after: $after) {
+  partnerships: `query MapPartnerships($after: String, $asOf: String) {
+    partnerships(first: 200, after: $after, asOf: $asOf) {
       pageInfo { hasNextPage endCursor }
       edges { node { slug name shortName legalForm areaType
         participations { status probable programme { code } }
@@ -31,7 +32,7 @@ export const MAP_QUERIES = {
   inVoivodeship: `query MapInVoivodeship($voivodeship: String!, $after: String) {
     partnerships(filter: { voivodeship: $voivodeship }, first: 200, after: $after) {
       pageInfo { hasNextPage endCursor } edges { node { slug } } } }`,
-  partnership: `query MapPartnership($slug: String!) { partnership(slug: $slug) {
+  partnership: `query MapPartnership($slug: String!, $asOf: String) { partnership(slug: $slug, asOf: $asOf) {
     slug name shortName legalForm areaType membersComplete completenessNote statedMemberCount website
     sources { ref quote note }
     leader { teryt name kindLabel }
@@ -39,16 +40,22 @@ export const MAP_QUERIES = {
     participations { ${PARTICIPATION} }
     unmatchedMembers { sourceName reason }
     functionalArea { areaKm2 memberCount bbox } } }`,
-  jst: `query MapJst($teryt: String!) { jst(teryt: $teryt) {
+  jst: `query MapJst($teryt: String!, $asOf: String) { jst(teryt: $teryt, asOf: $asOf) {
     teryt name kindLabel level bbox
     parent { teryt name kindLabel ${MEMBERSHIP} }
     voivodeship { teryt name kindLabel }
     ${MEMBERSHIP} } }`,
-  coverage: `query MapCoverage($programme: String, $voivodeship: String, $statuses: [ParticipationStatus!], $legalForms: [LegalForm!], $areaTypes: [AreaType!]) {
-    coverage(programme: $programme, voivodeship: $voivodeship, statuses: $statuses, legalForms: $legalForms, areaTypes: $areaTypes) {
+  coverage: `query MapCoverage($programme: String, $voivodeship: String, $statuses: [ParticipationStatus!], $legalForms: [LegalForm!], $areaTypes: [AreaType!], $asOf: String) {
+    coverage(programme: $programme, voivodeship: $voivodeship, statuses: $statuses, legalForms: $legalForms, areaTypes: $areaTypes, asOf: $asOf) {
     gminyTotal gminyCovered gminyShare areaShare partnerships
     byVoivodeship { voivodeship { teryt name } gminyTotal gminyCovered gminyShare areaShare } } }`,
   dataset: `query MapDataset { dataset { changedAt } }`,
+  // ---- timemap: who joined and left between two days, with sources ----
+  changes: `query MapChanges($from: String!, $to: String!) { changesBetween(from: $from, to: $to) { from to
+    joined { date jst { teryt name } partnership { slug name } sources { ref quote note } }
+    left { date jst { teryt name } partnership { slug name } sources { ref quote note } }
+    partnershipsStarted { date endReason partnership { slug name } sources { ref quote note } }
+    partnershipsEnded { date endReason partnership { slug name } sources { ref quote note } } } }`,
   search: `query MapSearch($text: String!) {
     jsts(filter: { search: $text }, first: 100) { edges { node { teryt name kindLabel level bbox voivodeship { name } } } }
     partnerships(filter: { search: $text }, first: 50) { edges { node { slug name shortName functionalArea { bbox } } } } }`,
@@ -78,9 +85,9 @@ export async function fetchMapColours(): Promise<Map<string, number>> {
   return new Map(data.mapColours.map((c) => [c.slug, c.slot]));
 }
 
-/** Every partnership with what the filters, colours and legend need. */
-export function fetchPartnerships(): Promise<PartnershipSummary[]> {
-  return allPartnerships<PartnershipSummary>(MAP_QUERIES.partnerships, {}, 'partnerships');
+/** Every partnership with what the filters, colours and legend need (with `asOf`: those running that day, with that day's areas). */
+export function fetchPartnerships(asOf: string | null = null): Promise<PartnershipSummary[]> {
+  return allPartnerships<PartnershipSummary>(MAP_QUERIES.partnerships, { asOf }, 'partnerships');
 }
 
 /** Slugs of the partnerships with a current member in the województwo (2-digit TERC). */
@@ -95,22 +102,22 @@ export async function fetchVoivodeships(): Promise<{ teryt: string; name: string
 }
 
 /** The partnership with this slug; null when the atlas has none (a stale link). */
-export async function fetchPartnership(slug: string): Promise<PartnershipDetail | null> {
-  return (await gql<{ partnership: PartnershipDetail | null }>(MAP_QUERIES.partnership, { slug }, 'partnership')).partnership;
+export async function fetchPartnership(slug: string, asOf: string | null = null): Promise<PartnershipDetail | null> {
+  return (await gql<{ partnership: PartnershipDetail | null }>(MAP_QUERIES.partnership, { slug, asOf }, 'partnership')).partnership;
 }
 
 /** The JST with this TERYT code; null when the atlas has none. */
-export async function fetchJst(teryt: string): Promise<JstDetail | null> {
-  return (await gql<{ jst: JstDetail | null }>(MAP_QUERIES.jst, { teryt }, 'jst')).jst;
+export async function fetchJst(teryt: string, asOf: string | null = null): Promise<JstDetail | null> {
+  return (await gql<{ jst: JstDetail | null }>(MAP_QUERIES.jst, { teryt, asOf }, 'jst')).jst;
 }
 
 /** The filters of the view that coverage follows. */
-export type CoverageFilters = Pick<ViewState, 'programme' | 'status' | 'voivodeship' | 'legalForms' | 'areaTypes'>;
+export type CoverageFilters = Pick<ViewState, 'programme' | 'status' | 'voivodeship' | 'legalForms' | 'areaTypes' | 'asOf'>;
 
 /** The variables of MAP_QUERIES.coverage for the filters of a view (an empty list is no condition: null). */
 export function coverageVariables(f: CoverageFilters): Record<string, unknown> {
   const list = (v: readonly string[]) => (v.length ? [...v] : null);
-  return { programme: f.programme, voivodeship: f.voivodeship, statuses: f.status ? [f.status] : null, legalForms: list(f.legalForms), areaTypes: list(f.areaTypes) };
+  return { programme: f.programme, voivodeship: f.voivodeship, statuses: f.status ? [f.status] : null, legalForms: list(f.legalForms), areaTypes: list(f.areaTypes), asOf: f.asOf ?? null };
 }
 
 /** Coverage for exactly the filters on screen. */
@@ -127,4 +134,9 @@ export async function searchAll(text: string): Promise<{ jsts: JstHit[]; partner
 /** When the data last changed (ISO 8601, UTC): the date an embed and a saved image show. */
 export async function fetchDatasetDate(): Promise<string> {
   return (await gql<{ dataset: { changedAt: string } }>(MAP_QUERIES.dataset, {}, 'dataset')).dataset.changedAt;
+}
+
+/** Who joined and left, and which partnerships started and ended, from `from` to `to` (days, both included). */
+export async function fetchChanges(from: string, to: string): Promise<Changes> {
+  return (await gql<{ changesBetween: Changes }>(MAP_QUERIES.changes, { from, to }, 'changes')).changesBetween;
 }

@@ -8,7 +8,13 @@ export interface Programme {
   funder: string;
   reportedFigures: ReportedFigure[];
   loaded: { partnerships: number; jsts: number; gminy: number };
+  /** Its period and phases (partial dates YYYY, YYYY-MM or YYYY-MM-DD; null: not stated). */
+  startDate: string | null;
+  endDate: string | null;
+  phases: ProgrammePhase[];
 }
+
+export interface ProgrammePhase { code: string; name: string; startDate: string | null; endDate: string | null }
 
 export interface PartnershipSummary {
   slug: string;
@@ -67,3 +73,9 @@ export interface Coverage extends CoverageRow {
 
 export interface JstHit { teryt: string; name: string; kindLabel: string; level: string; bbox: number[] | null; voivodeship: { name: string } | null }
 export interface PartnershipHit { slug: string; name: string; shortName: string | null; functionalArea: { bbox: number[] | null } }
+
+/** One joined or left membership of the changes view (GraphQL `changesBetween`). */
+export interface MembershipChange { date: string; jst: { teryt: string; name: string }; partnership: { slug: string; name: string }; sources: Source[] }
+/** A partnership that started or ended. */
+export interface PartnershipChange { date: string; endReason: string | null; partnership: { slug: string; name: string }; sources: Source[] }
+export interface Changes { from: string; to: string; joined: MembershipChange[]; left: MembershipChange[]; partnershipsStarted: PartnershipChange[]; partnershipsEnded: PartnershipChange[] }

@@ -2,6 +2,8 @@
 import { fetchMapColours, fetchPartnerships, fetchProgrammes, fetchVoivodeships } from '../api/queries.js';
 import { replace } from '../ui/dom.js';
 import { loadFailure } from '../ui/retry.js';
+import type { PartnershipSummary } from '../api/types.js';
+import type { PartnershipFacts } from '../map/colouring.js';
 import type { AppContext } from './context.js';
 import type { Camera } from './map.js';
 
@@ -14,7 +16,7 @@ export async function loadBootData(ctx: AppContext, retry: () => void): Promise<
   ui.status.removeAttribute('role');
   ui.status.textContent = ctx.t().loading;
   try {
-    const [progs, parts, voivodeships, slots] = await Promise.all([fetchProgrammes(), fetchPartnerships(), fetchVoivodeships(), fetchMapColours(), ctx.view.ready]);
+    const [progs, parts, voivodeships, slots] = await Promise.all([fetchProgrammes(), fetchPartnerships(ctx.store.get().asOf ?? null), fetchVoivodeships(), fetchMapColours(), ctx.view.ready]);
     ctx.data.programmes = progs;
     ctx.data.slots = slots;
     ctx.data.summaries = parts;
@@ -23,12 +25,17 @@ export async function loadBootData(ctx: AppContext, retry: () => void): Promise<
     replace(ui.status, loadFailure(ctx.t(), err, retry));
     return false;
   }
-  ctx.data.facts = ctx.data.summaries.map((p) => ({
+  ctx.data.facts = factsOf(ctx.data.summaries);
+  return true;
+}
+
+/** What the colouring needs of each partnership (the województwa are filled in when a filter asks). */
+export function factsOf(summaries: PartnershipSummary[]): PartnershipFacts[] {
+  return summaries.map((p) => ({
     slug: p.slug, legalForm: p.legalForm, areaType: p.areaType, bbox: p.functionalArea.bbox,
     participations: p.participations.map((x) => ({ status: x.status, programme: x.programme.code })),
     voivodeships: [],
   }));
-  return true;
 }
 
 /** Without a camera in the URL, frames the selection of the URL (or else its województwo, if any) at once. */

@@ -12,7 +12,7 @@ export interface CoverageController {
   render(): void;
 }
 
-const filterKey = (s: ViewState) => JSON.stringify([s.programme, s.status, s.voivodeship, s.legalForms, s.areaTypes]);
+const filterKey = (s: ViewState) => JSON.stringify([s.programme, s.status, s.voivodeship, s.legalForms, s.areaTypes, s.asOf]);
 
 /** The filters on screen in words, in the current language. */
 export function describeFilters(ctx: AppContext, s: ViewState, t: Strings): string {

@@ -45,12 +45,12 @@ export function createDetails(ctx: AppContext, camera: Camera): DetailsControlle
       // A link to a partnership or gmina the atlas no longer has answers null: said so, not as a failure.
       const notFound = () => replace(el, h('h2', { id: 'details-title' }, t.details), h('p', { class: 'muted' }, t.notFound));
       if (s.partnership) {
-        const p = await fetchPartnership(s.partnership);
+        const p = await fetchPartnership(s.partnership, s.asOf ?? null);
         if (mine !== seq) return;
         if (p) renderPartnership(el, p, t, s.lang, actions);
         else notFound();
       } else if (s.gmina) {
-        const j = await fetchJst(s.gmina);
+        const j = await fetchJst(s.gmina, s.asOf ?? null);
         if (mine !== seq) return;
         if (j) renderGmina(el, j, t, s.lang, actions);
         else notFound();

@@ -5,6 +5,7 @@ import { MapView } from '../map/map-view.js';
 import type { Store } from '../state/store.js';
 import type { Layout } from '../ui/layout.js';
 import type { AppContext } from './context.js';
+import { tileTime } from './time.js';
 
 /**
  * The map at the camera of the URL; `isReady` holds camera changes out of the URL until the boot is done.
@@ -24,6 +25,7 @@ export function createMapView(
     attribution: t.attribution,
     locale: t.mapControls,
     onGminaClick,
+    tileTime: tileTime(initial),
     onMoveEnd: () => {
       if (!isReady()) return;
       const cam = view.camera();

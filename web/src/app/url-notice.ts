@@ -33,6 +33,7 @@ export function createUrlNotice(ctx: AppContext): UrlNotice {
         voivodeships: ctx.data.voivodeshipNames.map(([code]) => code),
         legalForms: Object.keys(t.legalForms),
         areaTypes: Object.keys(t.areaTypes),
+        phases: Object.fromEntries(ctx.data.programmes.map((p) => [p.code, p.phases.map((ph) => ph.code)])),
       });
       problems = [...problems, ...unknown];
       // Also rewrites the URL without what parseState dropped (it replaces, never pushes).

@@ -23,6 +23,8 @@ export interface MapViewOptions {
   locale?: Record<string, string>;
   onGminaClick(teryt: string): void;
   onMoveEnd(): void;
+  /** The time of the tiles at start (`?asOf=…`, `?period=…`; "" today), so the first tiles are already the right ones. */
+  tileTime?: string;
 }
 
 export interface RenderedGmina { teryt: string; name: string; count: number; shown: string[]; fill: string }
@@ -39,7 +41,7 @@ export class MapView {
     const camera = opts.center && opts.zoom !== null ? { center: opts.center, zoom: opts.zoom } : { bounds: POLAND as LngLatBoundsLike, fitBoundsOptions: { padding: 20 } };
     this.map = new maplibregl.Map({
       container: opts.container,
-      style: basemap || offlineStyle(location.href),
+      style: basemap || offlineStyle(location.href, opts.tileTime),
       ...camera,
       attributionControl: false,
       maxBounds: [[5, 44], [33, 60]],
@@ -62,7 +64,7 @@ export class MapView {
     this.ready = new Promise((resolve) => {
       this.map.once('style.load', () => {
         if (basemap) {
-          for (const [id, src] of Object.entries(dataSources(location.href))) this.map.addSource(id, src);
+          for (const [id, src] of Object.entries(dataSources(location.href, opts.tileTime))) this.map.addSource(id, src);
           for (const layer of dataLayers()) this.map.addLayer(layer);
         }
         if (!this.map.hasImage(HATCH_IMAGES.two)) this.map.addImage(HATCH_IMAGES.two, hatchImage(false));
@@ -77,6 +79,11 @@ export class MapView {
       if (typeof teryt === 'string') opts.onGminaClick(teryt);
     });
     this.map.on('moveend', () => opts.onMoveEnd());
+  }
+
+  /** Points every tile source at the tiles of another time (`?asOf=…`, `?period=…`, "" for today); MapLibre reloads them. */
+  setTileTime(time: string): void {
+    for (const [id, src] of Object.entries(dataSources(location.href, time))) (this.map.getSource(id) as maplibregl.VectorTileSource | undefined)?.setUrl(src.url!);
   }
 
   private addControls(attribution: string): void {

@@ -135,18 +135,18 @@ export function labelLayers(): LayerSpecification[] {
   return LABEL_LAYERS.map((id) => layers.find((l) => l.id === id)!);
 }
 
-/** TileJSON URL of one tile layer, absolute, resolved against the page (so /embed works too). */
-export function tileJsonUrl(layer: string, base: string): string {
-  return new URL(`tiles/${layer}.json`, new URL('/', base)).href;
+/** TileJSON URL of one tile layer, absolute, resolved against the page (so /embed works too); `time`: `?asOf=…&period=…` or "" (today). */
+export function tileJsonUrl(layer: string, base: string, time = ''): string {
+  return new URL(`tiles/${layer}.json${time}`, new URL('/', base)).href;
 }
 
 /**
  * The vector sources. Hover is feature-state, keyed by the TERYT code (gminy) or the slug (areas)
  * rather than the tiles' numeric ids, so the map and the API speak of a unit by the same code.
  */
-export function dataSources(base: string): Record<string, VectorSourceSpecification> {
+export function dataSources(base: string, time = ''): Record<string, VectorSourceSpecification> {
   const source = (layer: string, promoteId?: string): VectorSourceSpecification =>
-    ({ type: 'vector', url: tileJsonUrl(layer, base), ...(promoteId ? { promoteId } : {}) });
+    ({ type: 'vector', url: tileJsonUrl(layer, base, time), ...(promoteId ? { promoteId } : {}) });
   return {
     [SOURCES.gminy]: source(SOURCES.gminy, 'teryt'),
     [SOURCES.powiaty]: source(SOURCES.powiaty),
@@ -156,11 +156,11 @@ export function dataSources(base: string): Record<string, VectorSourceSpecificat
   };
 }
 
-export function offlineStyle(base: string): StyleSpecification {
+export function offlineStyle(base: string, time = ''): StyleSpecification {
   return {
     version: 8,
     name: 'Atlas Partnerstw (offline)',
-    sources: dataSources(base),
+    sources: dataSources(base, time),
     'font-faces': labelFontFaces(base),
     layers: [{ id: 'background', type: 'background', paint: { 'background-color': BACKGROUND } }, ...dataLayers(), ...labelLayers()],
   };

@@ -9,7 +9,9 @@ export type UrlProblemReason = 'unknown-key' | 'malformed' | 'unknown-value';
 export interface UrlProblem { key: string; value: string; reason: UrlProblemReason }
 
 // `title` is an embed's own title (cleaned and cut, never refused).
-const KNOWN_KEYS = new Set(['prog', 'status', 'woj', 'form', 'area', 'g', 'p', 'c', 'z', 'lang', 'title', 'mode', 'view', 'sort']);
+const KNOWN_KEYS = new Set(['prog', 'status', 'woj', 'form', 'area', 'g', 'p', 'c', 'z', 'lang', 'title', 'mode', 'view', 'sort',
+  // ---- timemap: the day, a programme's phase, the changes view ----
+  'asOf', 'phase', 'from', 'to']);
 const CODE = /^[A-Z0-9][A-Z0-9_-]{0,40}$/;
 
 /** Whether the parsed state kept what the parameter said; lists are checked item by item. */
@@ -30,6 +32,11 @@ function kept(key: string, value: string, s: ViewState): boolean {
     // The table view (ui/table.ts): ?view=table, sorted by ?sort=[-]column.
     case 'view': return value === 'table' && Boolean(s.table);
     case 'sort': return Boolean(s.table) && value.replace(/^-/, '') === s.table?.column;
+    // ---- timemap ----
+    case 'asOf': return s.asOf === value;
+    case 'phase': return s.phase === value;
+    case 'from': return s.changes?.from === value;
+    case 'to': return s.changes?.to === value;
     default: return true;
   }
 }
@@ -46,7 +53,11 @@ export function syntaxProblems(search: string): UrlProblem[] {
 }
 
 /** What the atlas has: codes of programmes and województwa, and the legal forms and area types it knows. */
-export interface KnownValues { programmes: string[]; voivodeships: string[]; legalForms: string[]; areaTypes: string[] }
+export interface KnownValues {
+  programmes: string[]; voivodeships: string[]; legalForms: string[]; areaTypes: string[];
+  /** ---- timemap: phase codes of each programme, by programme code ---- */
+  phases?: Record<string, string[]>;
+}
 
 /** Values that name nothing in the atlas, and the state patch that drops them. */
 export function unknownValues(s: ViewState, known: KnownValues): { problems: UrlProblem[]; patch: Partial<ViewState> } {
@@ -68,5 +79,9 @@ export function unknownValues(s: ViewState, known: KnownValues): { problems: Url
   };
   list('form', 'legalForms', known.legalForms);
   list('area', 'areaTypes', known.areaTypes);
+  if (s.phase && known.phases && !(s.programme && known.phases[s.programme]?.includes(s.phase))) {
+    problems.push({ key: 'phase', value: s.phase, reason: 'unknown-value' });
+    patch.phase = null;
+  }
   return { problems, patch };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { DEFAULT_STATE, MAX_TITLE, embedSnippet, parseState, serializeState, shareUrls, type ViewState } from './url-state.js';
+import { syntaxProblems } from './url-problems.js';
 
 const full: ViewState = {
   programme: 'CWD-PLUS',
@@ -92,5 +93,21 @@ describe('the table view in the query string', () => {
   it('sorts an unknown column by name', () => {
     expect(parseState('?view=table&sort=-nope').table).toEqual({ column: 'name', descending: false });
     expect(parseState('?sort=area').table).toBeUndefined();
+  });
+});
+
+// ---- timemap ----
+describe('the time keys in the query string', () => {
+  it('round-trips the day, the phase of a programme and the changes range', () => {
+    const q = '?prog=EEA-PP&asOf=2015-06-01&phase=II&from=2021-01-01&to=2022-12-31';
+    const state = parseState(q);
+    expect([state.asOf, state.phase, state.changes]).toEqual(['2015-06-01', 'II', { from: '2021-01-01', to: '2022-12-31' }]);
+    expect(serializeState(state)).toBe(q);
+  });
+
+  it('drops days that are not on the calendar, a phase without a programme, and a range that runs backwards', () => {
+    const state = parseState('?asOf=2015-02-30&phase=II&from=2022-01-01&to=2021-01-01');
+    expect([state.asOf, state.phase, state.changes]).toEqual([undefined, undefined, undefined]);
+    expect(syntaxProblems('?asOf=2015-02-30&phase=II&from=2022-01-01&to=2021-01-01').map((p) => p.key)).toEqual(['asOf', 'phase', 'from', 'to']);
   });
 });

@@ -35,6 +35,13 @@ export interface ViewState {
   mode: MapMode;
   /** The table view instead of the map (?view=table&sort=-members); absent or null: the map. */
   table?: TableView | null;
+  // ---- timemap ----
+  /** The day the map describes (`asOf=YYYY-MM-DD`); absent or null: today (with a programme: its whole period). */
+  asOf?: string | null;
+  /** A phase of the selected programme (`phase=`): its period only; absent or null: the programme's whole period. */
+  phase?: string | null;
+  /** The changes view (`from=…&to=…`, days): who joined and left between the two days, both included; absent or null: none. */
+  changes?: { from: string; to: string } | null;
 }
 
 export const DEFAULT_STATE: ViewState = {
@@ -80,6 +87,28 @@ function num(value: string | null): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+// ---- timemap ----
+const PHASE = /^[A-Za-z0-9][A-Za-z0-9-]{0,39}$/;
+
+/** A real calendar day written YYYY-MM-DD (years 1000–2999, as the API accepts), else null. */
+export function parseDay(value: string | null): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value ?? '');
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return y >= 1000 && y <= 2999 && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d ? value : null;
+}
+
+/** The time keys of a query string: asOf, phase (with a programme), from and to (both, in order); absent ones stay absent. */
+function parseTime(q: URLSearchParams, state: ViewState): void {
+  const asOf = parseDay(q.get('asOf'));
+  if (asOf) state.asOf = asOf;
+  const phase = q.get('phase');
+  if (state.programme && phase && PHASE.test(phase)) state.phase = phase;
+  const [from, to] = [parseDay(q.get('from')), parseDay(q.get('to'))];
+  if (from && to && from <= to) state.changes = { from, to };
+}
+
 /** "members" or "-members" (descending); anything else sorts by name, ascending. */
 function parseSort(value: string | null): TableView {
   const descending = value?.startsWith('-') ?? false;
@@ -113,6 +142,7 @@ export function parseState(search: string): ViewState {
   state.title = cleanTitle(q.get('title'));
   if (q.get('mode') === 'count') state.mode = 'count';
   if (q.get('view') === 'table') state.table = parseSort(q.get('sort'));
+  parseTime(q, state);
   return state;
 }
 
@@ -136,6 +166,12 @@ export function serializeState(state: ViewState): string {
   if (state.table) {
     q.set('view', 'table');
     if (state.table.column !== 'name' || state.table.descending) q.set('sort', `${state.table.descending ? '-' : ''}${state.table.column}`);
+  }
+  if (state.asOf) q.set('asOf', state.asOf);
+  if (state.programme && state.phase) q.set('phase', state.phase);
+  if (state.changes) {
+    q.set('from', state.changes.from);
+    q.set('to', state.changes.to);
   }
   const s = q.toString().replace(/%2C/g, ',');
   return s ? `?${s}` : '';

@@ -23,7 +23,8 @@ export function renderFilters(el: HTMLElement, data: FilterData, state: ViewStat
     el,
     h('h2', {}, t.filters),
     select('f-programme', t.programme, [['', t.allProgrammes], ...data.programmes.map((p): [string, string] => [p.code, `${p.code} — ${progName(p)}`])],
-      state.programme ?? '', (v) => update({ programme: v || null })),
+      // A phase belongs to its programme: another programme starts from its whole period.
+      state.programme ?? '', (v) => update({ programme: v || null, phase: null })),
     select('f-status', t.status, [['', t.anyStatus], ...STATUSES.map((s): [string, string] => [s, t.statusNames[s]])],
       state.status ?? '', (v) => update({ status: (v || null) as Status | null })),
     select('f-woj', t.voivodeship, [['', t.allVoivodeships], ...data.voivodeships], state.voivodeship ?? '',

@@ -27,6 +27,8 @@ export interface Layout {
   table: HTMLElement | null;
   /** The map / table switch (full view only). */
   viewToggle: HTMLElement | null;
+  /** ---- timemap: the date control, the programme period switch and the changes view (full view only) ---- */
+  time: HTMLElement | null;
 }
 
 /** Below this width (CSS px) the layout is one column; styles.css uses the same figure. */
@@ -50,7 +52,7 @@ function buildEmbed(app: HTMLElement, parts: Pick<Layout, 'map' | 'legend' | 'sr
   const root = h('div', { class: 'layout embed' },
     h('main', { class: 'map-wrap' }, parts.map, h('div', { class: 'embed-legend' }, parts.legend), embedFooter, parts.status, parts.srList));
   app.replaceChildren(root);
-  return { ...parts, root, header: null, searchSlot: null, shareSlot: null, shareOutput: null, langButton: null, filters: null, coverage: null, details: null, embedFooter, table: null, viewToggle: null };
+  return { ...parts, root, header: null, searchSlot: null, shareSlot: null, shareOutput: null, langButton: null, filters: null, coverage: null, details: null, embedFooter, table: null, viewToggle: null, time: null };
 }
 
 export function buildLayout(app: HTMLElement, embed: boolean): Layout {
@@ -68,17 +70,18 @@ export function buildLayout(app: HTMLElement, embed: boolean): Layout {
   const shareOutput = h('section', { class: 'share-output', hidden: true });
   const header = h('header', { class: 'top' }, h('h1', {}, headerTitle), searchSlot, shareSlot, langButton);
   const filters = h('section', { id: 'filters', class: 'panel-block' });
+  const time = h('section', { id: 'time', class: 'panel-block' });
   const coverage = h('section', { id: 'coverage', class: 'panel-block' });
   const details = h('section', { id: 'details', class: 'details', 'aria-labelledby': 'details-title' });
   const table = h('div', { id: 'table-view', class: 'table-view', hidden: true });
   const viewToggle = h('div', { class: 'view-toggle', role: 'group' });
   const legendPanel = foldable(legend, 'legend-panel');
-  const side = h('aside', { class: 'side left' }, foldable(filters), legendPanel, foldable(coverage));
+  const side = h('aside', { class: 'side left' }, foldable(filters), foldable(time), legendPanel, foldable(coverage));
   const main = h('main', { class: 'map-wrap' }, viewToggle, map, table, status, srList);
   const root = h('div', { class: 'layout full' }, header, shareOutput, side, main, details);
   app.replaceChildren(root);
   placePanels(root, side, legendPanel, main, details);
-  return { root, map, header, headerTitle, searchSlot, shareSlot, shareOutput, langButton, filters, legend, coverage, details, srList, status, embedFooter: null, table, viewToggle };
+  return { root, map, header, headerTitle, searchSlot, shareSlot, shareOutput, langButton, filters, legend, coverage, details, srList, status, embedFooter: null, table, viewToggle, time };
 }
 
 /**
@@ -93,7 +96,7 @@ function placePanels(root: HTMLElement, side: HTMLElement, legendPanel: HTMLElem
       root.insertBefore(legendPanel, details);
       root.insertBefore(side, details.nextSibling);
     } else {
-      side.insertBefore(legendPanel, side.children[1] ?? null);
+      side.insertBefore(legendPanel, side.children[2] ?? null);
       root.insertBefore(side, main);
     }
   };
@@ -107,6 +110,6 @@ export function labelLayout(ui: Layout, t: Strings): void {
   ui.legend.setAttribute('aria-label', t.legend);
   ui.shareOutput?.setAttribute('aria-label', t.share);
   ui.viewToggle?.setAttribute('aria-label', t.viewLabel);
-  const names: Record<string, string> = { filters: t.filters, legend: t.legend, coverage: t.coverage };
+  const names: Record<string, string> = { filters: t.filters, legend: t.legend, coverage: t.coverage, time: t.timeTitle };
   for (const b of ui.root.querySelectorAll<HTMLButtonElement>('.panel-toggle')) b.textContent = names[b.getAttribute('aria-controls') ?? ''] ?? '';
 }
