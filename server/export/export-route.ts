@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Em } from '../db/orm.js';
 import { sendRepresentation } from '../http/representation.js';
+import { readEm, VERSION_PARAM } from '../http/version-pin.js';
 import { parseGeometryOptions } from '../input/geometry-options.js';
 import { parseJstFilter } from '../input/jst-filter.js';
 import { parsePartnershipFilter } from '../input/partnership-filter.js';
@@ -18,7 +19,7 @@ export interface ExportRouteOptions {
 export const LICENSE_LINK = `<${DATA_LICENCE.url}>; rel="license"`;
 
 /** Query parameters each format takes; any other (a typo such as `filtr`) is refused rather than ignored. */
-const PARAMETERS = { csv: ['filter', 'excel', 'delimiter'], geojson: ['filter', 'simplify', 'precision'] } as const;
+const PARAMETERS = { csv: ['filter', 'excel', 'delimiter', VERSION_PARAM], geojson: ['filter', 'simplify', 'precision', VERSION_PARAM] } as const;
 
 function checkParameters(url: URL, format: 'csv' | 'geojson'): void {
   const known: readonly string[] = PARAMETERS[format];
@@ -79,7 +80,7 @@ export async function exportRoutes(app: FastifyInstance, options: ExportRouteOpt
   for (const [what, format] of FILES) {
     app.get(`/export/${what}.${format}`, { config: { cors: true } }, async (request, reply) => {
       const url = new URL(request.url, 'http://localhost');
-      const body = await download(new ExportService(options.em.fork() as Em), url, what, format);
+      const body = await download(new ExportService(readEm(request, options.em)), url, what, format);
       reply.header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/geo+json; charset=utf-8');
       reply.header('content-disposition', `attachment; filename="${what}.${format}"`);
       reply.header('link', LICENSE_LINK);

@@ -6,10 +6,11 @@ import type { TileService } from '../tiles/tile-service.js';
 import { isTileLayerName, TILE_LAYER_NAMES, TILE_MAX_ZOOM, type TileLayerName } from '../tiles/tile-layers.js';
 import { compressedTile, COMPRESS_FROM_BYTES, preferredCoding } from '../tiles/tile-encoding.js';
 import { tileJson } from '../tiles/tilejson.js';
-import { datasetEtag, DEFAULT_MAX_AGE_SECONDS, DEFAULT_STALE_WHILE_REVALIDATE_SECONDS, matchesIfNoneMatch } from './http-cache.js';
+import { datasetEtag, DEFAULT_MAX_AGE_SECONDS, DEFAULT_STALE_WHILE_REVALIDATE_SECONDS, IMMUTABLE, matchesIfNoneMatch } from './http-cache.js';
 import { HttpError } from './http-error.js';
 import { originOf } from './origin.js';
 import { addVary } from './vary.js';
+import { pinnedReadOf, VERSION_PARAM } from './version-pin.js';
 
 export interface TilesRouteOptions {
   tiles: TileService;
@@ -18,8 +19,6 @@ export interface TilesRouteOptions {
 }
 
 export const MVT_MEDIA_TYPE = 'application/vnd.mapbox-vector-tile';
-/** A tile URL that carries the current version never changes: a year, and `immutable` (no revalidation on reload). */
-export const IMMUTABLE = 'public, max-age=31536000, immutable';
 const SHORT = `public, max-age=${DEFAULT_MAX_AGE_SECONDS}, stale-while-revalidate=${DEFAULT_STALE_WHILE_REVALIDATE_SECONDS}`;
 
 /** The tiles and TileJSON are the map's own reads: never counted by the rate limit, readable from any origin (embeds, QGIS). */
@@ -30,11 +29,16 @@ function layerOf(name: string): TileLayerName {
   throw new HttpError(404, 'NOT_FOUND', `no tile layer "${name}" (layers: ${TILE_LAYER_NAMES.join(', ')})`);
 }
 
-/** Query parameters other than `v` are refused rather than ignored (a typo would otherwise defeat the cache). */
+/**
+ * Query parameters other than `v` and `version` (a pin, parsed by the version-pin plugin) are refused
+ * rather than ignored (a typo would otherwise defeat the cache).
+ */
 function versionParam(request: FastifyRequest): string | null {
   const query = request.query as Record<string, unknown>;
   for (const name of Object.keys(query)) {
-    if (name !== 'v') throw new InputError(name, 'is not a parameter of a tile (known: v, the dataset version token of the URL template)', 'UNKNOWN_KEY');
+    if (name !== 'v' && name !== VERSION_PARAM) {
+      throw new InputError(name, 'is not a parameter of a tile (known: v, the dataset version token of the URL template; version, a pinned version)', 'UNKNOWN_KEY');
+    }
   }
   return parseTileVersion(query.v);
 }
@@ -57,9 +61,11 @@ export async function tilesRoute(app: FastifyInstance, options: TilesRouteOption
     const { file } = request.params as { file: string };
     if (!file.endsWith('.json')) throw new HttpError(404, 'NOT_FOUND', `no route ${request.url.split('?')[0]}: TileJSON is /tiles/{layer}.json`);
     const layer = layerOf(file.slice(0, -'.json'.length));
-    const version = await tiles.version();
-    if (revalidate(request, reply, version, SHORT)) return reply.code(304).send();
-    const body = tileJson(layer, originOf(request, options.trustedProxies), version.tag, await tiles.bounds());
+    versionParam(request);
+    const pin = pinnedReadOf(request.raw);
+    const version = pin?.version ?? (await tiles.version());
+    if (revalidate(request, reply, version, pin ? IMMUTABLE : SHORT)) return reply.code(304).send();
+    const body = tileJson(layer, originOf(request, options.trustedProxies), version.tag, await tiles.bounds(pin?.em), pin?.version.version);
     return reply.header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(body));
   });
 
@@ -69,9 +75,10 @@ export async function tilesRoute(app: FastifyInstance, options: TilesRouteOption
     if (!params.file.endsWith('.mvt')) throw new HttpError(404, 'NOT_FOUND', `no route ${request.url.split('?')[0]}: tiles are /tiles/{layer}/{z}/{x}/{y}.mvt`);
     const address = parseTileAddress({ z: params.z, x: params.x, y: params.file.slice(0, -'.mvt'.length) }, TILE_MAX_ZOOM);
     const asked = versionParam(request);
-    const version = await tiles.version();
-    if (revalidate(request, reply, version, asked === version.tag ? IMMUTABLE : SHORT)) return reply.code(304).send();
-    const body = await tiles.tile(version, layer, address);
+    const pin = pinnedReadOf(request.raw);
+    const version = pin?.version ?? (await tiles.version());
+    if (revalidate(request, reply, version, pin || asked === version.tag ? IMMUTABLE : SHORT)) return reply.code(304).send();
+    const body = pin ? await tiles.pinned.tile(pin.em, version, layer, address) : await tiles.tile(version, layer, address);
     if (!body) return reply.code(204).send();
     reply.header('content-type', MVT_MEDIA_TYPE);
     // Compressed here rather than by the compression plugin, once per cached tile instead of once per answer.

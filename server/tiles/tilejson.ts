@@ -7,11 +7,15 @@ export type Bounds = [number, number, number, number];
 /** TileJSON's default when the atlas has no boundaries yet: the whole Web Mercator world. */
 export const WORLD_BOUNDS: Bounds = [-180, -85.051129, 180, 85.051129];
 
-/** The URL template of a layer's tiles, versioned with the dataset version's token. */
-export const tileUrlTemplate = (origin: string, layer: TileLayerName, tag: string) => `${origin}/tiles/${layer}/{z}/{x}/{y}.mvt?v=${encodeURIComponent(tag)}`;
+/** The URL template of a layer's tiles, versioned with the dataset version's token (and pinned to version `pinned`, when given). */
+export const tileUrlTemplate = (origin: string, layer: TileLayerName, tag: string, pinned?: number) =>
+  `${origin}/tiles/${layer}/{z}/{x}/{y}.mvt?v=${encodeURIComponent(tag)}${pinned === undefined ? '' : `&version=${pinned}`}`;
 
-/** TileJSON 3.0.0 of one layer; `bounds`: the data's extent (TileService.bounds); `origin` is the server's as the client reached it (`http://host:port`). */
-export function tileJson(layer: TileLayerName, origin: string, tag: string, bounds: Bounds) {
+/**
+ * TileJSON 3.0.0 of one layer; `bounds`: the data's extent (TileService.bounds); `origin` is the server's as the client reached it (`http://host:port`);
+ * `pinned`: the version a pinned TileJSON pins its tiles to.
+ */
+export function tileJson(layer: TileLayerName, origin: string, tag: string, bounds: Bounds, pinned?: number) {
   const info = TILE_LAYERS[layer];
   return {
     tilejson: '3.0.0',
@@ -20,7 +24,7 @@ export function tileJson(layer: TileLayerName, origin: string, tag: string, boun
     version: '1.0.0',
     attribution: `${ATTRIBUTION_LINE}. Licence: ${DATA_LICENCE.name} ${DATA_LICENCE.url}`,
     scheme: 'xyz',
-    tiles: [tileUrlTemplate(origin, layer, tag)],
+    tiles: [tileUrlTemplate(origin, layer, tag, pinned)],
     minzoom: 0,
     maxzoom: TILE_MAX_ZOOM,
     bounds,
