@@ -141,7 +141,8 @@ function historyTriggers(): string[] {
 /**
  * What transaction `t` did, in one line: its audit entries ("ADD_MEMBER rof 1201022"), then rows
  * added (+), removed (−) and changed (~) per table. Writes outside the API (seed, imports by CLI,
- * psql) have no audit entries and are told by their row counts; a write to the boundaries alone says so.
+ * psql) have no audit entries and are told by their row counts; a write to the boundaries (not
+ * versioned) or an update that changed nothing moves the version too, and says so.
  */
 function summaryFunction(): string {
   return `create function "dataset_summary"(t bigint) returns text language sql stable as $$
@@ -160,7 +161,7 @@ function summaryFunction(): string {
     )
     select coalesce(nullif(concat_ws(' · ',
       audit.lines || case when audit.total > 6 then ' (+' || (audit.total - 6) || ' more)' else '' end,
-      rows.line), ''), 'boundaries or other data that is not versioned')
+      rows.line), ''), 'no versioned row changed (boundaries, or an update that changed nothing)')
     from audit, rows
   $$`;
 }

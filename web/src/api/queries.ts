@@ -48,7 +48,7 @@ export const MAP_QUERIES = {
     coverage(programme: $programme, voivodeship: $voivodeship, statuses: $statuses, legalForms: $legalForms, areaTypes: $areaTypes) {
     gminyTotal gminyCovered gminyShare areaShare partnerships
     byVoivodeship { voivodeship { teryt name } gminyTotal gminyCovered gminyShare areaShare } } }`,
-  dataset: `query MapDataset { dataset { changedAt } }`,
+  dataset: `query MapDataset { dataset { version changedAt } }`,
   search: `query MapSearch($text: String!) {
     jsts(filter: { search: $text }, first: 100) { edges { node { teryt name kindLabel level bbox voivodeship { name } } } }
     partnerships(filter: { search: $text }, first: 50) { edges { node { slug name shortName functionalArea { bbox } } } } }`,
@@ -125,6 +125,7 @@ export async function searchAll(text: string): Promise<{ jsts: JstHit[]; partner
 }
 
 /** When the data last changed (ISO 8601, UTC): the date an embed and a saved image show. */
-export async function fetchDatasetDate(): Promise<string> {
-  return (await gql<{ dataset: { changedAt: string } }>(MAP_QUERIES.dataset, {}, 'dataset')).dataset.changedAt;
+/** The version of the data the page shows (the pinned one on a pinned page) and when it was committed (ISO 8601). */
+export async function fetchDatasetInfo(): Promise<{ version: number; changedAt: string }> {
+  return (await gql<{ dataset: { version: number; changedAt: string } }>(MAP_QUERIES.dataset, {}, 'dataset')).dataset;
 }

@@ -190,6 +190,10 @@ const pl = {
   tableArea: 'Powierzchnia (km²)',
   tableEmpty: 'Żadne partnerstwo nie spełnia tych filtrów.',
   tableOpen: (name: string) => `Szczegóły: ${name}`,
+  // ---- versions ----
+  versionLine: (version: number, date: string) => `Dane w wersji ${version} z ${date}`,
+  versionLatest: 'Zobacz najnowsze',
+  versionLatestLabel: 'Zobacz ten widok z najnowszymi danymi',
 };
 
 export type Strings = typeof pl;
@@ -350,6 +354,10 @@ const en: Strings = {
   tableArea: 'Area (km²)',
   tableEmpty: 'No partnership matches these filters.',
   tableOpen: (name) => `Details: ${name}`,
+  // ---- versions ----
+  versionLine: (version, date) => `Data version ${version} of ${date}`,
+  versionLatest: 'See the latest',
+  versionLatestLabel: 'See this view with the latest data',
 };
 
 const TABLE: Record<Lang, Strings> = { pl, en };

@@ -9,7 +9,11 @@ export type UrlProblemReason = 'unknown-key' | 'malformed' | 'unknown-value';
 export interface UrlProblem { key: string; value: string; reason: UrlProblemReason }
 
 // `title` is an embed's own title (cleaned and cut, never refused).
-const KNOWN_KEYS = new Set(['prog', 'status', 'woj', 'form', 'area', 'g', 'p', 'c', 'z', 'lang', 'title', 'mode', 'view', 'sort']);
+const KNOWN_KEYS = new Set([
+  'prog', 'status', 'woj', 'form', 'area', 'g', 'p', 'c', 'z', 'lang', 'title', 'mode', 'view', 'sort',
+  // ---- versions ----: the pinned dataset version
+  'version',
+]);
 const CODE = /^[A-Z0-9][A-Z0-9_-]{0,40}$/;
 
 /** Whether the parsed state kept what the parameter said; lists are checked item by item. */
@@ -30,6 +34,7 @@ function kept(key: string, value: string, s: ViewState): boolean {
     // The table view (ui/table.ts): ?view=table, sorted by ?sort=[-]column.
     case 'view': return value === 'table' && Boolean(s.table);
     case 'sort': return Boolean(s.table) && value.replace(/^-/, '') === s.table?.column;
+    case 'version': return s.version === Number(value);
     default: return true;
   }
 }

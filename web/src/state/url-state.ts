@@ -35,6 +35,9 @@ export interface ViewState {
   mode: MapMode;
   /** The table view instead of the map (?view=table&sort=-members); absent or null: the map. */
   table?: TableView | null;
+  // ---- versions ----
+  /** The dataset version the view is pinned to (`version=<n>`, docs/versions.md); absent or null: the newest data. */
+  version?: number | null;
 }
 
 export const DEFAULT_STATE: ViewState = {
@@ -68,6 +71,8 @@ const CODE = /^[A-Z0-9][A-Z0-9_-]{0,40}$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const TERYT_GMINA = /^\d{7}$/;
 const WOJ = /^\d{2}$/;
+/** A dataset version number: a whole number from 1 (server/input/version.ts). */
+export const VERSION = /^[1-9]\d{0,14}$/;
 
 function list(value: string | null): string[] {
   if (!value) return [];
@@ -113,6 +118,8 @@ export function parseState(search: string): ViewState {
   state.title = cleanTitle(q.get('title'));
   if (q.get('mode') === 'count') state.mode = 'count';
   if (q.get('view') === 'table') state.table = parseSort(q.get('sort'));
+  const version = q.get('version');
+  if (version && VERSION.test(version)) state.version = Number(version);
   return state;
 }
 
@@ -137,6 +144,7 @@ export function serializeState(state: ViewState): string {
     q.set('view', 'table');
     if (state.table.column !== 'name' || state.table.descending) q.set('sort', `${state.table.descending ? '-' : ''}${state.table.column}`);
   }
+  if (state.version) q.set('version', String(state.version));
   const s = q.toString().replace(/%2C/g, ',');
   return s ? `?${s}` : '';
 }
