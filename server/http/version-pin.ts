@@ -57,7 +57,7 @@ export function requestedVersion(request: FastifyRequest): number | undefined {
 /**
  * Pinned reads (docs/versions.md): a request to a data route with `version=<n>` runs in a
  * read-only transaction on version n's materialised state, answers `Atlas-Version: <n>`, and ends
- * the transaction when the answer is done (or the client goes away). Writes cannot be pinned:
+ * the transaction when the answer is ready to send. Writes cannot be pinned:
  * other methods than GET and HEAD are refused here (GraphQL mutations by the context's `actor`).
  * Runs as a preHandler, after the body is parsed (POST /graphql may pin in `extensions`).
  */
@@ -73,9 +73,14 @@ export const versionPinPlugin = fp(
       }
       const read = await openPinnedRead(options.em, version, options.maxPinned ?? DEFAULT_MAX_PINNED);
       pins.set(request.raw, read);
-      // 'close' comes after the last byte or when the client goes away: the transaction never outlives the request.
-      reply.raw.once('close', () => void read.release());
       reply.header('atlas-version', String(read.version.version));
+    });
+    // The answer is complete when it reaches onSend (every data route computes its payload before sending,
+    // streams included), so the transaction ends there: not when the client goes away mid-request, which
+    // would switch the handler's remaining statements to the live data (MapLibre cancels tile requests all the time).
+    app.addHook('onSend', async (request, _reply, payload) => {
+      await pins.get(request.raw)?.release();
+      return payload;
     });
     app.addHook('onResponse', async (request) => {
       await pins.get(request.raw)?.release();

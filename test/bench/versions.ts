@@ -7,7 +7,7 @@ import { post } from './reads.js';
 const READS: [string, string][] = [
   ['partnerships(first: 50) { members }', `{ partnerships(first: 50) { edges { node { slug name functionalArea { memberCount areaKm2 } members { jst { teryt } } } } } }`],
   ['partnership(slug) { functionalArea }', `query($slug: String!) { partnership(slug: $slug) { name members { role jst { teryt name } } functionalArea { areaKm2 memberCount bbox } } }`],
-  ['coverage', `{ coverage { gminyCovered gminyShare areaShare } dataset { version } }`],
+  ['coverage', `{ coverage { gminyCovered areaShare byVoivodeship { gminyCovered } } dataset { version } }`],
 ];
 
 const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');

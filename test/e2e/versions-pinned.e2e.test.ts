@@ -15,7 +15,7 @@ import { startBrowserTest, type BrowserTestSetup } from './browser.js';
 import { idle, openMap, postQuery } from './map-page.js';
 import { SHOTS } from './flow-page.js';
 
-// Gminy of powiat bocheński (małopolskie, 12): Bochnia (rural) 1201022, Drwinia 1201032, Rzezawa 1201052.
+// Gminy of powiat bocheński (małopolskie, 12): Bochnia (rural) 1201022, Drwinia 1201032, Łapanów 1201052.
 let setup: BrowserTestSetup;
 let admin: string;
 const slug = uniqueSlug('cytat');

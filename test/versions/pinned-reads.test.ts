@@ -5,7 +5,7 @@ import { query } from '../../server/db/sql.js';
 import { openSeededDatabase, testBackends, testConfig, type TestDatabase } from '../support/database.js';
 import { createTestTokens, members, SRC, uniqueSlug, type TestTokens } from '../support/editing-fixtures.js';
 
-// Gminy of powiat bocheński (małopolskie, 12): Bochnia (rural) 1201022, Drwinia 1201032, Rzezawa 1201052.
+// Gminy of powiat bocheński (małopolskie, 12): Bochnia (rural) 1201022, Drwinia 1201032, Łapanów 1201052.
 const READ = `query($slug: String!) {
   dataset { version changedAt }
   partnership(slug: $slug) { name members { jst { teryt } } functionalArea { memberCount areaKm2 } }

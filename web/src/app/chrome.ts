@@ -12,6 +12,7 @@ import { datasetInfo, pinnedView, versionLine } from './version.js';
 
 /** The full view's version line, above the map, on a pinned page (redrawn with the chrome: language). */
 function showVersionLine(ctx: AppContext): void {
+  if (ctx.embed) return; // the embed's footer carries it (app/embed.ts)
   const line = versionLine(ctx.store.get(), ctx.t(), '/');
   const old = ctx.ui.root.querySelector('#version-line');
   if (old) old.replaceWith(...(line ? [line] : []));
