@@ -65,8 +65,14 @@ async function dropOldest(root: Em, maxPinned: number): Promise<void> {
  * concurrent request may have dropped it meanwhile (then it is built again).
  */
 export async function openPinnedRead(root: Em, version: number, maxPinned = DEFAULT_MAX_PINNED): Promise<PinnedRead> {
+  const built = builtVersions(root);
   for (let attempt = 1; ; attempt++) {
-    await materialise(root, version, maxPinned);
+    // Known built in this process: skip the log lookups and the materialising transaction (a pinned
+    // read then costs begin, two statements and rollback); the check below catches a schema dropped since.
+    if (!built.has(version)) {
+      await materialise(root, version, maxPinned);
+      built.add(version);
+    }
     const em = root.fork() as Em;
     await em.begin({ readOnly: true });
     let done = false;
@@ -78,7 +84,8 @@ export async function openPinnedRead(root: Em, version: number, maxPinned = DEFA
     try {
       await query(em, `select set_config('search_path', ?, true)`, [`${schemaOf(version)}, public`]);
       const served = await readDatasetVersion(em);
-      if (served.version === version) return { version: served, em, release };
+      if (served.version === version && served.pinned) return { version: served, em, release };
+      built.delete(version);
       if (attempt >= 3) throw new Error(`version ${version} could not be kept materialised`);
     } catch (error) {
       await release();
@@ -86,4 +93,14 @@ export async function openPinnedRead(root: Em, version: number, maxPinned = DEFA
     }
     await release();
   }
+}
+
+/** Versions this process has seen materialised, per database (the root EntityManager's connection). */
+const built = new WeakMap<object, Set<number>>();
+
+function builtVersions(root: Em): Set<number> {
+  const key = root.getConnection();
+  let versions = built.get(key);
+  if (!versions) built.set(key, (versions = new Set()));
+  return versions;
 }

@@ -25,8 +25,8 @@ export async function versionsBench(url: string, em: Em): Promise<string[]> {
   const first = await timed(() => pinned(READS[1]![1]));
   const lines = [`pinned version, first read (materialises version ${old}): ${fmt(first.ms)}`];
   for (const [name, q] of READS) {
-    const latest = await sample(15, () => post(url, q, { slug }));
-    const atOld = await sample(15, () => pinned(q));
+    const latest = await sample(25, () => post(url, q, { slug }));
+    const atOld = await sample(25, () => pinned(q));
     const ratio = atOld.p50 / latest.p50;
     lines.push(`pinned ${name}`, `  pinned ${fmtStats(atOld)}`, `  latest ${fmtStats(latest)}`, `  pinned ÷ latest = ${ratio.toFixed(2)}× (goal ≤ 2×) ${verdict(ratio <= 2)}`);
   }
