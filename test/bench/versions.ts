@@ -1,6 +1,6 @@
 import type { Em } from '../../server/db/orm.js';
 import { query } from '../../server/db/sql.js';
-import { fmt, fmtStats, sample, timed } from './measure.js';
+import { fmt, fmtStats, stats, timed } from './measure.js';
 import { post } from './reads.js';
 
 /** Reads a pinned map and a citing reader make: a list, one partnership with its area, coverage. */
@@ -15,7 +15,7 @@ const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
 /**
  * Pinned-version reads (docs/versions.md): after one write, the same reads pinned to the version
  * before it (materialised on the first read, whose cost is printed) ÷ the same reads unpinned, p50
- * each, by POST (no HTTP cache in the way). Goal ≤ 2×.
+ * each, by POST (no HTTP cache in the way), one of each per round. Goal ≤ 2×.
  */
 export async function versionsBench(url: string, em: Em): Promise<string[]> {
   const [{ slug }] = await query<{ slug: string }>(em, `select slug from partnership where member_count > 10 order by slug limit 1`);
@@ -25,8 +25,15 @@ export async function versionsBench(url: string, em: Em): Promise<string[]> {
   const first = await timed(() => pinned(READS[1]![1]));
   const lines = [`pinned version, first read (materialises version ${old}): ${fmt(first.ms)}`];
   for (const [name, q] of READS) {
-    const latest = await sample(25, () => post(url, q, { slug }));
-    const atOld = await sample(25, () => pinned(q));
+    // Interleaved, one of each per round, so the shared machine's load drifts over both alike.
+    const [latestMs, pinnedMs]: number[][] = [[], []];
+    for (let i = 0; i < 32; i++) {
+      const [a, b] = [await timed(() => post(url, q, { slug })), await timed(() => pinned(q))];
+      if (i < 2) continue; // warm-up
+      latestMs.push(a.ms);
+      pinnedMs.push(b.ms);
+    }
+    const [latest, atOld] = [stats(latestMs), stats(pinnedMs)];
     const ratio = atOld.p50 / latest.p50;
     lines.push(`pinned ${name}`, `  pinned ${fmtStats(atOld)}`, `  latest ${fmtStats(latest)}`, `  pinned ÷ latest = ${ratio.toFixed(2)}× (goal ≤ 2×) ${verdict(ratio <= 2)}`);
   }
