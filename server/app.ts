@@ -13,6 +13,7 @@ import { exportRoutes } from './export/export-route.js';
 import { partnershipNames } from './http/view-meta.js';
 import { importRoutes } from './import/import-route.js';
 import { createHttpServer } from './http/server.js';
+import { pinnedReadOf } from './http/version-pin.js';
 import { closeGracefully } from './http/shutdown.js';
 import { TokenService } from './auth/token.service.js';
 import { TileService } from './tiles/tile-service.js';
@@ -44,7 +45,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   const http = await createHttpServer({
     apollo,
     em: orm.em as Em,
-    context: async (req) => createContext(orm.em as Em, req.headers.authorization, readCache),
+    context: async (req) => createContext(orm.em as Em, req.headers.authorization, readCache, pinnedReadOf(req)),
     routes: [async (app) => exportRoutes(app, { em: orm.em as Em, cache: readCache }), async (app) => importRoutes(app, { em: orm.em as Em })],
     backend: config.database.kind,
     maxBodyBytes: 1_000_000,

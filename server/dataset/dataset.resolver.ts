@@ -1,4 +1,4 @@
-import { Ctx, Field, FieldResolver, ObjectType, Query, Resolver } from 'type-graphql';
+import { Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Context } from '../graphql/context.js';
 import { readDatasetVersion } from './dataset-version.js';
 import { ATTRIBUTION_LINE, ATTRIBUTIONS, CODE_LICENCE, DATA_LICENCE } from '../shared/data-licence.js';
@@ -49,8 +49,13 @@ export class DatasetResolver {
     return { licence: DATA_LICENCE, codeLicence: CODE_LICENCE, attribution: ATTRIBUTION_LINE, attributions: [...ATTRIBUTIONS] };
   }
 
-  @FieldResolver(() => Date, { description: 'When the data last changed: the commit of the last write to what the API reads (UTC); an embed shows it as the date of its data' })
+  @FieldResolver(() => Date, { description: 'When the data last changed: the commit of the last write to what the API reads (UTC), or of the pinned version; an embed shows it as the date of its data' })
   async changedAt(@Ctx() ctx: Context): Promise<Date> {
     return (await readDatasetVersion(ctx.em)).changedAt;
+  }
+
+  @FieldResolver(() => Int, { description: 'The dataset version this answer shows: the newest, or the one the request pinned (`version=<n>`, docs/versions.md); a link can pin it to cite this state' })
+  async version(@Ctx() ctx: Context): Promise<number> {
+    return (await readDatasetVersion(ctx.em)).version;
   }
 }

@@ -23,6 +23,8 @@ interface Entry {
   bytes: number;
   version: number;
   epoch: string;
+  /** Computed in a read pinned to a version: kept until least recently used, never superseded. */
+  pinned: boolean;
 }
 
 /** Counts since the cache was made, for /metrics and tests. */
@@ -62,8 +64,8 @@ export class ReadCache {
    * at least as new as the version it is stored under.
    */
   async read<T>(em: Em, key: readonly (string | number | boolean | null)[], compute: () => Promise<Sized<T>>): Promise<T> {
-    const { epoch, version } = await readDatasetVersion(em);
-    const id = `${epoch}:${version}:${JSON.stringify(key)}`;
+    const { epoch, version, pinned } = await readDatasetVersion(em);
+    const id = `${epoch}:${version}${pinned ? 'p' : ''}:${JSON.stringify(key)}`;
     const entry = this.entries.get(id);
     if (entry) {
       this.hits++;
@@ -76,7 +78,7 @@ export class ReadCache {
     const running = this.pending.get(id);
     if (running) return running as Promise<T>;
     const computing = compute().then((sized) => {
-      this.store(id, { value: sized.value, bytes: sized.bytes, version, epoch });
+      this.store(id, { value: sized.value, bytes: sized.bytes, version, epoch, pinned: pinned === true });
       return sized.value;
     });
     this.pending.set(id, computing);
@@ -90,7 +92,8 @@ export class ReadCache {
   private store(id: string, entry: Entry): void {
     if (entry.bytes > this.options.maxBytes) return;
     for (const [other, old] of this.entries) {
-      if (old.epoch !== entry.epoch) continue;
+      // A pinned version's answers never go stale: only the size bounds let them go.
+      if (old.epoch !== entry.epoch || old.pinned || entry.pinned) continue;
       // Computed at a version already superseded here: no later read can ask for it.
       if (old.version > entry.version) return;
       if (old.version < entry.version) this.drop(other, old);

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Em } from '../db/orm.js';
 import { sendRepresentation } from '../http/representation.js';
+import { readEm, VERSION_PARAM } from '../http/version-pin.js';
 import { parseGeometryOptions } from '../input/geometry-options.js';
 import { parseJstFilter } from '../input/jst-filter.js';
 import { parsePartnershipFilter } from '../input/partnership-filter.js';
@@ -26,7 +27,7 @@ export interface ExportRouteOptions {
 export const LICENSE_LINK = `<${DATA_LICENCE.url}>; rel="license"`;
 
 /** Query parameters each format takes; any other (a typo such as `filtr`) is refused rather than ignored. */
-const PARAMETERS = { csv: ['filter', 'excel', 'delimiter', 'asOf'], geojson: ['filter', 'simplify', 'precision', 'asOf'] } as const;
+const PARAMETERS = { csv: ['filter', 'excel', 'delimiter', 'asOf', VERSION_PARAM], geojson: ['filter', 'simplify', 'precision', 'asOf', VERSION_PARAM] } as const;
 
 function checkParameters(url: URL, format: 'csv' | 'geojson'): void {
   const known: readonly string[] = PARAMETERS[format];
@@ -91,7 +92,7 @@ export async function exportRoutes(app: FastifyInstance, options: ExportRouteOpt
   for (const [what, format] of FILES) {
     app.get(`/export/${what}.${format}`, { config: { cors: true } }, async (request, reply) => {
       const url = new URL(request.url, 'http://localhost');
-      const em = options.em.fork() as Em;
+      const em = readEm(request, options.em);
       const make = () => download(new ExportService(em), url, what, format);
       // Keyed by today's date too: a download without asOf describes today.
       const body = options.cache ? await options.cache.read(em, ['export', url.pathname, url.search, today()], async () => sized(await make())) : await make();

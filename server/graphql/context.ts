@@ -1,7 +1,9 @@
 import type { Actor } from '../auth/role.js';
 import { TokenService } from '../auth/token.service.js';
 import type { ReadCache } from '../dataset/read-cache.js';
+import type { PinnedRead } from '../dataset/version-pin.js';
 import type { Em } from '../db/orm.js';
+import { InputError } from '../shared/errors.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 /** What every resolver receives: an EntityManager forked for this request, its batch loaders, and the caller. */
@@ -41,21 +43,32 @@ class RequestContext implements Context {
     private readonly root: Em,
     private readonly authorization: string | undefined,
     readonly readCache: ReadCache | null,
+    private readonly pinned?: PinnedRead,
   ) {}
 
+  /** A pinned request's own transaction (every read sees its version), otherwise a fork made on first use. */
   get em(): Em {
-    return (this.made.em ??= this.root.fork() as Em);
+    return (this.made.em ??= this.pinned?.em ?? (this.root.fork() as Em));
   }
 
   get loaders(): Loaders {
     return (this.made.loaders ??= createLoaders(this.em, this.readCache));
   }
 
-  /** An own property, so it still works taken off the context (`const { actor } = ctx`). */
-  readonly actor = (): Promise<Actor | null> => (this.made.actor ??= new TokenService(this.root.fork() as Em).actorFor(this.authorization));
+  /**
+   * An own property, so it still works taken off the context (`const { actor } = ctx`). Every write
+   * asks for it first, so a pinned request (read-only, docs/versions.md) is refused here.
+   */
+  readonly actor = (): Promise<Actor | null> =>
+    (this.made.actor ??= this.pinned
+      ? Promise.reject(new InputError('version', 'a pinned version is read-only: send writes without version', 'VERSION_PINNED'))
+      : new TokenService(this.root.fork() as Em).actorFor(this.authorization));
 }
 
-/** A request's context; `readCache` is used only when the request carries no Authorization header. */
-export function createContext(em: Em, authorization?: string, readCache?: ReadCache): Context {
-  return new RequestContext(em, authorization, authorization ? null : (readCache ?? null));
+/**
+ * A request's context; `readCache` is used only when the request carries no Authorization header;
+ * `pinned`: the request's read of a pinned version (server/http/version-pin.ts).
+ */
+export function createContext(em: Em, authorization?: string, readCache?: ReadCache, pinned?: PinnedRead): Context {
+  return new RequestContext(em, authorization, authorization ? null : (readCache ?? null), pinned);
 }

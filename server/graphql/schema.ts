@@ -7,6 +7,7 @@ import { MapColourResolver } from '../colour/map-colour.resolver.js';
 import { ChangesResolver, MembershipChangeResolver, PartnershipChangeResolver } from '../changes/changes.resolver.js';
 import { CoverageResolver, CoverageRowResolver } from '../coverage/coverage.resolver.js';
 import { DatasetResolver } from '../dataset/dataset.resolver.js';
+import { VersionsResolver } from '../dataset/versions.resolver.js';
 import { ImportResolver } from '../import/import.resolver.js';
 import { JstResolver } from '../jst/jst.resolver.js';
 import { FunctionalAreaResolver } from '../partnership/functional-area.js';
@@ -50,6 +51,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       ChangesResolver,
       MembershipChangeResolver,
       PartnershipChangeResolver,
+      VersionsResolver,
     ],
     validate: false,
     emitSchemaFile: false,

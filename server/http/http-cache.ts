@@ -3,6 +3,7 @@ import { today } from '../time/as-of.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { DatasetVersion } from '../dataset/dataset-version.js';
+import { parseVersionNumber } from '../input/version.js';
 import { addVary } from './vary.js';
 
 export interface HttpCacheOptions {
@@ -14,6 +15,9 @@ export interface HttpCacheOptions {
   staleWhileRevalidateSeconds?: number;
 }
 
+/** An answer that can never change (a tile URL carrying its version, a read pinned to a version): a year, no revalidation on reload. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+
 /** Default freshness: short, because an edit should reach the map within a minute. */
 export const DEFAULT_MAX_AGE_SECONDS = 30;
 export const DEFAULT_STALE_WHILE_REVALIDATE_SECONDS = 300;
@@ -22,6 +26,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The ETag of a cacheable read, set before it runs. */
     datasetEtag?: string;
+    /** The cacheable read is pinned to a version (`?version=`): its answer is immutable. */
+    datasetPinned?: boolean;
   }
 }
 
@@ -73,12 +79,16 @@ export const httpCachePlugin = fp(
     // Callback style: only a cacheable read waits for a promise (reading the version).
     app.addHook('onRequest', (request, reply, done) => {
       if (!isCacheableRead(request)) return done();
-      options.readVersion().then((version) => {
+      options.readVersion().then((current) => {
+        const pinned = urlPin(request.url);
+        // A pinned read is named by the version it pins, not by the current one: its ETag never changes.
+        const version = pinned === undefined ? current : { ...current, version: pinned, tag: `${current.epoch.slice(0, 8)}.${pinned}`, pinned: true };
         const etag = datasetEtag(version, request);
         request.datasetEtag = etag;
+        request.datasetPinned = pinned !== undefined;
         if (!matchesIfNoneMatch(request.headers['if-none-match'], etag)) return done();
         vary(reply);
-        reply.code(304).header('etag', etag).header('cache-control', cacheControl).send(); // answered here: the route does not run
+        reply.code(304).header('etag', etag).header('cache-control', pinned === undefined ? cacheControl : IMMUTABLE).send(); // answered here: the route does not run
       }, done);
     });
 
@@ -89,7 +99,7 @@ export const httpCachePlugin = fp(
         // An export sets a strong ETag of its bytes (server/http/representation.ts), which Range and
         // If-Range need; it stays, and revalidates there. GraphQL reads get the version's tag.
         if (!reply.hasHeader('etag')) reply.header('etag', request.datasetEtag);
-        reply.header('cache-control', cacheControl);
+        reply.header('cache-control', request.datasetPinned ? IMMUTABLE : cacheControl);
       } else if (request.datasetEtag || !reply.hasHeader('cache-control')) {
         reply.header('cache-control', 'no-store');
       }
@@ -98,6 +108,15 @@ export const httpCachePlugin = fp(
   },
   { name: 'atlas-http-cache' },
 );
+
+/** The `version` a URL pins, or undefined (also when malformed: the version-pin plugin refuses it with its error). */
+function urlPin(url: string): number | undefined {
+  try {
+    return parseVersionNumber('version', new URL(url, 'http://localhost').searchParams.get('version'));
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Makes a request that was a cacheable read leave `no-store`, without an ETag: for a route that knows its

@@ -19,6 +19,8 @@ import { loggedPath, logRequest, requestLogging, stdoutLogger, type RequestLogge
 import { badUrl, pathCheck } from './request-path.js';
 import { securityHeaders } from './security-headers.js';
 import { tilesRoute } from './tiles-route.js';
+import { versionPinPlugin } from './version-pin.js';
+import { versionsRoute } from './versions-route.js';
 import type { TileService } from '../tiles/tile-service.js';
 import type { ReadCache } from '../dataset/read-cache.js';
 import { drainOnClose } from './shutdown.js';
@@ -117,6 +119,9 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
   await registerCompression(app, { thresholdBytes: 1024 });
   // After the rate limit, so a revalidation (answered 304 here, before any operation runs) is counted like any request.
   if (options.httpCache) await app.register(httpCachePlugin, options.httpCache);
+  // Before every data route: a `version=<n>` request runs in its pinned read (docs/versions.md).
+  await app.register(versionPinPlugin, { em: options.em });
+  await app.register(versionsRoute, { em: options.em, trustedProxies });
   const production = options.production ?? process.env.NODE_ENV === 'production';
   await app.register(healthRoutes, { em: () => options.em.fork() as Em, backend: options.backend, startedAt: Date.now(), production });
   await app.register(graphiqlPage, options.web);

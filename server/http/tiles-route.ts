@@ -8,10 +8,11 @@ import { compressedTile, COMPRESS_FROM_BYTES, preferredCoding } from '../tiles/t
 import { tileJson } from '../tiles/tilejson.js';
 import { todayTile, type TileTime } from '../tiles/tile-time.js';
 import { today } from '../time/as-of.js';
-import { datasetEtag, DEFAULT_MAX_AGE_SECONDS, DEFAULT_STALE_WHILE_REVALIDATE_SECONDS, matchesIfNoneMatch } from './http-cache.js';
+import { datasetEtag, DEFAULT_MAX_AGE_SECONDS, DEFAULT_STALE_WHILE_REVALIDATE_SECONDS, IMMUTABLE, matchesIfNoneMatch } from './http-cache.js';
 import { HttpError } from './http-error.js';
 import { originOf } from './origin.js';
 import { addVary } from './vary.js';
+import { pinnedReadOf, VERSION_PARAM } from './version-pin.js';
 
 export interface TilesRouteOptions {
   tiles: TileService;
@@ -20,8 +21,6 @@ export interface TilesRouteOptions {
 }
 
 export const MVT_MEDIA_TYPE = 'application/vnd.mapbox-vector-tile';
-/** A tile URL that carries the current version never changes: a year, and `immutable` (no revalidation on reload). */
-export const IMMUTABLE = 'public, max-age=31536000, immutable';
 const SHORT = `public, max-age=${DEFAULT_MAX_AGE_SECONDS}, stale-while-revalidate=${DEFAULT_STALE_WHILE_REVALIDATE_SECONDS}`;
 
 /** The tiles and TileJSON are the map's own reads: never counted by the rate limit, readable from any origin (embeds, QGIS). */
@@ -32,14 +31,17 @@ function layerOf(name: string): TileLayerName {
   throw new HttpError(404, 'NOT_FOUND', `no tile layer "${name}" (layers: ${TILE_LAYER_NAMES.join(', ')})`);
 }
 
-const TILE_PARAMETERS = ['v', 'asOf', 'period', 'phase'];
+const TILE_PARAMETERS = ['v', VERSION_PARAM, 'asOf', 'period', 'phase'];
 
-/** The parameters of a tile or TileJSON URL; any other is refused rather than ignored (a typo would otherwise defeat the cache). */
+/**
+ * The parameters of a tile or TileJSON URL; any other is refused rather than ignored (a typo would otherwise defeat the cache).
+ * `version` (a pin) is parsed by the version-pin plugin.
+ */
 function tileParams(request: FastifyRequest): { version: string | null; time: TileTimeQuery } {
   const query = request.query as Record<string, unknown>;
   for (const name of Object.keys(query)) {
     if (!TILE_PARAMETERS.includes(name)) {
-      throw new InputError(name, 'is not a parameter of a tile (known: v, the dataset version token of the URL template; asOf=YYYY-MM-DD; period=<programme code>, phase=<phase code>)', 'UNKNOWN_KEY');
+      throw new InputError(name, 'is not a parameter of a tile (known: v, the dataset version token of the URL template; version, a pinned version; asOf=YYYY-MM-DD; period=<programme code>, phase=<phase code>)', 'UNKNOWN_KEY');
     }
   }
   return { version: parseTileVersion(query.v), time: parseTileTime(query) };
@@ -91,9 +93,10 @@ export async function tilesRoute(app: FastifyInstance, options: TilesRouteOption
     const layer = layerOf(file.slice(0, -'.json'.length));
     const { time } = tileParams(request);
     await tileTime(tiles, time);
-    const version = await tiles.version();
-    if (revalidate(request, reply, version, SHORT)) return reply.code(304).send();
-    const body = tileJson(layer, originOf(request, options.trustedProxies), version.tag, await tiles.bounds(), timeSearch(time));
+    const pin = pinnedReadOf(request.raw);
+    const version = pin?.version ?? (await tiles.version());
+    if (revalidate(request, reply, version, pin ? IMMUTABLE : SHORT)) return reply.code(304).send();
+    const body = tileJson(layer, originOf(request, options.trustedProxies), version.tag, await tiles.bounds(pin?.em), timeSearch(time), pin?.version.version);
     return reply.header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(body));
   });
 
@@ -104,11 +107,12 @@ export async function tilesRoute(app: FastifyInstance, options: TilesRouteOption
     const address = parseTileAddress({ z: params.z, x: params.x, y: params.file.slice(0, -'.mvt'.length) }, TILE_MAX_ZOOM);
     const asked = tileParams(request);
     const time = await tileTime(tiles, asked.time);
-    const version = await tiles.version();
-    // A tile of a named day or period at the current version never changes; one of today (no time in the URL) may at midnight.
-    const lasting = asked.version !== version.tag ? SHORT : namesNoTime(asked.time) ? `public, max-age=${secondsToMidnight()}` : IMMUTABLE;
+    const pin = pinnedReadOf(request.raw);
+    const version = pin?.version ?? (await tiles.version());
+    // A pinned tile, or one of a named day or period at the current version, never changes; one of today (no time in the URL) may at midnight.
+    const lasting = pin ? IMMUTABLE : asked.version !== version.tag ? SHORT : namesNoTime(asked.time) ? `public, max-age=${secondsToMidnight()}` : IMMUTABLE;
     if (revalidate(request, reply, version, lasting)) return reply.code(304).send();
-    const body = await tiles.tile(version, layer, address, time);
+    const body = pin ? await tiles.pinned.tile(pin.em, version, layer, address, time) : await tiles.tile(version, layer, address, time);
     if (!body) return reply.code(204).send();
     reply.header('content-type', MVT_MEDIA_TYPE);
     // Compressed here rather than by the compression plugin, once per cached tile instead of once per answer.

@@ -83,10 +83,13 @@ export function parseOgcBbox(text: string, crs: Crs): OgcBbox {
   return { box: xy, crs };
 }
 
-/** Refuses any parameter not in `known`: a misspelt filter must not widen the answer to everything. */
+/**
+ * Refuses any parameter not in `known`: a misspelt filter must not widen the answer to everything.
+ * `version` (a pinned version, docs/versions.md) is known everywhere; the version-pin plugin parses it.
+ */
 export function checkOgcParameters(params: URLSearchParams, known: readonly string[]): void {
   for (const name of params.keys()) {
-    if (!known.includes(name)) throw new InputError(name, `is not a parameter here (known: ${known.join(', ')})`, 'UNKNOWN_KEY');
+    if (!known.includes(name) && name !== 'version') throw new InputError(name, `is not a parameter here (known: ${known.join(', ')})`, 'UNKNOWN_KEY');
   }
 }
 

@@ -7,6 +7,7 @@ import { originOf } from '../http/origin.js';
 import { addVary } from '../http/vary.js';
 import type { ReadCache } from '../dataset/read-cache.js';
 import type { Crs } from '../input/crs.js';
+import { readEm } from '../http/version-pin.js';
 import { checkOgcParameters, parseFormat, parseOgcItemQuery, parseOgcItemsQuery, type OgcFormat, type OgcItemsQuery } from '../input/ogc-query.js';
 import { OGC_COLLECTIONS, ogcCollection, type OgcCollection } from './collections.js';
 import { collectionDocument, collectionsDocument, conformance, GEOJSON, HTML_TYPE, JSON_TYPE, landingPage, licenseLink, licensing, OPENAPI_TYPE, selfLinks, type OgcLink } from './documents.js';
@@ -96,7 +97,7 @@ async function itemsRoute(options: OgcRoutesOptions, request: FastifyRequest<{ P
   const q = parseOgcItemsQuery(search, collection.filters);
   const html = wantsHtml(request.headers.accept, q.format);
   const base = originOf(request, options.trustedProxies);
-  const em = options.em.fork() as Em;
+  const em = readEm(request, options.em);
   const read = () => new OgcService(em).items(collection, q);
   const page = options.cache && q.scope !== null
     ? await options.cache.read(em, ['ogc-items', collection.id, search.toString()], async () => { const p = await read(); return { value: p, bytes: p.features.reduce((n, f) => n + f.length, 0) }; })
@@ -116,7 +117,7 @@ async function itemRoute(options: OgcRoutesOptions, request: FastifyRequest<{ Pa
   const search = searchOf(request);
   const q = parseOgcItemQuery(search);
   const html = wantsHtml(request.headers.accept, q.format);
-  const feature = await new OgcService(options.em.fork() as Em).item(collection, request.params.featureId, q.crs);
+  const feature = await new OgcService(readEm(request, options.em)).item(collection, request.params.featureId, q.crs);
   if (feature === null) throw new HttpError(404, 'NOT_FOUND', `no feature "${request.params.featureId}" in the collection "${collection.id}"`);
   const base = originOf(request, options.trustedProxies);
   const links = [
@@ -128,8 +129,8 @@ async function itemRoute(options: OgcRoutesOptions, request: FastifyRequest<{ Pa
   return send(reply, { html, type: GEOJSON, crs: q.crs, json: () => `${feature.slice(0, -1)},"links":${JSON.stringify(links)}}`, page: () => itemHtml(collection, JSON.parse(feature) as Feature, links) });
 }
 
-async function describe(options: OgcRoutesOptions, base: string, collection: OgcCollection, html: boolean) {
-  const service = new OgcService(options.em.fork() as Em);
+async function describe(em: Em, base: string, collection: OgcCollection, html: boolean) {
+  const service = new OgcService(em);
   return collectionDocument(base, collection, { bbox: await service.extent(collection), interval: await service.temporalExtent(collection) }, html);
 }
 
@@ -164,14 +165,15 @@ export async function ogcRoutes(app: FastifyInstance, options: OgcRoutesOptions)
   app.get('/ogc/collections', { config }, async (request, reply) => {
     const html = documentFormat(request);
     const base = origin(request);
-    const collections = await Promise.all(OGC_COLLECTIONS.map((collection) => describe(options, base, collection, false)));
+    const em = readEm(request, options.em);
+    const collections = await Promise.all(OGC_COLLECTIONS.map((collection) => describe(em, base, collection, false)));
     const doc = collectionsDocument(base, collections, html);
     return send(reply, { html, type: JSON_TYPE, json: () => JSON.stringify(doc), page: () => collectionsHtml(collections, doc.links) });
   });
   app.get<{ Params: { collectionId: string } }>('/ogc/collections/:collectionId', { config }, async (request, reply) => {
     const collection = found(request.params.collectionId);
     const html = documentFormat(request);
-    const doc = await describe(options, origin(request), collection, html);
+    const doc = await describe(readEm(request, options.em), origin(request), collection, html);
     return send(reply, { html, type: JSON_TYPE, json: () => JSON.stringify(doc), page: () => collectionHtml(doc) });
   });
   app.get<{ Params: { collectionId: string } }>('/ogc/collections/:collectionId/items', { config }, (request, reply) => itemsRoute(options, request, reply));

@@ -4,6 +4,7 @@ import type { Em } from '../db/orm.js';
 import { query } from '../db/sql.js';
 import type { TileAddress } from '../input/tile-address.js';
 import { requireExisting } from '../shared/exists.js';
+import { PinnedTiles } from './pinned-tiles.js';
 import { TileCache, type TileBody, type TileCacheOptions } from './tile-cache.js';
 import { LayerTiles } from './tile-index.js';
 import { TILE_LAYER_NAMES, type TileLayerName } from './tile-layers.js';
@@ -35,6 +36,8 @@ const buildKey = (layer: TileLayerName, time: TileTime) => `${layer}|${tileTimeK
  */
 export class TileService {
   readonly cache: TileCache;
+  /** Tiles of versions pinned by `?version=` (docs/versions.md), apart from the current version's. */
+  readonly pinned: PinnedTiles;
   private readonly built = new Map<string, Built>();
   private warming: Promise<void> | null = null;
   private stopped = false;
@@ -45,12 +48,16 @@ export class TileService {
     cache?: TileCacheOptions,
   ) {
     this.cache = new TileCache(cache);
+    this.pinned = new PinnedTiles(Math.floor(this.cache.options.maxBytes / 8));
   }
 
-  /** The extent of the boundaries, [west, south, east, north] in degrees; the whole world while there are none. */
-  async bounds(): Promise<Bounds> {
+  /**
+   * The extent of the boundaries, [west, south, east, north] in degrees; the whole world while there are none.
+   * `em`: the request's own (a pinned read's transaction, which on the embedded database any other would wait for).
+   */
+  async bounds(em: Em = this.em()): Promise<Bounds> {
     const [row] = await query<{ w: number | null; s: number; e: number; n: number }>(
-      this.em(),
+      em,
       `select ST_XMin(b) as w, ST_YMin(b) as s, ST_XMax(b) as e, ST_YMax(b) as n from (select ST_Extent(boundary) as b from jst where level = 'VOIVODESHIP') t`,
     );
     if (row?.w == null) return WORLD_BOUNDS;

@@ -10,6 +10,7 @@ import { measureReads, post, readCases, type ReadResult } from './reads.js';
 import { typenameRatio } from './throughput.js';
 import { TileBench } from './tiles.js';
 import { timeBench } from './timemap.js';
+import { versionsBench } from './versions.js';
 
 /**
  * `npm run bench`: start-up (first and later), geodata import, and API p50 ÷ the same work in raw
@@ -55,6 +56,7 @@ async function benchBackend(name: string, database: DatabaseConfig, dispose: () 
   lines.push(`jstFeatures(MUNICIPALITY, 0.005, 4): ${fmtStats(await sample(5, () => post(app.url, `{ jstFeatures(level: MUNICIPALITY, simplify: 0.005, precision: 4) }`), 1))}`);
   lines.push(...(await asOfBench(app.url)));
   if (extra) lines.push(...(await extra(app.url, em)));
+  lines.push(...(await versionsBench(app.url, em)));
   await app.close();
   const later = await timed(() => startApp(config, { log: () => {} }));
   lines.push(`start-up, later (data already there): ${fmt(later.ms)}`);

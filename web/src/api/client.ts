@@ -4,6 +4,8 @@
  * downloading them again); counts the bytes it loads (shown in the test hook).
  */
 
+import { withPin } from './pin.js';
+
 export class ApiError extends Error {
   constructor(message: string, readonly code: string | undefined) {
     super(message);
@@ -26,7 +28,7 @@ async function get(url: string): Promise<Response> {
 export async function gql<T>(query: string, variables: Record<string, unknown> = {}, label = 'query'): Promise<T> {
   const operationName = /^\s*query\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(query)?.[1];
   const params = new URLSearchParams({ query, variables: JSON.stringify(variables), ...(operationName ? { operationName } : {}) });
-  const res = await get(`/graphql?${params}`);
+  const res = await get(withPin(`/graphql?${params}`));
   const text = await res.text();
   loadStats.requests += 1;
   loadStats.bytes += text.length;

@@ -49,7 +49,7 @@ export const MAP_QUERIES = {
     coverage(programme: $programme, voivodeship: $voivodeship, statuses: $statuses, legalForms: $legalForms, areaTypes: $areaTypes, asOf: $asOf) {
     gminyTotal gminyCovered gminyShare areaShare partnerships
     byVoivodeship { voivodeship { teryt name } gminyTotal gminyCovered gminyShare areaShare } } }`,
-  dataset: `query MapDataset { dataset { changedAt } }`,
+  dataset: `query MapDataset { dataset { version changedAt } }`,
   // ---- timemap: who joined and left between two days, with sources ----
   changes: `query MapChanges($from: String!, $to: String!) { changesBetween(from: $from, to: $to) { from to
     joined { date jst { teryt name } partnership { slug name } sources { ref quote note } }
@@ -132,8 +132,9 @@ export async function searchAll(text: string): Promise<{ jsts: JstHit[]; partner
 }
 
 /** When the data last changed (ISO 8601, UTC): the date an embed and a saved image show. */
-export async function fetchDatasetDate(): Promise<string> {
-  return (await gql<{ dataset: { changedAt: string } }>(MAP_QUERIES.dataset, {}, 'dataset')).dataset.changedAt;
+/** The version of the data the page shows (the pinned one on a pinned page) and when it was committed (ISO 8601). */
+export async function fetchDatasetInfo(): Promise<{ version: number; changedAt: string }> {
+  return (await gql<{ dataset: { version: number; changedAt: string } }>(MAP_QUERIES.dataset, {}, 'dataset')).dataset;
 }
 
 /** Who joined and left, and which partnerships started and ended, from `from` to `to` (days, both included). */

@@ -8,6 +8,17 @@ import { renderShare } from '../ui/share.js';
 import type { AppContext } from './context.js';
 import type { Camera } from './map.js';
 import { saveViewImage } from './take-away.js';
+import { datasetInfo, pinnedView, versionLine } from './version.js';
+
+/** The full view's version line, above the map, on a pinned page (redrawn with the chrome: language). */
+function showVersionLine(ctx: AppContext): void {
+  if (ctx.embed) return; // the embed's footer carries it (app/embed.ts)
+  const line = versionLine(ctx.store.get(), ctx.t(), '/');
+  const old = ctx.ui.root.querySelector('#version-line');
+  if (old) old.replaceWith(...(line ? [line] : []));
+  else if (line) ctx.ui.map.parentElement?.prepend(line);
+  else void datasetInfo().then((info) => info && versionLine(ctx.store.get(), ctx.t(), '/') && showVersionLine(ctx));
+}
 
 /** The search box of the full view (none in the embed), wired to the selection actions. */
 export function mountSearch(ctx: AppContext, actions: DetailActions, camera: Camera): SearchBox | null {
@@ -39,9 +50,11 @@ export function createChrome(ctx: AppContext, search: SearchBox | null, after: (
       ui.langButton.onclick = () => store.update({ lang: s.lang === 'pl' ? 'en' : 'pl' });
     }
     if (ui.shareSlot && ui.shareOutput) {
-      const urls = (title?: string | null) => shareUrls(location.origin, title === undefined ? store.get() : { ...store.get(), title });
+      // Share and embed links pin the version the page shows, so a cited view never changes (docs/versions.md).
+      const urls = (title?: string | null) => shareUrls(location.origin, pinnedView(title === undefined ? store.get() : { ...store.get(), title }));
       renderShare(ui.shareSlot, urls, tt, ui.shareOutput, { view: () => store.get(), saveImage: () => saveViewImage(ctx) });
     }
+    showVersionLine(ctx);
     if (ui.filters) {
       const voivodeships = [...ctx.data.voivodeshipNames].sort((a, b) => a[1].localeCompare(b[1], 'pl'));
       const legalForms = [...new Set(ctx.data.summaries.map((p) => p.legalForm))].sort();

@@ -8,6 +8,7 @@ import { createEmbedDetails, type EmbedDetails } from '../ui/embed-details.js';
 import type { Layout } from '../ui/layout.js';
 import type { AppContext } from './context.js';
 import { datasetDate, formatDate, saveViewImage } from './take-away.js';
+import { versionLine } from './version.js';
 
 export interface EmbedParts {
   chrome: EmbedChrome;
@@ -31,6 +32,7 @@ export function createEmbedRedraw(ctx: AppContext, parts: EmbedParts): () => voi
       title: s.title,
       dataDate: date ? formatDate(date, s.lang) : null,
       fullHref: `/${serializeState(s)}`,
+      versionLine: versionLine(s, ctx.t(), '/embed'),
       downloads: downloadLinks(s, ctx.t()),
       saveImage: () => void saveViewImage(ctx),
     });

@@ -1,25 +1,13 @@
 /** What a view gives to take away: its data's date, and a saved image of it (full view and embed alike). */
-import { fetchDatasetDate } from '../api/queries.js';
-import type { Lang } from '../state/url-state.js';
 import { saveImage, type ImageParts } from '../ui/save-image.js';
 import type { AppContext } from './context.js';
 import { legendEntries } from './legend.js';
+import { datasetInfo, formatDate } from './version.js';
 
-let changedAt: Promise<string | null> | null = null;
+export { formatDate };
 
-/** When the data last changed (ISO 8601), asked once per page; null when the API could not say. */
-export function datasetDate(): Promise<string | null> {
-  changedAt ??= fetchDatasetDate().catch(() => {
-    changedAt = null;
-    return null;
-  });
-  return changedAt;
-}
-
-/** "27 listopada 2026" / "27 November 2026", in the reader's time zone. */
-export function formatDate(iso: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'pl' ? 'pl-PL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
-}
+/** When the data the page shows was committed (ISO 8601: the pinned version's on a pinned page), asked once per page; null when the API could not say. */
+export const datasetDate = (): Promise<string | null> => datasetInfo().then((info) => info?.changedAt ?? null);
 
 /** The image's title: the view's own (`title=`), else the selected partnership's name, else the atlas's. */
 function imageTitle(ctx: AppContext): string {

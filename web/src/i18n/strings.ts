@@ -211,6 +211,10 @@ const pl = {
   changesSummary: (joined: number, left: number) => `Dołączyły: ${joined}, odeszły: ${left}. Na mapie: zielona obwódka – dołączyła, czerwona – odeszła.`,
   changesSource: 'źródło',
   changesBadRange: 'Dzień „od” musi być nie późniejszy niż dzień „do”.',
+  // ---- versions ----
+  versionLine: (version: number, date: string) => `Dane w wersji ${version} z ${date}`,
+  versionLatest: 'Zobacz najnowsze',
+  versionLatestLabel: 'Zobacz ten widok z najnowszymi danymi',
 };
 
 export type Strings = typeof pl;
@@ -392,6 +396,10 @@ const en: Strings = {
   changesSummary: (joined, left) => `Joined: ${joined}, left: ${left}. On the map: green outline – joined, red – left.`,
   changesSource: 'source',
   changesBadRange: 'The "from" day must not come after the "to" day.',
+  // ---- versions ----
+  versionLine: (version, date) => `Data version ${version} of ${date}`,
+  versionLatest: 'See the latest',
+  versionLatestLabel: 'See this view with the latest data',
 };
 
 const TABLE: Record<Lang, Strings> = { pl, en };

@@ -8,6 +8,7 @@ import type { ExpressionSpecification, LayerSpecification, StyleSpecification, V
 import { LABEL_FONT, labelFontFaces } from './fonts.js';
 import { HATCH_IMAGES } from './tile-paint.js';
 import { BACKGROUND, COUNTY_LINE, GMINA_LINE, LABEL_HALO, LABEL_TEXT, NONE_FILL, SELECTION_LINE, VOIVODESHIP_LINE } from './palette.js';
+import { withPin } from '../api/pin.js';
 
 /** Source ids; each is one tile layer of the same name (the contract names the MVT layer like its URL). */
 export const SOURCES = { gminy: 'gminy', powiaty: 'powiaty', wojewodztwa: 'wojewodztwa', areas: 'areas', labels: 'labels' } as const;
@@ -135,9 +136,9 @@ export function labelLayers(): LayerSpecification[] {
   return LABEL_LAYERS.map((id) => layers.find((l) => l.id === id)!);
 }
 
-/** TileJSON URL of one tile layer, absolute, resolved against the page (so /embed works too); `time`: `?asOf=…&period=…` or "" (today). */
+/** TileJSON URL of one tile layer, absolute, resolved against the page (so /embed works too); `time`: `?asOf=…&period=…` or "" (today); a pinned page's version added. */
 export function tileJsonUrl(layer: string, base: string, time = ''): string {
-  return new URL(`tiles/${layer}.json${time}`, new URL('/', base)).href;
+  return withPin(new URL(`tiles/${layer}.json${time}`, new URL('/', base)).href);
 }
 
 /**

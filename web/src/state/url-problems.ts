@@ -11,7 +11,10 @@ export interface UrlProblem { key: string; value: string; reason: UrlProblemReas
 // `title` is an embed's own title (cleaned and cut, never refused).
 const KNOWN_KEYS = new Set(['prog', 'status', 'woj', 'form', 'area', 'g', 'p', 'c', 'z', 'lang', 'title', 'mode', 'view', 'sort',
   // ---- timemap: the day, a programme's phase, the changes view ----
-  'asOf', 'phase', 'from', 'to']);
+  'asOf', 'phase', 'from', 'to',
+  // ---- versions ----: the pinned dataset version
+  'version',
+]);
 const CODE = /^[A-Z0-9][A-Z0-9_-]{0,40}$/;
 
 /** Whether the parsed state kept what the parameter said; lists are checked item by item. */
@@ -37,6 +40,7 @@ function kept(key: string, value: string, s: ViewState): boolean {
     case 'phase': return s.phase === value;
     case 'from': return s.changes?.from === value;
     case 'to': return s.changes?.to === value;
+    case 'version': return s.version === Number(value);
     default: return true;
   }
 }

@@ -42,6 +42,9 @@ export interface ViewState {
   phase?: string | null;
   /** The changes view (`from=…&to=…`, days): who joined and left between the two days, both included; absent or null: none. */
   changes?: { from: string; to: string } | null;
+  // ---- versions ----
+  /** The dataset version the view is pinned to (`version=<n>`, docs/versions.md); absent or null: the newest data. */
+  version?: number | null;
 }
 
 export const DEFAULT_STATE: ViewState = {
@@ -75,6 +78,8 @@ const CODE = /^[A-Z0-9][A-Z0-9_-]{0,40}$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const TERYT_GMINA = /^\d{7}$/;
 const WOJ = /^\d{2}$/;
+/** A dataset version number: a whole number from 1 (server/input/version.ts). */
+export const VERSION = /^[1-9]\d{0,14}$/;
 
 function list(value: string | null): string[] {
   if (!value) return [];
@@ -143,6 +148,8 @@ export function parseState(search: string): ViewState {
   if (q.get('mode') === 'count') state.mode = 'count';
   if (q.get('view') === 'table') state.table = parseSort(q.get('sort'));
   parseTime(q, state);
+  const version = q.get('version');
+  if (version && VERSION.test(version)) state.version = Number(version);
   return state;
 }
 
@@ -173,6 +180,7 @@ export function serializeState(state: ViewState): string {
     q.set('from', state.changes.from);
     q.set('to', state.changes.to);
   }
+  if (state.version) q.set('version', String(state.version));
   const s = q.toString().replace(/%2C/g, ',');
   return s ? `?${s}` : '';
 }

@@ -1,6 +1,7 @@
 /** "Download this view": the partnerships of the view's filters from the server's /export/* routes (docs/http.md). */
 import type { Strings } from '../i18n/strings.js';
 import type { ViewState } from '../state/url-state.js';
+import { withPin } from '../api/pin.js';
 import { h } from './dom.js';
 
 type ViewFilters = Pick<ViewState, 'programme' | 'status' | 'voivodeship' | 'legalForms' | 'areaTypes'>;
@@ -33,7 +34,8 @@ export function exportUrls(view: ViewFilters): { csv: string; csvExcel: string; 
 /** The links; each saves under the name the route gives it (partnerships.csv, partnerships.geojson). */
 export function downloadLinks(view: ViewFilters, t: Strings): HTMLElement {
   const urls = exportUrls(view);
-  const link = (href: string, label: string, kind: string) => h('a', { href, download: true, class: 'download-link', 'data-download': kind }, label);
+  // A pinned page downloads its own version (docs/versions.md).
+  const link = (href: string, label: string, kind: string) => h('a', { href: withPin(href), download: true, class: 'download-link', 'data-download': kind }, label);
   return h('span', { class: 'download-links' },
     link(urls.csv, t.downloadCsv, 'csv'), ' · ',
     link(urls.csvExcel, t.downloadCsvExcel, 'csv-excel'), ' · ',

@@ -20,6 +20,8 @@ export interface EmbedChromeParts {
   dataDate: string | null;
   /** The full view of the same state. */
   fullHref: string;
+  /** On a pinned embed, the line naming its version with a link to the newest data (app/version.ts); it replaces the date. */
+  versionLine?: HTMLElement | null;
   /** The download links of the view's filters. */
   downloads: HTMLElement;
   saveImage(): void;
@@ -66,7 +68,7 @@ export function enhanceEmbedLayout(ui: Layout, frame = { width: window.innerWidt
         h('span', { class: 'muted' }, `${t.takeAway}: `), parts.downloads, ' · ',
         h('button', { type: 'button', class: 'link', id: 'btn-save-image', onclick: () => parts.saveImage() }, t.saveImage));
       replace(ui.embedFooter!,
-        h('span', {}, t.attribution), parts.dataDate ? ` · ${t.dataDate(parts.dataDate)}` : '', ' · ',
+        h('span', {}, t.attribution), parts.versionLine ? ' · ' : '', parts.versionLine ?? (parts.dataDate ? ` · ${t.dataDate(parts.dataDate)}` : ''), ' · ',
         h('a', { href: parts.fullHref, target: '_blank', rel: 'noopener' }, t.fullView));
     },
   };
