@@ -2,7 +2,7 @@ import { parsePartialDate } from '../input/partial-date.js';
 import { parseProgrammeCode } from '../input/programme-code.js';
 import { parseSourceRef } from '../input/source.js';
 import { parseName, parseString } from '../input/text.js';
-import { parseTeryt } from '../input/teryt.js';
+import { parseCurrentTeryt } from '../input/teryt.js';
 import { MemberRole, ParticipationStatus } from '../partnership/partnership-enums.js';
 import { InputError } from '../shared/errors.js';
 import type { CsvRow } from './csv.js';
@@ -85,7 +85,7 @@ export function checkRow(row: CsvRow, columns: Record<string, string>): ImportRo
   for (const name of Object.keys(columns)) parse(name, (field, value) => parseString(field, value, name === 'source'));
   if (errors.length) return errors;
   const partnership = get('partnership') ? (parse('partnership', parseName) ?? '') : (fail('partnership', 'is empty: give the partnership name or slug'), '');
-  const teryt = parse('teryt', parseTeryt, get('teryt').replace(/\s/g, '')) ?? '';
+  const teryt = parse('teryt', parseCurrentTeryt, get('teryt').replace(/\s/g, '')) ?? '';
   const roleText = get('role').toLowerCase();
   const role = roleText ? ROLES[roleText] : MemberRole.MEMBER;
   if (!role) fail('role', `"${get('role')}" is not a role (leader/lider, member/członek, founder/założyciel)`);

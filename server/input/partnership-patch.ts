@@ -6,7 +6,7 @@ import { enumValue, parseBoolean } from './object.js';
 import { parseOptionalPartialDate } from './partial-date.js';
 import { parseSources, type RawSource } from './source.js';
 import { parseName, parseOptionalText } from './text.js';
-import { parseTeryt, parseVoivodeships } from './teryt.js';
+import { parseCurrentTeryt, parseVoivodeships } from './teryt.js';
 import { parseWebsite } from './website.js';
 
 /** Fields of a partnership a client may set, after parsing; null clears an optional one. */
@@ -47,7 +47,7 @@ export function parsePartnershipPatch(patch: RawPartnershipPatch): Partial<Partn
   if (patch.shortName !== undefined) out.shortName = patch.shortName === null ? null : parseName('shortName', patch.shortName, 80);
   if (patch.legalForm != null) out.legalForm = enumValue(LegalForm)('legalForm', patch.legalForm);
   if (patch.areaType != null) out.areaType = enumValue(AreaType)('areaType', patch.areaType);
-  if (patch.leader !== undefined) out.leader = patch.leader === null ? null : parseTeryt('leader', patch.leader);
+  if (patch.leader !== undefined) out.leader = patch.leader === null ? null : parseCurrentTeryt('leader', patch.leader);
   if (patch.website !== undefined) out.website = patch.website === null ? null : parseWebsite('website', patch.website);
   if (patch.description !== undefined) out.description = parseOptionalText('description', patch.description, { max: 5000, multiline: true }) ?? null;
   if (patch.membersComplete != null) out.membersComplete = parseBoolean('membersComplete', patch.membersComplete);
@@ -93,7 +93,7 @@ export function parseMembers(field: string, members: readonly { teryt: unknown; 
   const seen = new Set<string>();
   return members.map((m, i) => {
     const at = `${field}[${i}]`;
-    const teryt = parseTeryt(`${at}.teryt`, m.teryt);
+    const teryt = parseCurrentTeryt(`${at}.teryt`, m.teryt);
     if (seen.has(teryt)) throw new InputError(`${at}.teryt`, `${teryt} is listed twice`, 'DUPLICATE');
     seen.add(teryt);
     const joined = parseOptionalPartialDate(`${at}.joined`, m.joined) ?? null;

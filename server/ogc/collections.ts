@@ -2,7 +2,7 @@ import { Where } from '../db/sql.js';
 import type { OgcFilterName, OgcFilters } from '../input/ogc-query.js';
 import { parseMembershipId } from '../input/ogc-query.js';
 import { parseSlug } from '../input/slug.js';
-import { parseTeryt } from '../input/teryt.js';
+import { parseCurrentTeryt } from '../input/teryt.js';
 import { JstKind, JstLevel, jstKindLabelPl } from '../jst/jst-kind.js';
 import { CURRENT_MEMBERSHIP } from '../jst/jst.service.js';
 
@@ -71,7 +71,7 @@ function jstCollection(id: string, level: JstLevel, title: string, description: 
       const pa = participation('m.partnership_id', f);
       if (pa) where.add(`exists (select 1 from membership m where m.jst_teryt = j.teryt and ${CURRENT_MEMBERSHIP} and ${pa.sql})`, ...pa.params);
     },
-    byId: (featureId) => ({ sql: 'j.teryt = ?', params: [parseTeryt('featureId', featureId)] }),
+    byId: (featureId) => ({ sql: 'j.teryt = ?', params: [parseCurrentTeryt('featureId', featureId)] }),
     idDescription: 'the TERYT (TERC) code',
   };
 }

@@ -5,7 +5,7 @@ import type { Actor } from '../auth/role.js';
 import type { Em } from '../db/orm.js';
 import { checkPeriod, parsePartnershipPatch } from '../input/partnership-patch.js';
 import { parseSlug } from '../input/slug.js';
-import { parseTeryt } from '../input/teryt.js';
+import { parseCurrentTeryt } from '../input/teryt.js';
 import { Jst } from '../jst/jst.entity.js';
 import { ConflictError, InputError, NotFoundError } from '../shared/errors.js';
 import { searchKey } from '../shared/search-name.js';
@@ -124,7 +124,7 @@ export class PartnershipWriteService {
   /** Replaces the member list: adds, changes and removes memberships so the list equals `members`. */
   async setMembers(actor: Actor, slug: string, version: number, members: readonly MemberInput[], leader: string | null | undefined): Promise<Partnership> {
     const wanted = await checkMembers(this.em, members);
-    const newLeaderCode = leader == null ? leader : parseTeryt('leader', leader);
+    const newLeaderCode = leader == null ? leader : parseCurrentTeryt('leader', leader);
     return this.em.transactional(async (tx) => {
       const { partnership, members: existing } = await PartnershipWriteService.openForChange(tx as Em, actor, slug, version);
       requireScope(actor, { voivodeships: partnership.voivodeships, teryts: wanted.map((m) => m.teryt) });
