@@ -44,6 +44,8 @@ interface MemberRow {
   role: string;
   joined: string | null;
   left: string | null;
+  basis: string;
+  inference_rule: string | null;
   sources: { ref: string }[];
   programmes: string | null;
 }
@@ -65,22 +67,25 @@ export class ExportService {
   /**
    * One row per membership, in the columns the spreadsheet import reads, so an unchanged export
    * imports as an empty diff: `version` (a re-import after someone else's edit is a CONFLICT),
-   * several sources joined by " | ". `partnership_name`, `jst_name`, `jst_kind` and `programmes`
+   * several sources joined by " | ", `basis` (STATED/INFERRED) with the `inference_rule` of an inferred member. `partnership_name`, `jst_name`, `jst_kind` and `programmes`
    * (`CODE:STATUS | …`, participations of the partnership) are for reading: the import ignores them.
    */
   async partnershipsCsv(filter: Partial<PartnershipQuery>, layout: CsvLayout = DEFAULT_LAYOUT): Promise<string> {
     const partnerships = await this.partnerships(filter);
     const rows = await query<MemberRow>(
       this.em,
-      `select p.slug, p.name, p.version, m.jst_teryt as teryt, j.name as jst_name, j.kind as jst_kind, m.role, m.joined, m."left", m.sources,
+      `select p.slug, p.name, p.version, m.jst_teryt as teryt, j.name as jst_name, j.kind as jst_kind, m.role, m.joined, m."left", m.basis, m.inference_rule, m.sources,
          (select string_agg(pr.code || ':' || pa.status, ? order by pr.code) from participation pa join programme pr on pr.id = pa.programme_id where pa.partnership_id = p.id) as programmes
        from partnership p join membership m on m.partnership_id = p.id join jst j on j.teryt = m.jst_teryt
        where p.slug = any(?::text[]) order by p.slug, m.role, m.jst_teryt`,
       [SOURCE_SEPARATOR, textArray(partnerships.map((p) => p.slug))],
     );
     return toCsv(
-      ['partnership', 'partnership_name', 'version', 'teryt', 'jst_name', 'jst_kind', 'role', 'joined', 'left', 'programmes', 'source'],
-      rows.map((r) => [r.slug, r.name, r.version, r.teryt, r.jst_name, jstKindLabelPl[r.jst_kind as Jst['kind']], r.role, r.joined, r.left, r.programmes, r.sources.map((s) => s.ref).join(SOURCE_SEPARATOR)]),
+      ['partnership', 'partnership_name', 'version', 'teryt', 'jst_name', 'jst_kind', 'role', 'joined', 'left', 'programmes', 'source', 'basis', 'inference_rule'],
+      rows.map((r) => [
+        r.slug, r.name, r.version, r.teryt, r.jst_name, jstKindLabelPl[r.jst_kind as Jst['kind']], r.role, r.joined, r.left, r.programmes, r.sources.map((s) => s.ref).join(SOURCE_SEPARATOR),
+        r.basis, r.inference_rule,
+      ]),
       layout,
     );
   }

@@ -1,7 +1,8 @@
-import { AreaType, LegalForm, PartnershipEndReason, type MemberRole } from '../partnership/partnership-enums.js';
+import { AreaType, LegalForm, PartnershipEndReason, type MemberRole, type MembershipBasis } from '../partnership/partnership-enums.js';
 import { parseSlug } from './slug.js';
 import { InputError } from '../shared/errors.js';
 import type { SourceData } from '../shared/source.js';
+import { parseMemberBasis } from './member-basis.js';
 import { enumValue, parseBoolean } from './object.js';
 import { parseOptionalPartialDate } from './partial-date.js';
 import { parseSources, type RawSource } from './source.js';
@@ -81,6 +82,8 @@ export interface ParsedMember {
   role: MemberRole;
   joined: string | null;
   left: string | null;
+  basis: MembershipBasis;
+  inferenceRule: string | null;
   sources: SourceData[];
 }
 
@@ -88,7 +91,10 @@ export interface ParsedMember {
 const MAX_MEMBERS = 3000;
 
 /** A member list: codes well-formed, no JST twice, dates real and in order, each membership sourced. */
-export function parseMembers(field: string, members: readonly { teryt: unknown; role: MemberRole; joined?: unknown; left?: unknown; sources: readonly RawSource[] }[]): ParsedMember[] {
+export function parseMembers(
+  field: string,
+  members: readonly { teryt: unknown; role: MemberRole; joined?: unknown; left?: unknown; basis?: unknown; inferenceRule?: unknown; sources: readonly RawSource[] }[],
+): ParsedMember[] {
   if (members.length > MAX_MEMBERS) throw new InputError(field, `at most ${MAX_MEMBERS.toLocaleString('en')} members`, 'TOO_LONG');
   const seen = new Set<string>();
   return members.map((m, i) => {
@@ -99,6 +105,6 @@ export function parseMembers(field: string, members: readonly { teryt: unknown; 
     const joined = parseOptionalPartialDate(`${at}.joined`, m.joined) ?? null;
     const left = parseOptionalPartialDate(`${at}.left`, m.left) ?? null;
     if (joined && left && left < joined) throw new InputError(`${at}.left`, `${left} is before joined ${joined}`, 'OUT_OF_ORDER');
-    return { teryt, role: m.role, joined, left, sources: parseSources(`${at}.sources`, m.sources) };
+    return { teryt, role: m.role, joined, left, ...parseMemberBasis(at, m.basis, m.inferenceRule), sources: parseSources(`${at}.sources`, m.sources) };
   });
 }

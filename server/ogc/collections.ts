@@ -117,7 +117,8 @@ const memberships: OgcCollection = {
   order: 'p.slug, m.jst_teryt',
   geometry: 'j.boundary',
   properties: `json_build_object('partnership', p.slug, 'partnershipName', p.name, 'teryt', j.teryt, 'name', j.name, 'kind', j.kind, 'level', j.level,
-    'voivodeship', j.voivodeship_teryt, 'role', m.role, 'joined', m.joined, 'left', m."left", 'current', membership_is_current(m."left"))`,
+    'voivodeship', j.voivodeship_teryt, 'role', m.role, 'joined', m.joined, 'left', m."left", 'current', membership_is_current(m."left"),
+    'basis', m.basis, 'inferenceRule', m.inference_rule)`,
   filters: ['partnership', 'teryt', 'wojewodztwo', 'programme', 'status'],
   where(where, f) {
     if (f.partnership !== undefined) where.add('p.slug = ?', f.partnership);

@@ -77,7 +77,7 @@ export class PartnershipWriteService {
       const audit = new AuditService(tx as Em);
       audit.record(actor.name, { action: 'CREATE', entity: 'partnership', entityKey: slug, partnershipId: partnership.id, after: partnershipSnapshot(partnership) });
       for (const m of members) {
-        const membership = tx.create(Membership, { partnership, jst: tx.getReference(Jst, m.teryt), role: m.role, joined: m.joined, left: m.left, sources: m.sources, version: 1 });
+        const membership = tx.create(Membership, { partnership, jst: tx.getReference(Jst, m.teryt), role: m.role, joined: m.joined, left: m.left, basis: m.basis, inferenceRule: m.inferenceRule, sources: m.sources, version: 1 });
         audit.record(actor.name, { action: 'ADD_MEMBER', entity: 'membership', entityKey: `${slug}/${m.teryt}`, partnershipId: partnership.id, after: membershipSnapshot(membership) });
       }
       await tx.flush();
@@ -163,15 +163,16 @@ export function applyMemberList(tx: Em, actor: Actor, partnership: Partnership, 
   for (const m of wanted) {
     const current = byTeryt.get(m.teryt);
     if (!current) {
-      const created = tx.create(Membership, { partnership, jst: tx.getReference(Jst, m.teryt), role: m.role, joined: m.joined, left: m.left, sources: m.sources, version: 1 });
+      const created = tx.create(Membership, { partnership, jst: tx.getReference(Jst, m.teryt), role: m.role, joined: m.joined, left: m.left, basis: m.basis, inferenceRule: m.inferenceRule, sources: m.sources, version: 1 });
       audit.record(actor.name, { action: 'ADD_MEMBER', entity: 'membership', entityKey: key(m.teryt), partnershipId: partnership.id, after: membershipSnapshot(created) });
       continue;
     }
     byTeryt.delete(m.teryt);
-    const same = current.role === m.role && (current.joined ?? null) === m.joined && (current.left ?? null) === m.left && JSON.stringify(current.sources) === JSON.stringify(m.sources);
+    const same = current.role === m.role && (current.joined ?? null) === m.joined && (current.left ?? null) === m.left && JSON.stringify(current.sources) === JSON.stringify(m.sources)
+      && current.basis === m.basis && (current.inferenceRule ?? null) === m.inferenceRule;
     if (same) continue;
     const before = membershipSnapshot(current);
-    Object.assign(current, { role: m.role, joined: m.joined, left: m.left, sources: m.sources, version: current.version + 1 });
+    Object.assign(current, { role: m.role, joined: m.joined, left: m.left, basis: m.basis, inferenceRule: m.inferenceRule, sources: m.sources, version: current.version + 1 });
     audit.record(actor.name, { action: 'UPDATE_MEMBER', entity: 'membership', entityKey: key(m.teryt), partnershipId: partnership.id, before, after: membershipSnapshot(current) });
   }
   for (const gone of byTeryt.values()) {

@@ -2,10 +2,14 @@
  * Population (GUS BDL 2020), current and former TERYT codes, inferred memberships: through the API
  * on both backends, checked against the reference file and independent SQL.
  */
-import { describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { Role } from '../../server/auth/role.js';
+import { TokenService } from '../../server/auth/token.service.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { query } from '../../server/db/sql.js';
+import { ExportService } from '../../server/export/export.service.js';
+import { parseCsv } from '../../server/import/csv.js';
 import { SHARED_REFERENCE } from '../../server/population/population-source.js';
 import { testBackends } from '../support/database.js';
 import { useSeededApi } from '../support/seeded-api.js';
@@ -14,6 +18,9 @@ import { useSeededApi } from '../support/seeded-api.js';
 const fileTotal = () =>
   readFileSync(path.join(SHARED_REFERENCE, 'population-gminy-gus-2020.csv'), 'utf8').trim().split('\n').slice(1)
     .reduce((sum, line) => sum + Number(line.split(',')[6]), 0);
+
+const IMPORT = `mutation($csv: String!) { importPartnerships(csv: $csv, dryRun: false) { applied errors { line field message } } }`;
+const AB = 'augustowsko-biebrzanski-park-turystyczny';
 
 const LOOKUP = `query($teryt: String!) { jst(teryt: $teryt) { teryt name kind matchedCode { code current currentCode currentSince }
   formerCodes { code validTo } population { people year asOf source { label citation } } } }`;
@@ -116,6 +123,68 @@ describe.each(testBackends())('people on $name', ({ database }) => {
       const byCurrent = (await seeded.api.data(read, { member: '2604143' })).partnerships.edges;
       expect(byFormer.length).toBeGreaterThan(0);
       expect(byFormer).toEqual(byCurrent);
+    });
+  });
+
+  describe('inferred memberships', () => {
+    let token: string;
+    beforeAll(async () => {
+      token = (await new TokenService(seeded.db.em()).create('people', Role.EDITOR, null)).secret;
+    });
+
+    it('loads the 24 gminy of powiaty augustowski, moniecki and sokólski as INFERRED members of Augustowsko-Biebrzański, with the rule', async () => {
+      const { partnership: p } = await seeded.api.data(`query($slug: String!) { partnership(slug: $slug) { statedMemberCount inferredMemberCount
+        functionalArea { memberCount } members { basis inferenceRule jst { teryt level parent { name } } sources { ref quote } } } }`, { slug: AB });
+      expect(p.members).toHaveLength(24);
+      expect(p).toMatchObject({ statedMemberCount: 24, inferredMemberCount: 24, functionalArea: { memberCount: 24 } });
+      const counties = p.members.map((m: any) => m.jst.parent.name);
+      expect([...new Set(counties)].sort()).toEqual(['augustowski', 'moniecki', 'sokólski']);
+      expect(counties.filter((c: string) => c === 'sokólski')).toHaveLength(10);
+      for (const m of p.members) {
+        expect(m.basis).toBe('INFERRED');
+        expect(m.inferenceRule).toMatch(/names the three powiaty .* says 24 gminy; every gmina of those powiaty/);
+        expect(m.sources[0].quote).toContain('łącznie 24 gminy');
+      }
+      const [all] = await query<{ n: number }>(seeded.db.em(), `select count(*)::int as n from jst where level = 'MUNICIPALITY' and parent_teryt in ('2001', '2008', '2011')`);
+      expect(all!.n).toBe(24);
+      // Elsewhere members are named by their sources.
+      const { partnership: gzm } = await seeded.api.data(`{ partnership(slug: "gzm") { inferredMemberCount members { basis inferenceRule } } }`);
+      expect(gzm.inferredMemberCount).toBe(0);
+      expect(new Set(gzm.members.map((m: any) => `${m.basis}|${m.inferenceRule}`))).toEqual(new Set(['STATED|null']));
+    });
+
+    it('imports basis and rule with a former code, exports them, and refuses an inferred member without its rule', async () => {
+      const name = 'Partnerstwo Wokół Piekoszowa';
+      const rule = 'The source names the gminy around the Chęciny hills; Piekoszów is one of them.';
+      const good = `partnership,teryt,source,basis,inference_rule\n${name},2604142,https://example.org/a,inferred,${rule}\n${name},2604033,https://example.org/a,,`;
+      const { importPartnerships: r } = await seeded.api.data(IMPORT, { csv: good }, token);
+      expect(r).toEqual({ applied: true, errors: [] });
+      const { partnership: p } = await seeded.api.data(`{ partnership(slug: "partnerstwo-wokol-piekoszowa") { inferredMemberCount members { basis inferenceRule jst { teryt } } } }`);
+      expect(p.inferredMemberCount).toBe(1);
+      expect(p.members).toEqual(expect.arrayContaining([
+        { basis: 'INFERRED', inferenceRule: rule, jst: { teryt: '2604143' } },
+        { basis: 'STATED', inferenceRule: null, jst: { teryt: '2604033' } },
+      ]));
+      const exported = parseCsv(await new ExportService(seeded.db.em()).partnershipsCsv({ member: '2604143' })).rows.filter((r) => r.values.partnership === 'partnerstwo-wokol-piekoszowa');
+      expect(exported.map((r) => [r.values.teryt, r.values.basis, r.values.inference_rule])).toEqual([['2604033', 'STATED', ''], ['2604143', 'INFERRED', rule]]);
+      const bad = `partnership,teryt,source,basis\n${name},2604143,https://example.org/a,wywnioskowane`;
+      const { importPartnerships: refused } = await seeded.api.data(IMPORT, { csv: bad }, token);
+      expect(refused.applied).toBe(false);
+      expect(refused.errors).toEqual([expect.objectContaining({ line: 2, field: 'inferenceRule' })]);
+    });
+
+    it('writes basis and rule through setMembers, with coded errors for a rule missing or misplaced', async () => {
+      const { partnership } = await seeded.api.data(`query($slug: String!) { partnership(slug: $slug) { version } }`, { slug: AB });
+      const SET = `mutation($slug: String!, $version: Int!, $members: [MemberInput!]!) { setMembers(slug: $slug, version: $version, members: $members) { inferredMemberCount members { basis jst { teryt } } } }`;
+      const src = [{ ref: 'https://example.org/lista' }];
+      const missing = await seeded.api.run(SET, { slug: AB, version: partnership.version, members: [{ teryt: '2001011', basis: 'INFERRED', sources: src }] }, token);
+      expect(missing.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'members[0].inferenceRule', reason: 'EMPTY' });
+      const misplaced = await seeded.api.run(SET, { slug: AB, version: partnership.version, members: [{ teryt: '2001011', inferenceRule: 'x', sources: src }] }, token);
+      expect(misplaced.errors?.[0]?.extensions).toMatchObject({ field: 'members[0].inferenceRule', reason: 'NOT_ALLOWED' });
+      const { setMembers } = await seeded.api.data(SET, { slug: AB, version: partnership.version, members: [
+        { teryt: '2001011', sources: src }, { teryt: '2001022', basis: 'INFERRED', inferenceRule: 'rural gmina of the same powiat', sources: src },
+      ] }, token);
+      expect(setMembers).toEqual({ inferredMemberCount: 1, members: [{ basis: 'STATED', jst: { teryt: '2001011' } }, { basis: 'INFERRED', jst: { teryt: '2001022' } }] });
     });
   });
 });
