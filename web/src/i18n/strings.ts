@@ -190,6 +190,14 @@ const pl = {
   tableArea: 'Powierzchnia (km²)',
   tableEmpty: 'Żadne partnerstwo nie spełnia tych filtrów.',
   tableOpen: (name: string) => `Szczegóły: ${name}`,
+  // ---- people ----
+  population: 'Ludność',
+  populationGminy: (n: number) => `(${pl_(n, PL.gmina)} obszaru)`,
+  coveragePeople: (covered: string, total: string, share: string) => `Ludność objęta: ${covered} z ${total} osób (${share})`,
+  inferred: 'wywnioskowane',
+  inferredCount: (n: number) => `W tym ${n} wywnioskowanych z opisu źródła (nie wymienionych z nazwy).`,
+  legendInferred: 'członkostwo wywnioskowane ze źródła (linia przerywana)',
+  populationSource: (day: string) => `Źródło: GUS, Bank Danych Lokalnych (stan ${day})`,
 };
 
 export type Strings = typeof pl;
@@ -350,6 +358,14 @@ const en: Strings = {
   tableArea: 'Area (km²)',
   tableEmpty: 'No partnership matches these filters.',
   tableOpen: (name) => `Details: ${name}`,
+  // ---- people ----
+  population: 'Population',
+  populationGminy: (n) => `(${en_(n, EN.gmina)} of the area)`,
+  coveragePeople: (covered, total, share) => `People covered: ${covered} of ${total} (${share})`,
+  inferred: 'inferred',
+  inferredCount: (n) => `Of these, ${n} inferred from the source's words (not named there).`,
+  legendInferred: 'membership inferred from a source (dashed outline)',
+  populationSource: (day) => `Source: Statistics Poland (GUS), Local Data Bank (Bank Danych Lokalnych), as of ${day}`,
 };
 
 const TABLE: Record<Lang, Strings> = { pl, en };

@@ -7,6 +7,7 @@ import type { Coverage, Programme } from '../api/types.js';
 import { figureText, formatNumber, formatPercent, type Strings } from '../i18n/strings.js';
 import type { Lang } from '../state/url-state.js';
 import { h, replace } from './dom.js';
+import { coveragePopulation } from './people.js';
 import { loadFailure } from './retry.js';
 
 /** What the panel knows: still loading, failed (with a retry), or the figures. */
@@ -49,6 +50,7 @@ export function renderCoverage(el: HTMLElement, view: CoverageView, programme: P
       t.coverageSummary(formatNumber(cov.gminyCovered, lang), formatNumber(cov.gminyTotal, lang), formatPercent(cov.gminyShare, lang),
         formatPercent(cov.areaShare, lang), cov.partnerships)),
     h('p', { class: 'coverage-on-map' }, t.onMapLine(cov.partnerships)),
+    coveragePopulation(cov, t, lang),
     h('div', { class: 'bars', role: 'list', 'aria-label': t.coverage },
       bar(t.gminyShare, cov.gminyShare, lang), bar(t.areaShare, cov.areaShare, lang)),
     h('h3', {}, t.byVoivodeship),
