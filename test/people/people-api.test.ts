@@ -8,6 +8,9 @@ import { TokenService } from '../../server/auth/token.service.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { query } from '../../server/db/sql.js';
+import { readPopulationFile } from '../../server/population/population-file.js';
+import { importPopulation } from '../../server/population/population-import.js';
+import { databaseChecksum } from '../support/checksum.js';
 import { ExportService } from '../../server/export/export.service.js';
 import { parseCsv } from '../../server/import/csv.js';
 import { SHARED_REFERENCE } from '../../server/population/population-source.js';
@@ -26,7 +29,8 @@ const LOOKUP = `query($teryt: String!) { jst(teryt: $teryt) { teryt name kind ma
   formerCodes { code validTo } population { people year asOf source { label citation } } } }`;
 
 describe.each(testBackends())('people on $name', ({ database }) => {
-  const seeded = useSeededApi(database);
+  const statements: string[] = [];
+  const seeded = useSeededApi(database, { onQuery: (line) => void (/^\[query\]/.test(line) && statements.push(line)) });
 
   describe('population', () => {
     it('sums over all gminy to the GUS total of the file (38,265,013), in the data and in coverage', async () => {
@@ -70,6 +74,26 @@ describe.each(testBackends())('people on $name', ({ database }) => {
           expect(p.population.people).toBe(p.members.reduce((s: number, m: any) => s + m.jst.population.people, 0));
         }
       }
+    });
+
+    it('reads the population of 50 partnerships in a bounded number of statements (no statement per partnership)', async () => {
+      statements.length = 0;
+      const { partnerships } = await seeded.api.data(`{ partnerships(first: 50) { edges { node { slug inferredMemberCount population { people gminy } } } } }`);
+      expect(partnerships.edges).toHaveLength(50);
+      expect(statements.length).toBeLessThanOrEqual(5);
+    });
+
+    it('refuses a file naming a code the atlas does not have, writing nothing; the same file again changes nothing', async () => {
+      const file = path.join(SHARED_REFERENCE, 'population-powiaty-wojewodztwa-gus-2020.csv');
+      const lines = readFileSync(file, 'utf8').split('\n');
+      const before = await databaseChecksum(seeded.db.em());
+      const unknown = [...lines.slice(0, 3), lines[3]!.replace(/^\d+,woj/, '3299,pow')].join('\n');
+      await expect(importPopulation(seeded.db.em(), readPopulationFile(unknown), 'unknown.csv')).rejects.toMatchObject({ field: 'file', details: { reason: 'NOT_FOUND' } });
+      expect(await databaseChecksum(seeded.db.em())).toEqual(before);
+      const again = await importPopulation(seeded.db.em(), readPopulationFile(readFileSync(file)), file);
+      expect(again).toMatchObject({ year: 2020, powiaty: 380, wojewodztwa: 16, total: 38_265_013, mismatches: [] });
+      const [sum] = await query<{ n: string }>(seeded.db.em(), `select sum(people)::text as n from jst_population where length(teryt) = 2`);
+      expect(Number(sum!.n)).toBe(38_265_013);
     });
 
     it('gives coverage the people of the covered gminy, overall and per województwo', async () => {
