@@ -13,7 +13,7 @@ import { FunctionalAreaResolver } from '../partnership/functional-area.js';
 import { PartnershipMutations } from '../partnership/partnership.mutations.js';
 import { MembershipResolver, ParticipationResolver, PartnershipResolver } from '../partnership/partnership.resolver.js';
 import { JstCodesResolver } from '../jst/teryt-code.resolver.js';
-import { PartnershipMemberBasisResolver } from '../partnership/member-basis.js';
+import { LoadedInferredResolver, PartnershipMemberBasisResolver } from '../partnership/member-basis.js';
 import { CoveragePopulationResolver, JstPopulationResolver, PartnershipPopulationResolver } from '../population/population.resolver.js';
 import { ProgrammeMutations } from '../programme/programme.mutations.js';
 import { ProgrammeResolver } from '../programme/programme.resolver.js';
@@ -58,6 +58,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       JstPopulationResolver,
       PartnershipPopulationResolver,
       PartnershipMemberBasisResolver,
+      LoadedInferredResolver,
       CoveragePopulationResolver,
     ],
     validate: false,

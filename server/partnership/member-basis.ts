@@ -4,7 +4,8 @@ import type { Em } from '../db/orm.js';
 import { intArray, query } from '../db/sql.js';
 import type { Context } from '../graphql/context.js';
 import type { RootOf } from '../graphql/root.js';
-import { dayOf, membershipCountsSql, type Day } from '../time/as-of.js';
+import { dayOf, membershipCountsSql, today, type Day } from '../time/as-of.js';
+import { LoadedFigures } from '../programme/programme.resolver.js';
 import { Partnership } from './partnership.entity.js';
 
 /** Members of each partnership counting on `day`, split by basis. */
@@ -44,5 +45,42 @@ export class PartnershipMemberBasisResolver {
   @FieldResolver(() => Int, { description: 'Members on the day the answer describes (`asOf`, else today) whose membership is INFERRED from a source\'s words (not named there): probable, not confirmed. The other members are STATED' })
   async inferredMemberCount(@Root() p: RootOf<Partnership>, @Ctx() ctx: Context): Promise<number> {
     return (await loaderOf(ctx).load(`${dayOf((p as { asOf?: Day }).asOf)}|${p.id}`)).inferred;
+  }
+}
+
+/**
+ * Per programme: JSTs counted today only through INFERRED memberships (no STATED one in a
+ * partnership of the programme). Probable participations are counted by `LoadedFigures.probable`.
+ */
+export async function inferredJsts(em: Em, ids: readonly number[]): Promise<Map<number, number>> {
+  const counts = (m: string) => membershipCountsSql(m, today());
+  const rows = await query<{ id: number; inferred: number }>(
+    em,
+    `select pr.id,
+       (select count(distinct m.jst_teryt) from participation pa join membership m on m.partnership_id = pa.partnership_id
+          where pa.programme_id = pr.id and m.basis = 'INFERRED' and ${counts('m')}
+            and not exists (select 1 from participation pa2 join membership m2 on m2.partnership_id = pa2.partnership_id
+              where pa2.programme_id = pr.id and m2.jst_teryt = m.jst_teryt and m2.basis = 'STATED' and ${counts('m2')}))::int as inferred
+     from programme pr where pr.id = any(?::int[])`,
+    [intArray(ids)],
+  );
+  return new Map(rows.map((r) => [r.id, r.inferred]));
+}
+
+const inferredPerRequest = new WeakMap<object, DataLoader<number, number>>();
+
+@Resolver(() => LoadedFigures)
+export class LoadedInferredResolver {
+  @FieldResolver(() => Int, { description: 'Of `jsts`, those counted only through INFERRED memberships (derived from a source\'s words, not named); jsts − inferredJsts are named by a source' })
+  async inferredJsts(@Root() figures: LoadedFigures, @Ctx() { em, loaders }: Context): Promise<number> {
+    let loader = inferredPerRequest.get(loaders);
+    if (!loader) {
+      const made = new DataLoader<number, number>(async (ids) => {
+        const found = await inferredJsts(em, ids);
+        return ids.map((id) => found.get(id) ?? 0);
+      });
+      inferredPerRequest.set(loaders, (loader = made));
+    }
+    return loader.load((figures as { programmeId?: number }).programmeId!);
   }
 }

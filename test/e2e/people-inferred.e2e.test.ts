@@ -76,4 +76,16 @@ describe('people: population and inferred members (browser)', () => {
     await shot(page, 'gmina-population-en');
     await page.close();
   });
+
+  it("says how sure a programme's loaded figures are: JSTs only inferred, partnerships only probable", async () => {
+    const { page } = await openMap(setup.browser, `${setup.app.url}/?prog=CWD`);
+    const loaded = (await apiData(setup.app.url, `{ programme(code: "CWD") { loaded { inferredJsts } } }`)).programme.loaded;
+    await page.waitForSelector('#coverage .figure-certainty', { timeout: 30_000 });
+    const line = await page.locator('#coverage .figure-certainty').textContent();
+    expect(line).toContain(`JST tylko wywnioskowane ze źródła: ${loaded.inferredJsts}.`);
+    expect(loaded.inferredJsts).toBe(24);
+    await page.locator('#coverage .figure-certainty').scrollIntoViewIfNeeded();
+    await shot(page, 'programme-certainty');
+    await page.close();
+  });
 });

@@ -60,7 +60,8 @@ describe.each(testBackends())('people on $name', ({ database }) => {
     it("sums a partnership's people over its gminy, each once, a powiat member bringing its gminy", async () => {
       const read = `query($slug: String!) { partnership(slug: $slug) { population { people gminy gminyWithoutFigure source { citation } }
         members { jst { teryt level population { people } } } } }`;
-      for (const slug of ['blisko-krakowa', 'aglomeracja-opolska']) {
+      // Leszno's area: the city, powiat leszczyński (3013) and four of its gminy, each gmina counted once.
+      for (const slug of ['blisko-krakowa', 'leszczynski-obszar-funkcjonalny']) {
         const { partnership: p } = await seeded.api.data(read, { slug });
         const codes = p.members.map((m: any) => m.jst.teryt);
         const [expected] = await query<{ people: string; gminy: number }>(
@@ -70,6 +71,10 @@ describe.each(testBackends())('people on $name', ({ database }) => {
           [`{${codes.join(',')}}`, `{${codes.join(',')}}`],
         );
         expect(p.population).toEqual({ people: Number(expected!.people), gminy: expected!.gminy, gminyWithoutFigure: 0, source: { citation: 'Źródło: GUS, Bank Danych Lokalnych (stan 31.12.2020)' } });
+        if (slug === 'leszczynski-obszar-funkcjonalny') {
+          const [powiat] = await query<{ n: number }>(seeded.db.em(), `select count(*)::int as n from jst where parent_teryt = '3013'`);
+          expect(p.population.gminy).toBe(powiat!.n + p.members.filter((m: any) => m.jst.level === 'MUNICIPALITY' && !m.jst.teryt.startsWith('3013')).length);
+        }
         if (p.members.every((m: any) => m.jst.level === 'MUNICIPALITY')) {
           expect(p.population.people).toBe(p.members.reduce((s: number, m: any) => s + m.jst.population.people, 0));
         }
@@ -175,6 +180,12 @@ describe.each(testBackends())('people on $name', ({ database }) => {
       const { partnership: gzm } = await seeded.api.data(`{ partnership(slug: "gzm") { inferredMemberCount members { basis inferenceRule } } }`);
       expect(gzm.inferredMemberCount).toBe(0);
       expect(new Set(gzm.members.map((m: any) => `${m.basis}|${m.inferenceRule}`))).toEqual(new Set(['STATED|null']));
+    });
+
+    it("counts a programme's JSTs known only by inference (CWD: Augustowsko-Biebrzański's 24)", async () => {
+      const { programme } = await seeded.api.data(`{ programme(code: "CWD") { loaded { jsts inferredJsts } } }`);
+      expect(programme.loaded.inferredJsts).toBe(24);
+      expect(programme.loaded.jsts).toBeGreaterThanOrEqual(24);
     });
 
     it('imports basis and rule with a former code, exports them, and refuses an inferred member without its rule', async () => {

@@ -17,7 +17,7 @@ const MEMBERSHIP = `memberships { role basis inferenceRule partnership { slug na
  * (test/unit/map-operations.test.ts checks it).
  */
 export const MAP_QUERIES = {
-  programmes: `query MapProgrammes { programmes { code name nameEn funder reportedFigures { label labelPl value unit } loaded { partnerships jsts gminy } } }`,
+  programmes: `query MapProgrammes { programmes { code name nameEn funder reportedFigures { label labelPl value unit } loaded { partnerships jsts gminy probable { partnerships } inferredJsts } } }`,
   // The areas' shapes come from the `areas` tile layer; the list carries what filters, colours and the legend need.
   partnerships: `query MapPartnerships($after: String) {
     partnerships(first: 200, after: $after) {

@@ -7,7 +7,7 @@ export interface Programme {
   nameEn: string | null;
   funder: string;
   reportedFigures: ReportedFigure[];
-  loaded: { partnerships: number; jsts: number; gminy: number };
+  loaded: { partnerships: number; jsts: number; gminy: number; probable: { partnerships: number }; inferredJsts: number };
 }
 
 export interface PartnershipSummary {

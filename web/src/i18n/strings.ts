@@ -198,6 +198,8 @@ const pl = {
   inferredCount: (n: number) => `W tym ${n} wywnioskowanych z opisu źródła (nie wymienionych z nazwy).`,
   legendInferred: 'członkostwo wywnioskowane ze źródła (linia przerywana)',
   populationSource: (day: string) => `Źródło: GUS, Bank Danych Lokalnych (stan ${day})`,
+  loadedCertainty: (probable: number, inferred: number) =>
+    `W tym prawdopodobne (niepotwierdzone w źródle): ${pl_(probable, PL.partnership)}; JST tylko wywnioskowane ze źródła: ${inferred}.`,
 };
 
 export type Strings = typeof pl;
@@ -366,6 +368,7 @@ const en: Strings = {
   inferredCount: (n) => `Of these, ${n} inferred from the source's words (not named there).`,
   legendInferred: 'membership inferred from a source (dashed outline)',
   populationSource: (day) => `Source: Statistics Poland (GUS), Local Data Bank (Bank Danych Lokalnych), as of ${day}`,
+  loadedCertainty: (probable, inferred) => `Of these, probable (not confirmed by a source): ${en_(probable, EN.partnership)}; JSTs only inferred from a source: ${inferred}.`,
 };
 
 const TABLE: Record<Lang, Strings> = { pl, en };

@@ -7,7 +7,7 @@ import type { Coverage, Programme } from '../api/types.js';
 import { figureText, formatNumber, formatPercent, type Strings } from '../i18n/strings.js';
 import type { Lang } from '../state/url-state.js';
 import { h, replace } from './dom.js';
-import { coveragePopulation } from './people.js';
+import { coveragePopulation, loadedCertaintyLine } from './people.js';
 import { loadFailure } from './retry.js';
 
 /** What the panel knows: still loading, failed (with a retry), or the figures. */
@@ -29,6 +29,7 @@ function figures(programme: Programme, t: Strings, lang: Lang): HTMLElement {
   return h('div', { class: 'figures' },
     h('h3', {}, t.loadedFigures),
     h('p', { class: 'figure-loaded' }, t.loadedLine(programme.loaded.partnerships, programme.loaded.jsts, programme.loaded.gminy)),
+    loadedCertaintyLine(programme.loaded, t),
     h('p', { class: 'muted why' }, t.loadedWhy),
     programme.reportedFigures.length ? h('h3', {}, t.reported) : null,
     h('ul', { class: 'figure-reported' }, programme.reportedFigures.map((f) =>

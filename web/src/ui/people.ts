@@ -47,3 +47,9 @@ export function inferredMark(m: { basis?: string; inferenceRule?: string | null 
 export function inferredCountLine(n: number, t: Strings): HTMLElement | null {
   return n > 0 ? h('p', { class: 'muted inferred-count' }, t.inferredCount(n)) : null;
 }
+
+/** Under a programme's loaded figures: how many partnerships are only probable and JSTs only inferred; nothing when all are confirmed. */
+export function loadedCertaintyLine(loaded: { probable: { partnerships: number }; inferredJsts: number }, t: Strings): HTMLElement | null {
+  if (!loaded.probable.partnerships && !loaded.inferredJsts) return null;
+  return h('p', { class: 'muted figure-certainty' }, t.loadedCertainty(loaded.probable.partnerships, loaded.inferredJsts));
+}
