@@ -62,7 +62,7 @@ async function prepareLocked(orm: Orm, config: AppConfig, log: Log): Promise<voi
   // Boundaries loaded by a version without the code history still carry codes of about 2020.
   const rekeyed = await rekeyFormerCodes(em);
   if (rekeyed) log(`teryt: ${rekeyed} JSTs moved from a former TERC code to their current one`);
-  await loadPopulationOnFirstStart(em, log);
+  await loadPopulationOnFirstStart(em, log, config.populationSource);
   if (counts!.partnerships === 0 && counts!.programmes === 0) {
     log('first start: loading the seed partnerships and programmes');
     const started = performance.now();

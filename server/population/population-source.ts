@@ -31,7 +31,7 @@ export async function importPopulationFiles(em: Em, files: string[]): Promise<Po
  * At start, once: the population of the shared reference folder when none is loaded yet (like the
  * boundaries). Without the folder the atlas runs without population figures and says so in the log.
  */
-export async function loadPopulationOnFirstStart(em: Em, log: (line: string) => void, source = SHARED_REFERENCE): Promise<void> {
+export async function loadPopulationOnFirstStart(em: Em, log: (line: string) => void, source: string = SHARED_REFERENCE): Promise<void> {
   const [loaded] = await query<{ n: number }>(em, `select count(*)::int as n from population_year`);
   if (loaded!.n > 0) return;
   const files = populationFiles(source);
