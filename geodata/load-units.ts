@@ -10,6 +10,8 @@ export interface ImportReport {
   repaired: { teryt: string; name: string; reason: string }[];
   /** Partnerships whose functional area was recomputed because a member's boundary changed. */
   partnershipsRefreshed: number;
+  /** Units whose file code is a former one, stored under their current code (set by importGeodata). */
+  recoded?: number;
 }
 
 const BATCH = 200;

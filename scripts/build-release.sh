@@ -17,12 +17,13 @@ npm run --silent build
 npm run --silent web:build
 
 rm -rf "$out"
-mkdir -p "$out/dist" "$out/web" "$out/server/seed"
+mkdir -p "$out/dist" "$out/web" "$out/server/seed" "$out/server/jst"
 cp package.json package-lock.json "$out/"
 cp -R dist/server dist/geodata "$out/dist/"
 # The server reads these at run time, relative to the folder above dist/ (server/config.ts repoRoot).
 cp -R web/dist "$out/web/dist"
 cp -R schema "$out/schema"
 cp -R server/seed/data "$out/server/seed/data"
+cp server/jst/teryt-history.json "$out/server/jst/"
 # Compiled tests and source maps of what is not shipped are left behind; bench and e2e need dev dependencies.
 echo "release: $out (then: cd $out && npm ci --omit=dev && node dist/server/main.js)"

@@ -6,7 +6,9 @@ import { migrate } from './db/orm.js';
 import { analyze } from './db/analyze.js';
 import { query } from './db/sql.js';
 import { withStartupLock } from './db/startup-lock.js';
+import { rekeyFormerCodes } from './jst/rekey.js';
 import { refreshPendingAreas } from './partnership/area-refresh.js';
+import { loadPopulationOnFirstStart } from './population/population-source.js';
 import { loadSeed } from './seed/load-seed.js';
 import { readSeed } from './seed/read-seed.js';
 
@@ -57,6 +59,10 @@ async function prepareLocked(orm: Orm, config: AppConfig, log: Log): Promise<voi
     for (const line of describeReport(report)) log(line);
     log(`geodata: imported in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
+  // Boundaries loaded by a version without the code history still carry codes of about 2020.
+  const rekeyed = await rekeyFormerCodes(em);
+  if (rekeyed) log(`teryt: ${rekeyed} JSTs moved from a former TERC code to their current one`);
+  await loadPopulationOnFirstStart(em, log, config.populationSource);
   if (counts!.partnerships === 0 && counts!.programmes === 0) {
     log('first start: loading the seed partnerships and programmes');
     const started = performance.now();

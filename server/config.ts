@@ -29,6 +29,8 @@ export interface AppConfig {
   database: DatabaseConfig;
   /** Where the geodata import reads from when none is given: a path or an http(s) URL. */
   geodataSource?: string;
+  /** Where the first start reads GUS population files (`population-*.csv`): a folder or a file (POPULATION_SOURCE; default ../shared/reference). */
+  populationSource?: string;
   /** Largest page a list query may ask for. */
   maxPageSize: number;
   production: boolean;
@@ -87,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         }
       : { kind: 'pglite', dataDir: path.resolve(repoRoot, env.PGLITE_DATA_DIR ?? 'data/pglite') },
     geodataSource: env.GEODATA_SOURCE?.trim() || undefined,
+    populationSource: env.POPULATION_SOURCE?.trim() || undefined,
     maxPageSize: 200,
     production: env.NODE_ENV === 'production',
     rateLimit: {

@@ -34,10 +34,21 @@ class CoverageRow {
 
   @Field(() => Int, { description: 'Partnerships with a member that counts in the area' })
   partnerships!: number;
+
+  @Field(() => Float, { nullable: true, description: 'People living in the gminy of the area (GUS BDL, the year of `populationSource`); null when no population is loaded' })
+  populationTotal!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'People living in the covered gminy; null when no population is loaded' })
+  populationCovered!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'populationCovered / populationTotal, 0–1; null when no population is loaded' })
+  populationShare(): number | null {
+    return this.populationTotal ? (this.populationCovered ?? 0) / this.populationTotal : null;
+  }
 }
 
 @ObjectType({ description: 'Coverage of gminy by partnerships, overall and per województwo' })
-class Coverage extends CoverageRow {
+export class Coverage extends CoverageRow {
   @Field(() => String, { nullable: true, description: 'Programme code the coverage is limited to; null: partnerships of every programme, and those of none' })
   programme!: string | null;
 

@@ -4,7 +4,7 @@ import { query, textArray } from '../db/sql.js';
 import type { CoverageQuery } from '../input/coverage-args.js';
 import { countsForParticipationSql } from '../programme/programme-period.js';
 import { requireExisting } from '../shared/exists.js';
-import { membershipActiveSql, partnershipActiveSql, today, type Day } from '../time/as-of.js';
+import { dayLiteral, membershipActiveSql, partnershipActiveSql, today, type Day } from '../time/as-of.js';
 
 export interface CoverageFigures {
   voivodeshipTeryt: string | null;
@@ -13,6 +13,10 @@ export interface CoverageFigures {
   areaTotalKm2: number;
   areaCoveredKm2: number;
   partnerships: number;
+  /** People in the gminy (GUS, the newest year loaded; docs/population.md); null when no population is loaded. */
+  populationTotal: number | null;
+  /** People in the covered gminy; null when no population is loaded. */
+  populationCovered: number | null;
 }
 
 export interface CoverageResult extends CoverageFigures {
@@ -57,12 +61,14 @@ export function coverageSql(asOf: Day | null, programme: boolean): string {
   ),
   codes as (select distinct jst_teryt as code from members),
   gminy as (
-    select g.teryt, g.voivodeship_teryt as v, g.area_km2, (own.code is not null or county.code is not null) as covered
+    select g.teryt, g.voivodeship_teryt as v, g.area_km2, (own.code is not null or county.code is not null) as covered, jp.people
     from jst g left join codes own on own.code = g.teryt left join codes county on county.code = g.parent_teryt
+      left join jst_population jp on jp.teryt = g.teryt and jp.year = atlas_population_year(${dayLiteral(day)})
     where g.level = 'MUNICIPALITY' and (?::text is null or g.voivodeship_teryt = ?)
   )
   select v, count(*)::int as gt, count(*) filter (where covered)::int as gc,
          sum(area_km2) as at, coalesce(sum(area_km2) filter (where covered), 0) as ac,
+         sum(people)::float8 as pt, case when count(people) > 0 then coalesce(sum(people) filter (where covered), 0)::float8 end as pc,
          (select count(distinct mm.partnership_id)::int from members mm where mm.v = gminy.v) as np,
          (select count(distinct mm.partnership_id)::int from members mm where ?::text is null or mm.v = ?) as total
   from gminy group by v order by v`;
@@ -102,7 +108,9 @@ export class CoverageService {
   private async compute(q: CoverageQuery): Promise<CoverageResult> {
     const { programme, voivodeship } = q;
     if (programme !== null) await requireExisting(this.em, 'programme', programme, 'programme');
-    const rows = await query<{ v: string; gt: number; gc: number; at: number; ac: number; np: number; total: number }>(this.em, coverageSql(q.asOf, programme !== null), coverageParams(q));
+    const rows = await query<{ v: string; gt: number; gc: number; at: number; ac: number; np: number; total: number; pt: number | null; pc: number | null }>(
+      this.em, coverageSql(q.asOf, programme !== null), coverageParams(q),
+    );
     const byVoivodeship = rows.map((r) => ({
       voivodeshipTeryt: r.v,
       gminyTotal: r.gt,
@@ -110,6 +118,8 @@ export class CoverageService {
       areaTotalKm2: r.at,
       areaCoveredKm2: r.ac,
       partnerships: r.np,
+      populationTotal: r.pt,
+      populationCovered: r.pc,
     }));
     const sum = (f: (r: CoverageFigures) => number) => byVoivodeship.reduce((acc, r) => acc + f(r), 0);
     return {
@@ -121,6 +131,8 @@ export class CoverageService {
       areaTotalKm2: sum((r) => r.areaTotalKm2),
       areaCoveredKm2: sum((r) => r.areaCoveredKm2),
       partnerships: rows[0]?.total ?? 0,
+      populationTotal: byVoivodeship.some((r) => r.populationTotal !== null) ? sum((r) => r.populationTotal ?? 0) : null,
+      populationCovered: byVoivodeship.some((r) => r.populationCovered !== null) ? sum((r) => r.populationCovered ?? 0) : null,
       byVoivodeship,
     };
   }

@@ -56,6 +56,8 @@ interface MemberRow {
   role: string;
   joined: string | null;
   left: string | null;
+  basis: string;
+  inference_rule: string | null;
   sources: { ref: string }[];
   programmes: string | null;
 }
@@ -90,8 +92,8 @@ export class ExportService {
   /**
    * One row per membership, in the columns the spreadsheet import reads, so an unchanged export
    * imports as an empty diff: `version` (a re-import after someone else's edit is a CONFLICT),
-   * several sources joined by " | ". `partnership_name`, `jst_name`, `jst_kind` and `programmes`
-   * (`CODE:STATUS | …`, participations of the partnership) and `as_of` (the day described) are for
+   * several sources joined by " | ", `basis` (STATED/INFERRED) with the `inference_rule` of an inferred member. `partnership_name`, `jst_name`,
+   * `jst_kind` and `programmes` (`CODE:STATUS | …`, participations of the partnership) and `as_of` (the day described) are for
    * reading: the import ignores them. Without `asOf` every membership of a running partnership is a
    * row (past ones with their `left`), as the import's round trip needs; with it, only the members
    * on that day (a dated file is a snapshot to read: imported, it would remove the later members).
@@ -101,15 +103,18 @@ export class ExportService {
     const partnerships = await this.partnerships(filter, day);
     const rows = await query<MemberRow>(
       this.em,
-      `select p.slug, p.name, p.version, m.jst_teryt as teryt, j.name as jst_name, j.kind as jst_kind, m.role, m.joined, m."left", m.sources,
+      `select p.slug, p.name, p.version, m.jst_teryt as teryt, j.name as jst_name, j.kind as jst_kind, m.role, m.joined, m."left", m.basis, m.inference_rule, m.sources,
          (select string_agg(pr.code || ':' || pa.status, ? order by pr.code) from participation pa join programme pr on pr.id = pa.programme_id where pa.partnership_id = p.id) as programmes
        from partnership p join membership m on m.partnership_id = p.id join jst j on j.teryt = m.jst_teryt
        where p.slug = any(?::text[]) and ${asOf === undefined ? 'true' : membershipActiveSql('m', day)} order by p.slug, m.role, m.jst_teryt`,
       [SOURCE_SEPARATOR, textArray(partnerships.map((p) => p.slug))],
     );
     return toCsv(
-      ['partnership', 'partnership_name', 'version', 'teryt', 'jst_name', 'jst_kind', 'role', 'joined', 'left', 'programmes', 'source', 'as_of'],
-      rows.map((r) => [r.slug, r.name, r.version, r.teryt, r.jst_name, jstKindLabelPl[r.jst_kind as Jst['kind']], r.role, r.joined, r.left, r.programmes, r.sources.map((s) => s.ref).join(SOURCE_SEPARATOR), day]),
+      ['partnership', 'partnership_name', 'version', 'teryt', 'jst_name', 'jst_kind', 'role', 'joined', 'left', 'programmes', 'source', 'basis', 'inference_rule', 'as_of'],
+      rows.map((r) => [
+        r.slug, r.name, r.version, r.teryt, r.jst_name, jstKindLabelPl[r.jst_kind as Jst['kind']], r.role, r.joined, r.left, r.programmes, r.sources.map((s) => s.ref).join(SOURCE_SEPARATOR),
+        r.basis, r.inference_rule, day,
+      ]),
       layout,
     );
   }

@@ -13,6 +13,9 @@ import { JstResolver } from '../jst/jst.resolver.js';
 import { FunctionalAreaResolver } from '../partnership/functional-area.js';
 import { PartnershipMutations } from '../partnership/partnership.mutations.js';
 import { MembershipResolver, ParticipationResolver, PartnershipResolver } from '../partnership/partnership.resolver.js';
+import { JstCodesResolver } from '../jst/teryt-code.resolver.js';
+import { LoadedInferredResolver, PartnershipMemberBasisResolver } from '../partnership/member-basis.js';
+import { CoveragePopulationResolver, JstPopulationResolver, PartnershipPopulationResolver } from '../population/population.resolver.js';
 import { ProgrammeMutations } from '../programme/programme.mutations.js';
 import { ProgrammeResolver } from '../programme/programme.resolver.js';
 import { answerPreloaded } from './preloaded.js';
@@ -52,6 +55,13 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       MembershipChangeResolver,
       PartnershipChangeResolver,
       VersionsResolver,
+      // ---- people ----
+      JstCodesResolver,
+      JstPopulationResolver,
+      PartnershipPopulationResolver,
+      PartnershipMemberBasisResolver,
+      LoadedInferredResolver,
+      CoveragePopulationResolver,
     ],
     validate: false,
     emitSchemaFile: false,

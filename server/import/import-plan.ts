@@ -4,7 +4,9 @@ import type { ImportChange } from './import-types.js';
 import type { MemberRecord, MemberWrites } from './import-write.js';
 
 /** Plain values of a membership for the diff and the audit trail (the same fields as `membershipSnapshot`). */
-export const memberSnapshot = (m: Omit<MemberRecord, 'id' | 'partnershipId'>) => ({ teryt: m.teryt, role: m.role, joined: m.joined, left: m.left, sources: m.sources, version: m.version });
+export const memberSnapshot = (m: Omit<MemberRecord, 'id' | 'partnershipId'>) => ({
+  teryt: m.teryt, role: m.role, joined: m.joined, left: m.left, basis: m.basis, inferenceRule: m.inferenceRule, sources: m.sources, version: m.version,
+});
 
 /** The file's sources when they name other refs than the current ones; otherwise the current ones (keeping their quotes and notes). */
 function wantedSources(row: ImportRow, had: MemberRecord | undefined): SourceData[] {
@@ -24,17 +26,20 @@ export function planMembers(slug: string, partnershipId: number, rows: ImportRow
     const had = current.get(r.teryt);
     current.delete(r.teryt);
     const sources = wantedSources(r, had);
-    const after = memberSnapshot({ teryt: r.teryt, role: r.role, joined: r.joined, left: r.left, sources, version: had ? had.version + 1 : 1 });
+    // A file without a basis column keeps each member's basis; a new member is STATED unless the file says otherwise.
+    const { basis, inferenceRule } = r.basis ?? (had ? { basis: had.basis, inferenceRule: had.inferenceRule } : { basis: 'STATED', inferenceRule: null });
+    const wanted = { teryt: r.teryt, role: r.role, joined: r.joined, left: r.left, basis, inferenceRule, sources };
+    const after = memberSnapshot({ ...wanted, version: had ? had.version + 1 : 1 });
     if (!had) {
       changes.push({ kind: 'created', entity: 'membership', key: key(r.teryt), lines: [r.line], before: null, after });
-      writes.inserts.push({ partnershipId, teryt: r.teryt, role: r.role, joined: r.joined, left: r.left, sources, version: 1 });
+      writes.inserts.push({ partnershipId, ...wanted, version: 1 });
       writes.audit.push({ action: 'ADD_MEMBER', entity: 'membership', entityKey: key(r.teryt), partnershipId, before: null, after });
       continue;
     }
-    if (had.role === r.role && had.joined === r.joined && had.left === r.left && had.sources === sources) continue;
+    if (had.role === r.role && had.joined === r.joined && had.left === r.left && had.sources === sources && had.basis === basis && had.inferenceRule === inferenceRule) continue;
     const before = memberSnapshot(had);
     changes.push({ kind: 'changed', entity: 'membership', key: key(r.teryt), lines: [r.line], before, after });
-    writes.updates.push({ id: had.id, partnershipId, teryt: r.teryt, role: r.role, joined: r.joined, left: r.left, sources, version: had.version + 1 });
+    writes.updates.push({ id: had.id, partnershipId, ...wanted, version: had.version + 1 });
     writes.audit.push({ action: 'UPDATE_MEMBER', entity: 'membership', entityKey: key(r.teryt), partnershipId, before, after });
   }
   for (const gone of current.values()) {

@@ -2,7 +2,8 @@ import { parsePartialDate } from '../input/partial-date.js';
 import { parseProgrammeCode } from '../input/programme-code.js';
 import { parseSourceRef } from '../input/source.js';
 import { parseName, parseString } from '../input/text.js';
-import { parseTeryt } from '../input/teryt.js';
+import { parseMemberBasis, type ParsedBasis } from '../input/member-basis.js';
+import { parseCurrentTeryt } from '../input/teryt.js';
 import { MemberRole, ParticipationStatus } from '../partnership/partnership-enums.js';
 import { InputError } from '../shared/errors.js';
 import type { CsvRow } from './csv.js';
@@ -19,6 +20,8 @@ const COLUMNS: Record<string, string[]> = {
   status: ['status'],
   source: ['source', 'źródło', 'zrodlo', 'sources', 'źródła'],
   version: ['version', 'wersja'],
+  basis: ['basis', 'podstawa'],
+  inferenceRule: ['inference_rule', 'inference rule', 'inferencerule', 'rule', 'reguła', 'reguła wnioskowania'],
 };
 const REQUIRED = ['partnership', 'teryt', 'source'];
 
@@ -44,6 +47,8 @@ export interface ImportRow {
   sources: string[];
   /** The partnership version the file was exported at, if it says: a newer one in the database is a CONFLICT. */
   version: number | null;
+  /** Basis and rule; null when the file has neither column (each member keeps its own). */
+  basis: ParsedBasis | null;
 }
 
 /** How the export joins several sources in one cell, and the import splits them. */
@@ -85,7 +90,7 @@ export function checkRow(row: CsvRow, columns: Record<string, string>): ImportRo
   for (const name of Object.keys(columns)) parse(name, (field, value) => parseString(field, value, name === 'source'));
   if (errors.length) return errors;
   const partnership = get('partnership') ? (parse('partnership', parseName) ?? '') : (fail('partnership', 'is empty: give the partnership name or slug'), '');
-  const teryt = parse('teryt', parseTeryt, get('teryt').replace(/\s/g, '')) ?? '';
+  const teryt = parse('teryt', parseCurrentTeryt, get('teryt').replace(/\s/g, '')) ?? '';
   const roleText = get('role').toLowerCase();
   const role = roleText ? ROLES[roleText] : MemberRole.MEMBER;
   if (!role) fail('role', `"${get('role')}" is not a role (leader/lider, member/członek, founder/założyciel)`);
@@ -103,6 +108,18 @@ export function checkRow(row: CsvRow, columns: Record<string, string>): ImportRo
   const versionText = get('version');
   const version = versionText === '' ? null : Number(versionText);
   if (version !== null && !(Number.isInteger(version) && version >= 1)) fail('version', `"${versionText}" is not a version (a whole number from the export)`);
+  const basis = columns.basis || columns.inferenceRule ? basisOf(get('basis'), get('inferenceRule'), fail) : null;
   if (errors.length) return errors;
-  return { line: row.line, partnership, teryt, role: role!, joined: dates.joined ?? null, left: dates.left ?? null, programme, status, sources, version };
+  return { line: row.line, partnership, teryt, role: role!, joined: dates.joined ?? null, left: dates.left ?? null, programme, status, sources, version, basis };
+}
+
+/** The basis cells of a row (empty cells: STATED, no rule), through the input layer's parser; a bad pair is a row error. */
+function basisOf(basis: string, rule: string, fail: (field: string, message: string) => void): ParsedBasis | null {
+  try {
+    return parseMemberBasis('member', basis || null, rule || null);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    fail(error.field.replace(/^member\./, ''), error.rule);
+    return null;
+  }
 }

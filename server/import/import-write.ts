@@ -11,6 +11,9 @@ export interface MemberRecord {
   role: string;
   joined: string | null;
   left: string | null;
+  /** STATED or INFERRED, with the rule of an INFERRED one. */
+  basis: string;
+  inferenceRule: string | null;
   sources: SourceData[];
   version: number;
 }
@@ -41,7 +44,7 @@ export async function readMembers(tx: Em, partnershipIds: number[]): Promise<Mem
   if (!partnershipIds.length) return [];
   return query<MemberRecord>(
     tx,
-    `select id, partnership_id as "partnershipId", jst_teryt as teryt, role, joined, "left", sources, version
+    `select id, partnership_id as "partnershipId", jst_teryt as teryt, role, joined, "left", basis, inference_rule as "inferenceRule", sources, version
        from membership where partnership_id in (select unnest(?::int[])) order by id`,
     [intArray(partnershipIds)],
   );
@@ -71,7 +74,8 @@ export async function writeMembers(tx: Em, actor: string, writes: MemberWrites):
   if (writes.updates.length) {
     await queryBound(
       tx,
-      `update membership m set role = v->>'role', joined = v->>'joined', "left" = v->>'left', sources = v->'sources', version = (v->>'version')::int
+      `update membership m set role = v->>'role', joined = v->>'joined', "left" = v->>'left', basis = v->>'basis', inference_rule = v->>'inferenceRule',
+         sources = v->'sources', version = (v->>'version')::int
          from jsonb_array_elements($1::jsonb) as e(v) where m.id = (v->>'id')::int`,
       [json(writes.updates)],
     );
@@ -79,8 +83,8 @@ export async function writeMembers(tx: Em, actor: string, writes: MemberWrites):
   if (writes.inserts.length) {
     await queryBound(
       tx,
-      `insert into membership (partnership_id, jst_teryt, role, joined, "left", sources, version)
-         select (v->>'partnershipId')::int, v->>'teryt', v->>'role', v->>'joined', v->>'left', v->'sources', (v->>'version')::int
+      `insert into membership (partnership_id, jst_teryt, role, joined, "left", basis, inference_rule, sources, version)
+         select (v->>'partnershipId')::int, v->>'teryt', v->>'role', v->>'joined', v->>'left', v->>'basis', v->>'inferenceRule', v->'sources', (v->>'version')::int
          from jsonb_array_elements($1::jsonb) with ordinality as e(v, n) order by n`,
       [json(writes.inserts)],
     );

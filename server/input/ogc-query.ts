@@ -7,7 +7,7 @@ import { parseBbox } from './geo.js';
 import { enumValue } from './object.js';
 import { parseProgrammeCode } from './programme-code.js';
 import { parseSlug } from './slug.js';
-import { parseTeryt, parseVoivodeship } from './teryt.js';
+import { parseCurrentTeryt, parseVoivodeship } from './teryt.js';
 
 /** Features in a page when the client names no `limit`, as OGC API Features suggests. */
 export const DEFAULT_OGC_LIMIT = 10;
@@ -21,7 +21,7 @@ export const OGC_FILTER_PARSERS = {
   programme: parseProgrammeCode,
   status: enumValue(ParticipationStatus),
   wojewodztwo: parseVoivodeship,
-  teryt: parseTeryt,
+  teryt: parseCurrentTeryt,
   partnership: parseSlug,
 } as const;
 
@@ -131,5 +131,5 @@ export function parseMembershipId(field: string, value: unknown): { slug: string
   const text = typeof value === 'string' ? value : '';
   const dot = text.lastIndexOf('.');
   if (dot < 1) throw new InputError(field, 'a membership id is "<partnership slug>.<TERYT code>", e.g. "example-partnership.1261011"', 'MALFORMED');
-  return { slug: parseSlug(field, text.slice(0, dot)), teryt: parseTeryt(field, text.slice(dot + 1)) };
+  return { slug: parseSlug(field, text.slice(0, dot)), teryt: parseCurrentTeryt(field, text.slice(dot + 1)) };
 }

@@ -4,7 +4,7 @@ import { parseBbox, parseGeometry, parsePoint } from './geo.js';
 import { enumValue, listOf, parseBoolean, parseObject, type FieldParsers } from './object.js';
 import { parseProgrammeCode } from './programme-code.js';
 import { parseSearch } from './search.js';
-import { parseTeryt, parseVoivodeship } from './teryt.js';
+import { parseCurrentTeryt, parseVoivodeship } from './teryt.js';
 
 /** A `partnerships` filter after parsing: each condition well-formed; `search` is folded text (see `parseSearch`). */
 export interface PartnershipQuery {
@@ -25,7 +25,7 @@ const PARSERS: FieldParsers<PartnershipQuery> = {
   programme: parseProgrammeCode,
   statuses: listOf(enumValue(ParticipationStatus)),
   voivodeship: parseVoivodeship,
-  member: parseTeryt,
+  member: parseCurrentTeryt,
   legalForms: listOf(enumValue(LegalForm)),
   areaTypes: listOf(enumValue(AreaType)),
   search: parseSearch,

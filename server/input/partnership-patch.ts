@@ -1,12 +1,13 @@
-import { AreaType, LegalForm, PartnershipEndReason, type MemberRole } from '../partnership/partnership-enums.js';
+import { AreaType, LegalForm, PartnershipEndReason, type MemberRole, type MembershipBasis } from '../partnership/partnership-enums.js';
 import { parseSlug } from './slug.js';
 import { InputError } from '../shared/errors.js';
 import type { SourceData } from '../shared/source.js';
+import { parseMemberBasis } from './member-basis.js';
 import { enumValue, parseBoolean } from './object.js';
 import { parseOptionalPartialDate } from './partial-date.js';
 import { parseSources, type RawSource } from './source.js';
 import { parseName, parseOptionalText } from './text.js';
-import { parseTeryt, parseVoivodeships } from './teryt.js';
+import { parseCurrentTeryt, parseVoivodeships } from './teryt.js';
 import { parseWebsite } from './website.js';
 
 /** Fields of a partnership a client may set, after parsing; null clears an optional one. */
@@ -47,7 +48,7 @@ export function parsePartnershipPatch(patch: RawPartnershipPatch): Partial<Partn
   if (patch.shortName !== undefined) out.shortName = patch.shortName === null ? null : parseName('shortName', patch.shortName, 80);
   if (patch.legalForm != null) out.legalForm = enumValue(LegalForm)('legalForm', patch.legalForm);
   if (patch.areaType != null) out.areaType = enumValue(AreaType)('areaType', patch.areaType);
-  if (patch.leader !== undefined) out.leader = patch.leader === null ? null : parseTeryt('leader', patch.leader);
+  if (patch.leader !== undefined) out.leader = patch.leader === null ? null : parseCurrentTeryt('leader', patch.leader);
   if (patch.website !== undefined) out.website = patch.website === null ? null : parseWebsite('website', patch.website);
   if (patch.description !== undefined) out.description = parseOptionalText('description', patch.description, { max: 5000, multiline: true }) ?? null;
   if (patch.membersComplete != null) out.membersComplete = parseBoolean('membersComplete', patch.membersComplete);
@@ -81,6 +82,8 @@ export interface ParsedMember {
   role: MemberRole;
   joined: string | null;
   left: string | null;
+  basis: MembershipBasis;
+  inferenceRule: string | null;
   sources: SourceData[];
 }
 
@@ -88,17 +91,20 @@ export interface ParsedMember {
 const MAX_MEMBERS = 3000;
 
 /** A member list: codes well-formed, no JST twice, dates real and in order, each membership sourced. */
-export function parseMembers(field: string, members: readonly { teryt: unknown; role: MemberRole; joined?: unknown; left?: unknown; sources: readonly RawSource[] }[]): ParsedMember[] {
+export function parseMembers(
+  field: string,
+  members: readonly { teryt: unknown; role: MemberRole; joined?: unknown; left?: unknown; basis?: unknown; inferenceRule?: unknown; sources: readonly RawSource[] }[],
+): ParsedMember[] {
   if (members.length > MAX_MEMBERS) throw new InputError(field, `at most ${MAX_MEMBERS.toLocaleString('en')} members`, 'TOO_LONG');
   const seen = new Set<string>();
   return members.map((m, i) => {
     const at = `${field}[${i}]`;
-    const teryt = parseTeryt(`${at}.teryt`, m.teryt);
+    const teryt = parseCurrentTeryt(`${at}.teryt`, m.teryt);
     if (seen.has(teryt)) throw new InputError(`${at}.teryt`, `${teryt} is listed twice`, 'DUPLICATE');
     seen.add(teryt);
     const joined = parseOptionalPartialDate(`${at}.joined`, m.joined) ?? null;
     const left = parseOptionalPartialDate(`${at}.left`, m.left) ?? null;
     if (joined && left && left < joined) throw new InputError(`${at}.left`, `${left} is before joined ${joined}`, 'OUT_OF_ORDER');
-    return { teryt, role: m.role, joined, left, sources: parseSources(`${at}.sources`, m.sources) };
+    return { teryt, role: m.role, joined, left, ...parseMemberBasis(at, m.basis, m.inferenceRule), sources: parseSources(`${at}.sources`, m.sources) };
   });
 }

@@ -11,7 +11,7 @@ import { parseGeometryOptions } from '../input/geometry-options.js';
 import { parseLatitude, parseLongitude } from '../input/geo.js';
 import { parseJstFilter } from '../input/jst-filter.js';
 import { parsePageRequest } from '../input/paging.js';
-import { parseTeryt, parseVoivodeship } from '../input/teryt.js';
+import { parseTeryt, parseVoivodeship, resolveTeryt } from '../input/teryt.js';
 import { membershipsOnDay } from '../partnership/is-current.js';
 import { AS_OF_DESCRIPTION, askedDay, asOfView, markAsOf } from '../graphql/as-of-arg.js';
 import { parseAsOf } from '../input/as-of.js';
@@ -21,21 +21,26 @@ import { Jst } from './jst.entity.js';
 import { jstFeatureCollection } from './jst-features.js';
 import { JstFilter } from './jst.inputs.js';
 import { JstService } from './jst.service.js';
+import { markMatched } from './teryt-code.resolver.js';
 
 const JstConnection = connectionType(Jst, 'Jst');
 
 @Resolver(() => Jst)
 export class JstResolver {
-  @Query(() => Jst, { nullable: true, description: 'The JST with this TERYT code (2 digits: województwo, 4: powiat, 7: gmina); null when the atlas has none with it. A malformed code is a BAD_USER_INPUT error' })
+  @Query(() => Jst, {
+    nullable: true,
+    description:
+      'The JST with this TERYT code (2 digits: województwo, 4: powiat, 7: gmina), current or former (`matchedCode` says which); null when the atlas has none with it. A malformed code is a BAD_USER_INPUT error, and so is the code of a gmina the boundaries do not have (reason NO_BOUNDARY)',
+  })
   async jst(
-    @Arg('teryt', { description: 'TERYT (TERC) code: 2, 4 or 7 digits, e.g. "12", "1201", "1201011"' }) teryt: string,
+    @Arg('teryt', { description: 'TERYT (TERC) code: 2, 4 or 7 digits, e.g. "12", "1201", "1201011"; a former code (e.g. "2604142") answers the JST under its current one' }) teryt: string,
     @Ctx() { em }: Context,
     @Arg('asOf', () => String, { nullable: true, description: AS_OF_DESCRIPTION }) asOf?: string | null,
   ): Promise<Jst | null> {
-    const code = parseTeryt('teryt', teryt);
+    const resolved = resolveTeryt('teryt', teryt);
     const day = parseAsOf('asOf', asOf) ?? null;
-    const found = await new JstService(em).find(code);
-    return found ? asOfView(found, day) : null;
+    const found = await new JstService(em).find(resolved.code);
+    return found ? markMatched(asOfView(found, day), resolved) : null;
   }
 
   @Query(() => JstConnection, {

@@ -2,7 +2,7 @@ import { Where } from '../db/sql.js';
 import type { OgcFilterName, OgcFilters } from '../input/ogc-query.js';
 import { parseMembershipId } from '../input/ogc-query.js';
 import { parseSlug } from '../input/slug.js';
-import { parseTeryt } from '../input/teryt.js';
+import { parseCurrentTeryt } from '../input/teryt.js';
 import { JstKind, JstLevel, jstKindLabelPl } from '../jst/jst-kind.js';
 import { today } from '../time/as-of.js';
 import { dayScope, memberInScopeSql, membershipCountsInScopeSql, partnershipInScopeSql, scopedAreaSql, type TimeScope } from '../time/scope.js';
@@ -79,7 +79,7 @@ function jstCollection(id: string, level: JstLevel, title: string, description: 
       if (pa) where.add(`exists (select 1 from membership m where m.jst_teryt = j.teryt and ${counts} and ${pa.sql})`, ...pa.params);
     },
     temporal: MEMBERSHIP_SPAN,
-    byId: (featureId) => ({ sql: 'j.teryt = ?', params: [parseTeryt('featureId', featureId)] }),
+    byId: (featureId) => ({ sql: 'j.teryt = ?', params: [parseCurrentTeryt('featureId', featureId)] }),
     idDescription: 'the TERYT (TERC) code',
   };
 }
@@ -131,7 +131,8 @@ const memberships: OgcCollection = {
   order: 'p.slug, m.jst_teryt',
   geometry: () => 'j.boundary',
   properties: () => `json_build_object('partnership', p.slug, 'partnershipName', p.name, 'teryt', j.teryt, 'name', j.name, 'kind', j.kind, 'level', j.level,
-    'voivodeship', j.voivodeship_teryt, 'role', m.role, 'joined', m.joined, 'left', m."left", 'current', ${membershipCountsInScopeSql('m', { day: today() })})`,
+    'voivodeship', j.voivodeship_teryt, 'role', m.role, 'joined', m.joined, 'left', m."left", 'current', ${membershipCountsInScopeSql('m', { day: today() })},
+    'basis', m.basis, 'inferenceRule', m.inference_rule)`,
   filters: ['partnership', 'teryt', 'wojewodztwo', 'programme', 'status'],
   where(where, f) {
     if (f.partnership !== undefined) where.add('p.slug = ?', f.partnership);

@@ -36,10 +36,12 @@ export class Membership {
   left?: string | null;
 
   /** STATED (a source names the member) or INFERRED (derived by `inferenceRule` from the source's words). */
+  @Field(() => MembershipBasis, { description: 'STATED: a source names this JST as a member; INFERRED: derived from a source\'s words by `inferenceRule` (shown as "wywnioskowane" / "inferred")' })
   @Enum({ items: () => MembershipBasis, default: MembershipBasis.STATED })
   basis: MembershipBasis = MembershipBasis.STATED;
 
   /** The rule an INFERRED membership follows, in English; null for STATED ones. */
+  @Field(() => String, { nullable: true, description: 'How the membership follows from the source\'s words (English), e.g. "the source names the three powiaty and says 24 gminy; every gmina of those powiaty"; null for STATED memberships' })
   @Property({ type: 'text', nullable: true })
   inferenceRule?: string | null;
 

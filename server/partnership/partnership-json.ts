@@ -47,7 +47,7 @@ function buildShapes(asOf: Day | null): Shapes {
   const shapes = {} as Shapes;
   shapes.membership = {
     alias: 'm',
-    fields: { id: 'id', role: 'role', joined: 'joined', left: 'left', sourceName: 'source_name', sources: 'sources', version: 'version', asOf: marker },
+    fields: { id: 'id', role: 'role', joined: 'joined', left: 'left', sourceName: 'source_name', sources: 'sources', version: 'version', basis: 'basis', inferenceRule: 'inference_rule', asOf: marker },
     always: [],
     derived: { current: ['joined', 'left', 'asOf'] },
     relations: {

@@ -48,15 +48,15 @@ export function loadedOrNull<T extends object>(related: T | null | undefined, fi
 }
 
 /** The membership columns `membershipFromRow` reads (alias `m`), beside `JST_COLUMNS` of its JST (alias `j`). */
-const MEMBERSHIP_COLUMNS = `m.id, m.partnership_id, m.jst_teryt, m.role, m.joined, m."left", m.source_name, m.sources, m.version, ${JST_COLUMNS}`;
+const MEMBERSHIP_COLUMNS = `m.id, m.partnership_id, m.jst_teryt, m.role, m.joined, m."left", m.source_name, m.sources, m.version, m.basis, m.inference_rule, ${JST_COLUMNS}`;
 
-type MembershipRow = JstRow & { id: number; partnership_id: number; jst_teryt: string; role: string; joined: string | null; left: string | null; source_name: string | null; sources: unknown; version: number };
+type MembershipRow = JstRow & { id: number; partnership_id: number; jst_teryt: string; role: string; joined: string | null; left: string | null; source_name: string | null; sources: unknown; version: number; basis: string; inference_rule: string | null };
 
 /** A row of `MEMBERSHIP_COLUMNS` as a plain membership with its whole JST; `partnership` is an `{ id }` reference. */
 const membershipFromRow = (r: MembershipRow): Membership =>
   ({
     id: r.id, partnership: { id: r.partnership_id }, jst: jstFromRow(r), role: r.role, joined: r.joined, left: r.left,
-    sourceName: r.source_name, sources: json(r.sources), version: r.version,
+    sourceName: r.source_name, sources: json(r.sources), version: r.version, basis: r.basis, inferenceRule: r.inference_rule,
   }) as unknown as Membership;
 
 /**

@@ -1,6 +1,6 @@
 import { Field, Float, InputType, Int } from 'type-graphql';
 import { SourceInput } from '../shared/source-input.js';
-import { AreaType, LegalForm, MemberRole, ParticipationStatus, PartnershipEndReason } from './partnership-enums.js';
+import { AreaType, LegalForm, MemberRole, MembershipBasis, ParticipationStatus, PartnershipEndReason } from './partnership-enums.js';
 
 @InputType({ description: 'A member JST with its role and dates' })
 export class MemberInput {
@@ -15,6 +15,12 @@ export class MemberInput {
 
   @Field(() => String, { nullable: true, description: 'YYYY, YYYY-MM or YYYY-MM-DD; not before joined' })
   left?: string | null;
+
+  @Field(() => MembershipBasis, { defaultValue: MembershipBasis.STATED, description: 'STATED: the source names the JST; INFERRED: derived from the source\'s words (then `inferenceRule` is required)' })
+  basis!: MembershipBasis;
+
+  @Field(() => String, { nullable: true, description: 'How the source\'s words imply the membership, up to 1,000 characters: required with basis INFERRED, refused with STATED' })
+  inferenceRule?: string | null;
 
   @Field(() => [SourceInput], { description: 'Where the membership is stated; at least one' })
   sources!: SourceInput[];

@@ -5,7 +5,7 @@ import type { Actor } from '../auth/role.js';
 import type { Em } from '../db/orm.js';
 import { checkPeriod, parsePartnershipPatch } from '../input/partnership-patch.js';
 import { parseSlug } from '../input/slug.js';
-import { parseTeryt } from '../input/teryt.js';
+import { parseCurrentTeryt } from '../input/teryt.js';
 import { Jst } from '../jst/jst.entity.js';
 import { ConflictError, InputError, NotFoundError } from '../shared/errors.js';
 import { searchKey } from '../shared/search-name.js';
@@ -77,7 +77,7 @@ export class PartnershipWriteService {
       const audit = new AuditService(tx as Em);
       audit.record(actor.name, { action: 'CREATE', entity: 'partnership', entityKey: slug, partnershipId: partnership.id, after: partnershipSnapshot(partnership) });
       for (const m of members) {
-        const membership = tx.create(Membership, { partnership, jst: tx.getReference(Jst, m.teryt), role: m.role, joined: m.joined, left: m.left, sources: m.sources, version: 1 });
+        const membership = tx.create(Membership, { partnership, jst: tx.getReference(Jst, m.teryt), role: m.role, joined: m.joined, left: m.left, basis: m.basis, inferenceRule: m.inferenceRule, sources: m.sources, version: 1 });
         audit.record(actor.name, { action: 'ADD_MEMBER', entity: 'membership', entityKey: `${slug}/${m.teryt}`, partnershipId: partnership.id, after: membershipSnapshot(membership) });
       }
       await tx.flush();
@@ -124,7 +124,7 @@ export class PartnershipWriteService {
   /** Replaces the member list: adds, changes and removes memberships so the list equals `members`. */
   async setMembers(actor: Actor, slug: string, version: number, members: readonly MemberInput[], leader: string | null | undefined): Promise<Partnership> {
     const wanted = await checkMembers(this.em, members);
-    const newLeaderCode = leader == null ? leader : parseTeryt('leader', leader);
+    const newLeaderCode = leader == null ? leader : parseCurrentTeryt('leader', leader);
     return this.em.transactional(async (tx) => {
       const { partnership, members: existing } = await PartnershipWriteService.openForChange(tx as Em, actor, slug, version);
       requireScope(actor, { voivodeships: partnership.voivodeships, teryts: wanted.map((m) => m.teryt) });
@@ -163,15 +163,16 @@ export function applyMemberList(tx: Em, actor: Actor, partnership: Partnership, 
   for (const m of wanted) {
     const current = byTeryt.get(m.teryt);
     if (!current) {
-      const created = tx.create(Membership, { partnership, jst: tx.getReference(Jst, m.teryt), role: m.role, joined: m.joined, left: m.left, sources: m.sources, version: 1 });
+      const created = tx.create(Membership, { partnership, jst: tx.getReference(Jst, m.teryt), role: m.role, joined: m.joined, left: m.left, basis: m.basis, inferenceRule: m.inferenceRule, sources: m.sources, version: 1 });
       audit.record(actor.name, { action: 'ADD_MEMBER', entity: 'membership', entityKey: key(m.teryt), partnershipId: partnership.id, after: membershipSnapshot(created) });
       continue;
     }
     byTeryt.delete(m.teryt);
-    const same = current.role === m.role && (current.joined ?? null) === m.joined && (current.left ?? null) === m.left && JSON.stringify(current.sources) === JSON.stringify(m.sources);
+    const same = current.role === m.role && (current.joined ?? null) === m.joined && (current.left ?? null) === m.left && JSON.stringify(current.sources) === JSON.stringify(m.sources)
+      && current.basis === m.basis && (current.inferenceRule ?? null) === m.inferenceRule;
     if (same) continue;
     const before = membershipSnapshot(current);
-    Object.assign(current, { role: m.role, joined: m.joined, left: m.left, sources: m.sources, version: current.version + 1 });
+    Object.assign(current, { role: m.role, joined: m.joined, left: m.left, basis: m.basis, inferenceRule: m.inferenceRule, sources: m.sources, version: current.version + 1 });
     audit.record(actor.name, { action: 'UPDATE_MEMBER', entity: 'membership', entityKey: key(m.teryt), partnershipId: partnership.id, before, after: membershipSnapshot(current) });
   }
   for (const gone of byTeryt.values()) {

@@ -14,7 +14,7 @@ export function partnershipSnapshot(p: Partnership): Record<string, unknown> {
 }
 
 export function membershipSnapshot(m: Membership): Record<string, unknown> {
-  return { teryt: m.jst.teryt, role: m.role, joined: m.joined ?? null, left: m.left ?? null, sources: m.sources, version: m.version };
+  return { teryt: m.jst.teryt, role: m.role, joined: m.joined ?? null, left: m.left ?? null, basis: m.basis, inferenceRule: m.inferenceRule ?? null, sources: m.sources, version: m.version };
 }
 
 export function participationSnapshot(p: Participation): Record<string, unknown> {

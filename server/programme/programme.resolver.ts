@@ -20,7 +20,7 @@ class LoadedCounts {
 }
 
 @ObjectType({ description: 'What the atlas has loaded for a programme; compare with reportedFigures to see the gap. Members count only where their membership overlaps the participation\'s period (its own, else its phase\'s, else the programme\'s)' })
-class LoadedFigures {
+export class LoadedFigures {
   @Field(() => Int, { description: 'Partnerships with a participation in the programme (not archived)' })
   partnerships!: number;
 

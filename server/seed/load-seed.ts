@@ -2,9 +2,10 @@ import { analyze, PARTNERSHIP_TABLES } from '../db/analyze.js';
 import type { Em } from '../db/orm.js';
 import { query } from '../db/sql.js';
 import { Jst } from '../jst/jst.entity.js';
+import { currentCodeOf } from '../jst/teryt-history.js';
 import { Membership, Partner, UnmatchedMember } from '../partnership/membership.entity.js';
 import { Participation } from '../partnership/participation.entity.js';
-import type { AreaType, LegalForm, MemberRole, ParticipationStatus, PartnerKind, PartnershipEndReason } from '../partnership/partnership-enums.js';
+import type { AreaType, LegalForm, MemberRole, MembershipBasis, ParticipationStatus, PartnerKind, PartnershipEndReason } from '../partnership/partnership-enums.js';
 import { Partnership } from '../partnership/partnership.entity.js';
 import { Programme, ProgrammePhase, ReportedFigure } from '../programme/programme.entity.js';
 import { searchKey } from '../shared/search-name.js';
@@ -37,7 +38,8 @@ export async function loadSeed(em: Em, seed: SeedData): Promise<SeedReport> {
 }
 
 /** The seed's one transaction: checks, then writes every programme and partnership. */
-async function write(tx: Em, seed: SeedData): Promise<SeedReport> {
+async function write(tx: Em, given: SeedData): Promise<SeedReport> {
+  const seed = withCurrentCodes(given);
   const known = await query<{ teryt: string }>(tx as Em, `select teryt from jst`);
   const problems = validateSeed(seed, new Set(known.map((r) => r.teryt)));
   if (problems.length) throw new SeedError(problems);
@@ -73,7 +75,7 @@ async function write(tx: Em, seed: SeedData): Promise<SeedReport> {
     for (const m of p.members) {
       tx.create(Membership, {
         partnership, jst: tx.getReference(Jst, m.teryt), role: m.role as MemberRole, joined: m.joined ?? null, left: m.left ?? null,
-        sourceName: m.sourceName, sources: m.sources,
+        sourceName: m.sourceName, sources: m.sources, basis: (m.basis ?? 'STATED') as MembershipBasis, inferenceRule: m.inferenceRule ?? null,
       });
     }
     for (const x of p.partners) tx.create(Partner, { partnership, name: x.name, kind: x.kind as PartnerKind, sources: x.sources });
@@ -95,4 +97,19 @@ async function write(tx: Em, seed: SeedData): Promise<SeedReport> {
   for (const p of seed.partnerships) if (p.successor) bySlug.get(p.slug)!.successor = bySlug.get(p.successor)!;
   await tx.flush();
   return report;
+}
+
+/**
+ * The seed with every member and leader under its current code: the seed names JSTs as the sources
+ * and the boundaries of about 2020 do (Piekoszów 2604142), the atlas keys them by today's (2604143).
+ */
+function withCurrentCodes(seed: SeedData): SeedData {
+  return {
+    ...seed,
+    partnerships: seed.partnerships.map((p) => ({
+      ...p,
+      leader: p.leader ? currentCodeOf(p.leader) : p.leader,
+      members: p.members.map((m) => ({ ...m, teryt: currentCodeOf(m.teryt) })),
+    })),
+  };
 }

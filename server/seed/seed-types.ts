@@ -88,6 +88,10 @@ export interface SeedMember {
   /** ISO date or year when the JST joined / left, where a source says so. */
   joined?: string;
   left?: string;
+  /** INFERRED: no source names the JST; `inferenceRule` says how the source's words imply it. Default STATED. */
+  basis?: 'STATED' | 'INFERRED';
+  /** The rule an INFERRED member follows, in English; only with basis INFERRED. */
+  inferenceRule?: string;
   sources: SeedSource[];
 }
 

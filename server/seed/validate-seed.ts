@@ -76,6 +76,7 @@ export function validateSeed(seed: SeedData, knownTeryt: ReadonlySet<string>): s
       date(mw, m.joined);
       date(mw, m.left);
       if (m.joined && m.left && m.left < m.joined) problems.push(`${mw}: left before joining`);
+      if ((m.basis === 'INFERRED') !== Boolean(m.inferenceRule?.trim())) problems.push(`${mw}: an inference rule is required exactly when basis is INFERRED`);
     }
     problems.push(...periodProblems(where, p, seed.partnerships));
     problems.push(...voivodeshipProblems(where, p));

@@ -36,6 +36,7 @@ const UNIT_FIELDS: TileLayerInfo['fields'] = {
   count: { type: 'Number', description: 'How many partnerships `partnerships` lists' },
   programmes: { type: 'String', description: `Programme codes of those partnerships, ${LIST}` },
   statuses: { type: 'String', description: `Participation statuses of those partnerships (APPLICANT, GRANTEE, PARTICIPANT, LAUREATE), ${LIST}` },
+  inferred: { type: 'String', description: `Slugs of those partnerships the unit's membership (or its powiat's) is INFERRED in: derived from a source's words, not named there; ${LIST}` },
 };
 
 /** Labels of each kind are drawn from this zoom on (earlier they would crowd each other out). */

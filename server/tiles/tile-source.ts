@@ -59,13 +59,22 @@ async function readPartnerships(em: Em, time: TileTime): Promise<Map<number, Par
   );
 }
 
-/** Partnership ids of each unit's memberships that count in the tile's time, by TERYT code. */
+/** Partnership ids of each unit's memberships that count in the tile's time, by TERYT code; negative ids mark INFERRED memberships (see `inferredSlugs`). */
 async function readMemberships(em: Em, time: TileTime): Promise<Map<string, number[]>> {
   const counts = tileMemberSql('m', time);
-  const rows = await query<{ teryt: string; pid: number }>(em, `select m.jst_teryt as teryt, m.partnership_id as pid from membership m where ${counts.sql}`, counts.params);
+  const rows = await query<{ teryt: string; pid: number; inferred: boolean }>(
+    em,
+    `select m.jst_teryt as teryt, m.partnership_id as pid, m.basis = 'INFERRED' as inferred from membership m where ${counts.sql}`,
+    counts.params,
+  );
   const byUnit = new Map<string, number[]>();
-  for (const { teryt, pid } of rows) byUnit.set(teryt, [...(byUnit.get(teryt) ?? []), pid]);
+  for (const { teryt, pid, inferred } of rows) byUnit.set(teryt, [...(byUnit.get(teryt) ?? []), inferred ? -pid : pid]);
   return byUnit;
+}
+
+/** Slugs of the partnerships among `ids` whose membership is INFERRED (negative ids), sorted and joined by ",". */
+function inferredSlugs(ids: number[], partnerships: Map<number, PartnershipInfo>): string {
+  return [...new Set(ids.filter((id) => id < 0).map((id) => partnerships.get(-id)?.slug).filter((s): s is string => s !== undefined))].sort().join(',');
 }
 
 /** Codes of `items`, deduplicated, sorted and joined by ",". */
@@ -116,7 +125,9 @@ async function unitFeatures(em: Em, layer: keyof typeof LEVEL_OF, time: TileTime
   return rows.map((r) => {
     // A gmina takes part in what its powiat takes part in (the map colours it so).
     const ids = [...(memberships.get(r.key) ?? []), ...(level === JstLevel.MUNICIPALITY && r.parent ? (memberships.get(r.parent) ?? []) : [])];
-    const properties = { teryt: r.key, name: r.name, kind: r.kind, parent: r.parent ?? '', ...membershipProperties(ids, partnerships) };
+    const properties = {
+      teryt: r.key, name: r.name, kind: r.kind, parent: r.parent ?? '', ...membershipProperties(ids.map(Math.abs), partnerships), inferred: inferredSlugs(ids, partnerships),
+    };
     return { type: 'Feature', id: Number(r.key), properties, geometry: JSON.parse(r.geom) as Geometry };
   });
 }

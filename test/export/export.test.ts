@@ -19,7 +19,7 @@ describe('CSV and GeoJSON downloads', () => {
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(response.headers.get('content-disposition')).toContain('partnerships.csv');
     const csv = parseCsv(await response.text());
-    expect(csv.header).toEqual(['partnership', 'partnership_name', 'version', 'teryt', 'jst_name', 'jst_kind', 'role', 'joined', 'left', 'programmes', 'source', 'as_of']);
+    expect(csv.header).toEqual(['partnership', 'partnership_name', 'version', 'teryt', 'jst_name', 'jst_kind', 'role', 'joined', 'left', 'programmes', 'source', 'basis', 'inference_rule', 'as_of']);
     const walbrzych = csv.rows.filter((r) => r.values.partnership === 'aglomeracja-walbrzyska');
     expect(walbrzych).toHaveLength(28);
     expect(walbrzych.find((r) => r.values.teryt === '0265011')?.values).toMatchObject({ jst_name: 'Wałbrzych', role: 'MEMBER' });

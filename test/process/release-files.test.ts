@@ -112,7 +112,8 @@ describe('the built server and CLIs', () => {
     expect([satisfies('22.16.0', [22, 17]), satisfies('22.17.0', [22, 17]), satisfies('24.1.0', [22, 17]), satisfies('20.20.2', [22, 17])]).toEqual([false, true, true, false]);
     const systemNode = execFileSync('/usr/bin/node', ['--version'], { encoding: 'utf8' }).trim().slice(1);
     if (satisfies(systemNode, requiredNode())) return; // no old Node on this machine to try
-    for (const script of ['dist/server/main.js', 'dist/server/db/migrate-cli.js', 'dist/server/auth/token-cli.js', 'dist/server/import/import-cli.js', 'dist/geodata/cli.js']) {
+    for (const script of ['dist/server/main.js', 'dist/server/db/migrate-cli.js', 'dist/server/auth/token-cli.js', 'dist/server/import/import-cli.js', 'dist/geodata/cli.js',
+      'dist/server/population/population-cli.js', 'dist/server/jst/teryt-history-cli.js']) {
       // Bounded: without the check the old Node would start serving and never exit.
       const run = spawnSync('/usr/bin/node', [path.join(repoRoot, script)], { encoding: 'utf8', timeout: 60_000, env: processEnv(tempDataDir()) });
       expect({ status: run.status, stderr: run.stderr.trim() }).toEqual({ status: 1, stderr: expect.stringMatching(/^error \[NODE_TOO_OLD\] this is Node 20\.\S+; the atlas needs Node 22\.17 or newer/) });

@@ -15,6 +15,8 @@ const TABLES: Record<string, string> = {
   api_token: '*',
   audit_entry: '*',
   area_refresh: 'partnership_id',
+  population_year: 'year, as_of, label, url, file, total',
+  jst_population: '*',
 };
 
 /** One fingerprint of every table's content, to show that a rejected write left the database as it was. */

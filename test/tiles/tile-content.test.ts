@@ -11,12 +11,12 @@ interface ApiJst {
   teryt: string;
   name: string;
   kind: string;
-  parent: { teryt: string; memberships: { partnership: ApiPartnership }[] } | null;
-  memberships: { partnership: ApiPartnership }[];
+  parent: { teryt: string; memberships: { basis: string; partnership: ApiPartnership }[] } | null;
+  memberships: { basis: string; partnership: ApiPartnership }[];
 }
 
 const PARTNERSHIP = `partnership { slug participations { status programme { code } } }`;
-const JST = `query($t: String!) { jst(teryt: $t) { teryt name kind parent { teryt memberships { ${PARTNERSHIP} } } memberships { ${PARTNERSHIP} } } }`;
+const JST = `query($t: String!) { jst(teryt: $t) { teryt name kind parent { teryt memberships { basis ${PARTNERSHIP} } } memberships { basis ${PARTNERSHIP} } } }`;
 
 const list = (items: string[]) => [...new Set(items)].sort().join(',');
 
@@ -25,7 +25,8 @@ async function expectedUnit(server: TileServer, teryt: string) {
   const { jst } = await server.api.data<{ jst: ApiJst }>(JST, { t: teryt });
   const own = jst.memberships.map((m) => m.partnership);
   // A gmina takes part in what its powiat takes part in.
-  const inherited = teryt.length === 7 ? (jst.parent?.memberships ?? []).map((m) => m.partnership) : [];
+  const inheritedMemberships = teryt.length === 7 ? (jst.parent?.memberships ?? []) : [];
+  const inherited = inheritedMemberships.map((m) => m.partnership);
   const all = [...new Map([...own, ...inherited].map((p) => [p.slug, p])).values()];
   return {
     teryt,
@@ -36,6 +37,7 @@ async function expectedUnit(server: TileServer, teryt: string) {
     count: all.length,
     programmes: list(all.flatMap((p) => p.participations.map((pa) => pa.programme.code))),
     statuses: list(all.flatMap((p) => p.participations.map((pa) => pa.status))),
+    inferred: list([...jst.memberships, ...inheritedMemberships].filter((m) => m.basis === 'INFERRED').map((m) => m.partnership.slug)),
   };
 }
 
@@ -77,6 +79,11 @@ describe.each(testBackends())('vector tile content ($name)', ({ database }) => {
     await checkUnit('powiaty', '1261', 8);
     const woj = await checkUnit('wojewodztwa', '12', 5);
     expect(woj.properties.parent).toBe('');
+  });
+
+  it('names the partnerships a gmina is an INFERRED member of (Sokółka in Augustowsko-Biebrzański)', async () => {
+    const sokolka = await checkUnit('gminy', '2011083', 8);
+    expect(sokolka.properties.inferred).toBe('augustowsko-biebrzanski-park-turystyczny');
   });
 
   it("holds each partnership's functional area with its properties, feature id = its numeric id", async () => {

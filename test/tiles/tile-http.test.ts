@@ -60,7 +60,7 @@ describe('vector tiles over HTTP', () => {
   });
 
   it('lists the contract fields of each layer with their types', async () => {
-    const unit = { teryt: 'String', name: 'String', kind: 'String', parent: 'String', partnerships: 'String', count: 'Number', programmes: 'String', statuses: 'String' };
+    const unit = { teryt: 'String', name: 'String', kind: 'String', parent: 'String', partnerships: 'String', count: 'Number', programmes: 'String', statuses: 'String', inferred: 'String' };
     expect((await tileJsonOf('gminy')).vector_layers[0]!.fields).toEqual(unit);
     expect((await tileJsonOf('areas')).vector_layers[0]!.fields).toEqual({ slug: 'String', name: 'String', short_name: 'String', programmes: 'String', status: 'String', members: 'Number' });
     expect((await tileJsonOf('labels')).vector_layers[0]!.fields).toEqual({ kind: 'String', name: 'String', teryt: 'String', slug: 'String' });

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readCsv } from './csv.mjs';
-import { parseName, matchName, normKey, GLOBAL_ALIASES } from './geo.mjs';
+import { parseName, matchName, normKey, GLOBAL_ALIASES, gminy as GMINY, powiaty as POWIATY, nameOf } from './geo.mjs';
 import { PROGRAMMES } from './curated-programmes.mjs';
 import { REF_PARTNERSHIPS } from './curated-partnerships-ref.mjs';
 import { SEED_PARTNERSHIPS } from './curated-partnerships-seed.mjs';
@@ -127,10 +127,12 @@ function buildPartnership(spec, specRows) {
     else addUnmatched(sm.sourceName, res.reason, sm.sources);
   }
   for (const u of spec.extraUnmatched) addUnmatched(u.sourceName, u.reason, resolveAll(u.sources));
+  if (spec.inferred) for (const m of inferredMembers(spec)) members.set(m.teryt, m);
   for (const p of spec.participations) addParticipation({ ...p, sources: resolveAll(p.sources) });
   pushSources(sources, resolveAll(spec.sources));
 
-  const memberList = [...members.values()].map((m) => ({ teryt: m.teryt, sourceName: m.sourceName, role: m.role, ...(m.joined ? { joined: m.joined } : {}), ...(m.left ? { left: m.left } : {}), sources: m.sources }));
+  const memberList = [...members.values()].map((m) => ({ teryt: m.teryt, sourceName: m.sourceName, role: m.role, ...(m.joined ? { joined: m.joined } : {}), ...(m.left ? { left: m.left } : {}),
+    ...(m.basis ? { basis: m.basis, inferenceRule: m.inferenceRule } : {}), sources: m.sources }));
   const leader = memberList.find((m) => m.role === 'LEADER')?.teryt;
   const out = {
     slug: slugify(spec.slug), name: spec.name, ...(spec.shortName ? { shortName: spec.shortName } : {}),
@@ -152,6 +154,25 @@ function buildPartnership(spec, specRows) {
     Object.assign(out, dates, { periodSources: resolveAll(periodSources) });
   }
   return { ...out, members: memberList, partners: spec.partners.map((p) => ({ ...p, sources: resolveAll(p.sources) })), participations, unmatched, sources };
+}
+
+/**
+ * Members a source implies without naming them (`spec.inferred`): every gmina of the powiaty it names, loaded with
+ * basis INFERRED and the rule written down. The build stops when the boundaries give another number of gminy than
+ * the source states, so a rule that no longer fits the source cannot load silently.
+ */
+function inferredMembers(spec) {
+  const { powiaty: names, expect, rule, sourceName, source } = spec.inferred;
+  // Powiaty by the name the source gives, inside the partnership's region (names repeat across województwa).
+  const powiaty = names.map((name) => {
+    const hits = POWIATY.filter((p) => p.name === name && spec.region.some((r) => p.terc.startsWith(r)));
+    if (hits.length !== 1) throw new Error(`${spec.slug}: powiat ${name} matches ${hits.length} powiaty in region ${spec.region}`);
+    return hits[0].terc;
+  });
+  const found = GMINY.filter((g) => powiaty.includes(g.terc.slice(0, 4))).sort((a, b) => a.terc.localeCompare(b.terc));
+  if (found.length !== expect) throw new Error(`${spec.slug}: the source says ${expect} gminy, the boundaries have ${found.length} in powiaty ${powiaty.join(', ')}`);
+  const note = (g) => `inferred: gmina ${g.name} lies in powiat ${nameOf.get(g.terc.slice(0, 4))} (${g.terc.slice(0, 4)}), one of the powiaty the source names`;
+  return found.map((g) => ({ teryt: g.terc, sourceName, role: 'MEMBER', basis: 'INFERRED', inferenceRule: rule, sources: [{ ...resolve(source), note: note(g) }] }));
 }
 
 const specs = [...REF_PARTNERSHIPS, ...SEED_PARTNERSHIPS];

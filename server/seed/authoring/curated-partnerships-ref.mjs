@@ -47,7 +47,12 @@ export const REF_PARTNERSHIPS = [
     extraUnmatched: [{ sourceName: 'Powiat Złotowski', reason: 'not loaded: named only in the reference README (joined 2021) without a citable source URL or quote; candidate 3031 (powiat złotowski)', sources: [KRAJNA] }] }),
   P({ slug: 'augustowsko-biebrzanski-park-turystyczny', name: 'Partnerstwo Terytorialne „Augustowsko-Biebrzański Park Turystyczny”', region: ['20'], csv: ['Partnerstwo Terytorialne „Augustowsko-Biebrzański Park Turystyczny”'],
     description: 'CWD pilot partnership of local governments of powiaty sokólski, augustowski and moniecki (podlaskie).', statedMemberCount: 24,
-    completenessNote: 'The source states 24 gminy from three powiaty but names none.',
+    completenessNote: 'The source states 24 gminy from three powiaty but names none; the 24 gminy of those powiaty are loaded as inferred members (basis INFERRED, rule on each).',
+    inferred: {
+      powiaty: ['sokólski', 'augustowski', 'moniecki'], expect: 24, sourceName: 'samorządy z powiatów sokólskiego, augustowskiego i monieckiego – łącznie 24 gminy',
+      rule: 'The source names the three powiaty (sokólski, augustowski, moniecki) and says 24 gminy; every gmina of those powiaty is taken as a member: 24 in the boundaries (PRG 2020), the number the source states.',
+      source: csv('https://augustow.org/2021/ministerstwo-wspiera-wspolprace-trzech-podlaskich-powiatow/'),
+    },
     voivodeships: { codes: ['20'], basis: 'the source names powiaty sokólski, augustowski and moniecki, "trzech podlaskich powiatów" in its URL (podlaskie)' } }),
   P({ slug: 'ziemia-wysokomazowiecka', name: 'Partnerstwo Ziemia Wysokomazowiecka', region: ['2013', '20'], csv: ['Partnerstwo Ziemia Wysokomazowiecka'],
     description: 'CWD pilot partnership of powiat wysokomazowiecki and its gminy (podlaskie).',

@@ -110,6 +110,8 @@ for (const p of partnerships) {
     if (!m.sourceName) err(mw, 'no sourceName');
     checkDates(mw, m.joined, m.left);
     checkSources(mw, m.sources);
+    if (m.basis !== undefined && !['STATED', 'INFERRED'].includes(m.basis)) err(mw, `bad basis ${m.basis}`);
+    if ((m.basis === 'INFERRED') !== Boolean(m.inferenceRule)) err(mw, 'an inferenceRule is required exactly when basis is INFERRED');
   }
   const woj = Array.isArray(p.voivodeships) ? p.voivodeships : [];
   if (!woj.length) err(w, 'voivodeships missing or empty');

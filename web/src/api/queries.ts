@@ -8,7 +8,7 @@ import type {
 export type Level = 'MUNICIPALITY' | 'COUNTY' | 'VOIVODESHIP';
 
 const PARTICIPATION = 'status phase competition probable programme { code name nameEn }';
-const MEMBERSHIP = `memberships { role partnership { slug name participations { ${PARTICIPATION} } } }`;
+const MEMBERSHIP = `memberships { role basis inferenceRule partnership { slug name participations { ${PARTICIPATION} } } }`;
 
 /**
  * Every query the map sends, as it sends it: the API's cost test (test/hardening/operation-cost.test.ts)
@@ -18,7 +18,7 @@ const MEMBERSHIP = `memberships { role partnership { slug name participations { 
  */
 export const MAP_QUERIES = {
   programmes: `query MapProgrammes { programmes { code name nameEn funder startDate endDate phases { code name startDate endDate }
-    reportedFigures { label labelPl value unit } loaded { partnerships jsts gminy } } }`,
+    reportedFigures { label labelPl value unit } loaded { partnerships jsts gminy probable { partnerships } inferredJsts } } }`,
   // The areas' shapes come from the `areas` tile layer; the list carries what filters, colours and the legend need.
   partnerships: `query MapPartnerships($after: String, $asOf: String) {
     partnerships(first: 200, after: $after, asOf: $asOf) {
@@ -36,18 +36,21 @@ export const MAP_QUERIES = {
     slug name shortName legalForm areaType membersComplete completenessNote statedMemberCount website
     sources { ref quote note }
     leader { teryt name kindLabel }
-    members { role joined left jst { teryt name kindLabel } }
+    members { role joined left basis inferenceRule jst { teryt name kindLabel } }
     participations { ${PARTICIPATION} }
     unmatchedMembers { sourceName reason }
-    functionalArea { areaKm2 memberCount bbox } } }`,
+    functionalArea { areaKm2 memberCount bbox }
+    inferredMemberCount population { people year gminy source { citation asOf } } } }`,
   jst: `query MapJst($teryt: String!, $asOf: String) { jst(teryt: $teryt, asOf: $asOf) {
     teryt name kindLabel level bbox
     parent { teryt name kindLabel ${MEMBERSHIP} }
     voivodeship { teryt name kindLabel }
+    population { people year source { citation asOf } }
     ${MEMBERSHIP} } }`,
   coverage: `query MapCoverage($programme: String, $voivodeship: String, $statuses: [ParticipationStatus!], $legalForms: [LegalForm!], $areaTypes: [AreaType!], $asOf: String) {
     coverage(programme: $programme, voivodeship: $voivodeship, statuses: $statuses, legalForms: $legalForms, areaTypes: $areaTypes, asOf: $asOf) {
     gminyTotal gminyCovered gminyShare areaShare partnerships
+    populationTotal populationCovered populationShare populationSource { citation asOf }
     byVoivodeship { voivodeship { teryt name } gminyTotal gminyCovered gminyShare areaShare } } }`,
   dataset: `query MapDataset { dataset { version changedAt } }`,
   // ---- timemap: who joined and left between two days, with sources ----

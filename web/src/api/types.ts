@@ -7,7 +7,7 @@ export interface Programme {
   nameEn: string | null;
   funder: string;
   reportedFigures: ReportedFigure[];
-  loaded: { partnerships: number; jsts: number; gminy: number };
+  loaded: { partnerships: number; jsts: number; gminy: number; probable: { partnerships: number }; inferredJsts: number };
   /** Its period and phases (partial dates YYYY, YYYY-MM or YYYY-MM-DD; null: not stated). */
   startDate: string | null;
   endDate: string | null;
@@ -27,6 +27,9 @@ export interface PartnershipSummary {
 }
 
 export interface JstRef { teryt: string; name: string; kindLabel: string }
+/** People of a JST or an area (GUS BDL) with the line citing the source. */
+export interface Population { people: number; year: number; source: { citation: string; asOf: string } }
+export interface AreaPopulation extends Population { gminy: number }
 export interface Source { ref: string; quote: string | null; note: string | null }
 export interface ParticipationDetail {
   status: string;
@@ -47,14 +50,18 @@ export interface PartnershipDetail {
   website: string | null;
   sources: Source[];
   leader: JstRef | null;
-  members: { role: string; joined: string | null; left: string | null; jst: JstRef }[];
+  members: { role: string; joined: string | null; left: string | null; basis: string; inferenceRule: string | null; jst: JstRef }[];
   participations: ParticipationDetail[];
   unmatchedMembers: { sourceName: string; reason: string }[];
   functionalArea: { areaKm2: number; memberCount: number; bbox: number[] | null };
+  inferredMemberCount: number;
+  population: AreaPopulation | null;
 }
 
 export interface MembershipRef {
   role: string;
+  basis: string;
+  inferenceRule: string | null;
   partnership: { slug: string; name: string; participations: ParticipationDetail[] };
 }
 export interface JstDetail extends JstRef {
@@ -63,11 +70,16 @@ export interface JstDetail extends JstRef {
   parent: (JstRef & { memberships: MembershipRef[] }) | null;
   voivodeship: JstRef | null;
   memberships: MembershipRef[];
+  population: Population | null;
 }
 
 export interface CoverageRow { gminyTotal: number; gminyCovered: number; gminyShare: number; areaShare: number }
 export interface Coverage extends CoverageRow {
   partnerships: number;
+  populationTotal: number | null;
+  populationCovered: number | null;
+  populationShare: number | null;
+  populationSource: { citation: string; asOf: string } | null;
   byVoivodeship: (CoverageRow & { voivodeship: { teryt: string; name: string } })[];
 }
 

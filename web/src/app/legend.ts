@@ -27,6 +27,7 @@ export function createLegend(ctx: AppContext, onPick: (slug: string) => void): (
     const rendered = ctx.view.renderedGminy();
     renderLegend(ctx.ui.legend, entries, t, {
       mode: ctx.store.get().mode, maxCount: Math.max(0, ...rendered.map((g) => g.count)), onPick, onMode: (mode) => ctx.store.update({ mode }),
+      inferred: rendered.some((g) => g.inferred.length > 0),
     });
     // The text version says what the map shows now: the gminy drawn in the view, named from the tiles.
     const members = new Map<string, string[]>();

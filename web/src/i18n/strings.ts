@@ -215,6 +215,16 @@ const pl = {
   versionLine: (version: number, date: string) => `Dane w wersji ${version} z ${date}`,
   versionLatest: 'Zobacz najnowsze',
   versionLatestLabel: 'Zobacz ten widok z najnowszymi danymi',
+  // ---- people ----
+  population: 'Ludność',
+  populationGminy: (n: number) => `(${pl_(n, PL.gmina)} obszaru)`,
+  coveragePeople: (covered: string, total: string, share: string) => `Ludność objęta: ${covered} z ${total} osób (${share})`,
+  inferred: 'wywnioskowane',
+  inferredCount: (n: number) => `W tym ${n} wywnioskowanych z opisu źródła (nie wymienionych z nazwy).`,
+  legendInferred: 'członkostwo wywnioskowane ze źródła (linia przerywana)',
+  populationSource: (day: string) => `Źródło: GUS, Bank Danych Lokalnych (stan ${day})`,
+  loadedCertainty: (probable: number, inferred: number) =>
+    `W tym prawdopodobne (niepotwierdzone w źródle): ${pl_(probable, PL.partnership)}; JST tylko wywnioskowane ze źródła: ${inferred}.`,
 };
 
 export type Strings = typeof pl;
@@ -400,6 +410,15 @@ const en: Strings = {
   versionLine: (version, date) => `Data version ${version} of ${date}`,
   versionLatest: 'See the latest',
   versionLatestLabel: 'See this view with the latest data',
+  // ---- people ----
+  population: 'Population',
+  populationGminy: (n) => `(${en_(n, EN.gmina)} of the area)`,
+  coveragePeople: (covered, total, share) => `People covered: ${covered} of ${total} (${share})`,
+  inferred: 'inferred',
+  inferredCount: (n) => `Of these, ${n} inferred from the source's words (not named there).`,
+  legendInferred: 'membership inferred from a source (dashed outline)',
+  populationSource: (day) => `Source: Statistics Poland (GUS), Local Data Bank (Bank Danych Lokalnych), as of ${day}`,
+  loadedCertainty: (probable, inferred) => `Of these, probable (not confirmed by a source): ${en_(probable, EN.partnership)}; JSTs only inferred from a source: ${inferred}.`,
 };
 
 const TABLE: Record<Lang, Strings> = { pl, en };

@@ -7,6 +7,7 @@ import { paintGmina } from './colouring.js';
 import { POLAND } from './extent.js';
 import { prefetchLabelFont } from './fonts.js';
 import { hatchImage } from './hatch.js';
+import { INFERRED_LAYER, inferredFilter } from './inferred.js';
 import { LAYERS, SOURCES, dataLayers, dataSources, offlineStyle, partnershipLabelFilter } from './style.js';
 import { HATCH_IMAGES, areaColourExpression, areaFilter, countFillExpression, fillExpression, hatchPatternExpression, overlapFilter, splitList } from './tile-paint.js';
 import type { MapMode } from '../state/url-state.js';
@@ -27,7 +28,7 @@ export interface MapViewOptions {
   tileTime?: string;
 }
 
-export interface RenderedGmina { teryt: string; name: string; count: number; shown: string[]; fill: string }
+export interface RenderedGmina { teryt: string; name: string; count: number; shown: string[]; fill: string; /** Shown partnerships it is an inferred member of. */ inferred: string[] }
 
 export class MapView {
   readonly map: maplibregl.Map;
@@ -129,6 +130,7 @@ export class MapView {
     this.map.setFilter(LAYERS.areaLine, shown);
     this.map.setPaintProperty(LAYERS.areaLine, 'line-color', identity ? areaColourExpression(colours) : '#333333');
     if (this.map.getLayer(LAYERS.labelsPartnerships)) this.map.setFilter(LAYERS.labelsPartnerships, partnershipLabelFilter(slugs));
+    this.map.setFilter(INFERRED_LAYER, inferredFilter(slugs));
   }
 
   /** Resolves when the map has loaded every tile of the view and drawn it. */
@@ -158,10 +160,11 @@ export class MapView {
   renderedGminy(): RenderedGmina[] {
     const seen = new Map<string, RenderedGmina>();
     for (const f of this.map.queryRenderedFeatures({ layers: [LAYERS.gminyFill] }) as MapGeoJSONFeature[]) {
-      const p = f.properties as { teryt: string; name: string; partnerships: string };
+      const p = f.properties as { teryt: string; name: string; partnerships: string; inferred?: string };
       if (seen.has(p.teryt)) continue;
       const paint = paintGmina(splitList(p.partnerships), this.colours);
-      seen.set(p.teryt, { teryt: p.teryt, name: p.name, count: paint.count, shown: paint.shown, fill: paint.fill });
+      const inferred = splitList(p.inferred).filter((s) => paint.shown.includes(s));
+      seen.set(p.teryt, { teryt: p.teryt, name: p.name, count: paint.count, shown: paint.shown, fill: paint.fill, inferred });
     }
     return [...seen.values()];
   }

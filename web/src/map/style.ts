@@ -6,6 +6,7 @@
  */
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification, VectorSourceSpecification } from 'maplibre-gl';
 import { LABEL_FONT, labelFontFaces } from './fonts.js';
+import { inferredLayer } from './inferred.js';
 import { HATCH_IMAGES } from './tile-paint.js';
 import { BACKGROUND, COUNTY_LINE, GMINA_LINE, LABEL_HALO, LABEL_TEXT, NONE_FILL, SELECTION_LINE, VOIVODESHIP_LINE } from './palette.js';
 import { withPin } from '../api/pin.js';
@@ -56,6 +57,7 @@ export function dataLayers(): LayerSpecification[] {
       id: LAYERS.gminyLine, type: 'line', ...gminy,
       paint: { 'line-color': GMINA_LINE, 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.2, 9, 0.8, 12, 1.2] },
     },
+    inferredLayer(SOURCES.gminy),
     {
       id: 'powiaty-line', type: 'line', source: SOURCES.powiaty, 'source-layer': SOURCES.powiaty, minzoom: 6,
       paint: { 'line-color': COUNTY_LINE, 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.4, 10, 1.4] },

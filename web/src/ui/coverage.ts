@@ -7,6 +7,7 @@ import type { Coverage, Programme } from '../api/types.js';
 import { figureText, formatNumber, formatPercent, type Strings } from '../i18n/strings.js';
 import type { Lang } from '../state/url-state.js';
 import { h, replace } from './dom.js';
+import { coveragePopulation, loadedCertaintyLine } from './people.js';
 import { loadFailure } from './retry.js';
 
 /** What the panel knows: still loading, failed (with a retry), or the figures. */
@@ -28,6 +29,7 @@ function figures(programme: Programme, t: Strings, lang: Lang): HTMLElement {
   return h('div', { class: 'figures' },
     h('h3', {}, t.loadedFigures),
     h('p', { class: 'figure-loaded' }, t.loadedLine(programme.loaded.partnerships, programme.loaded.jsts, programme.loaded.gminy)),
+    loadedCertaintyLine(programme.loaded, t),
     h('p', { class: 'muted why' }, t.loadedWhy),
     programme.reportedFigures.length ? h('h3', {}, t.reported) : null,
     h('ul', { class: 'figure-reported' }, programme.reportedFigures.map((f) =>
@@ -49,6 +51,7 @@ export function renderCoverage(el: HTMLElement, view: CoverageView, programme: P
       t.coverageSummary(formatNumber(cov.gminyCovered, lang), formatNumber(cov.gminyTotal, lang), formatPercent(cov.gminyShare, lang),
         formatPercent(cov.areaShare, lang), cov.partnerships)),
     h('p', { class: 'coverage-on-map' }, t.onMapLine(cov.partnerships)),
+    coveragePopulation(cov, t, lang),
     h('div', { class: 'bars', role: 'list', 'aria-label': t.coverage },
       bar(t.gminyShare, cov.gminyShare, lang), bar(t.areaShare, cov.areaShare, lang)),
     h('h3', {}, t.byVoivodeship),

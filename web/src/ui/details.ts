@@ -3,6 +3,7 @@ import type { JstDetail, MembershipRef, ParticipationDetail, PartnershipDetail }
 import { formatNumber, kindName, type Strings } from '../i18n/strings.js';
 import type { Lang } from '../state/url-state.js';
 import { h, replace, safeHref } from './dom.js';
+import { inferredCountLine, inferredMark, populationLine } from './people.js';
 
 export interface DetailActions {
   selectPartnership(slug: string): void;
@@ -46,11 +47,12 @@ export function renderGmina(el: HTMLElement, jst: JstDetail, t: Strings, lang: L
       h('dt', {}, t.teryt), h('dd', {}, jst.teryt),
       h('dt', {}, t.county), h('dd', {}, jst.parent ? `${jst.parent.name} (${kindName(jst.parent.kindLabel, t)})` : '—'),
       h('dt', {}, t.voivodeship), h('dd', {}, jst.voivodeship?.name.toLocaleLowerCase('pl') ?? '—')),
+    populationLine(jst.population, t, lang),
     h('h3', {}, t.partnerships),
     all.length === 0 ? h('p', {}, t.noPartnerships) : null,
     h('ul', { class: 'partnership-list' }, all.map(({ m, via }) => h('li', {},
       h('button', { type: 'button', class: 'link', onclick: () => actions.selectPartnership(m.partnership.slug) }, m.partnership.name),
-      ` — ${t.role[m.role] ?? m.role}`, via ? h('span', { class: 'muted' }, ` (${t.viaCounty(via)})`) : null,
+      ` — ${t.role[m.role] ?? m.role}`, inferredMark(m, t), via ? h('span', { class: 'muted' }, ` (${t.viaCounty(via)})`) : null,
       m.partnership.participations.length
         ? h('ul', {}, m.partnership.participations.map((p) => participation(p, t, lang)))
         : null))),
@@ -62,18 +64,20 @@ export function renderPartnership(el: HTMLElement, p: PartnershipDetail, t: Stri
     el,
     header(p.name, [p.shortName, t.legalForms[p.legalForm] ?? p.legalForm, t.areaTypes[p.areaType] ?? p.areaType].filter(Boolean).join(' · '), t, actions),
     h('p', {}, t.functionalArea(formatNumber(p.functionalArea.areaKm2, lang), p.functionalArea.memberCount)),
+    populationLine(p.population, t, lang),
     h('p', {}, h('strong', {}, `${t.leader}: `), p.leader ? `${p.leader.name} (${kindName(p.leader.kindLabel, t)})` : '—'),
     h('h3', {}, t.programmes),
     p.participations.length ? h('ul', {}, p.participations.map((x) => participation(x, t, lang))) : h('p', {}, t.noProgrammes),
     h('h3', {}, `${t.members} (${p.members.length})`),
     h('p', { class: p.membersComplete ? 'complete' : 'incomplete' }, p.membersComplete ? t.complete : t.incomplete,
       p.statedMemberCount !== null ? ` ${t.statedCount(p.statedMemberCount)}` : ''),
+    inferredCountLine(p.inferredMemberCount, t),
     p.completenessNote ? sourceNote(p.completenessNote, t, lang) : null,
     h('ul', { class: 'member-list' }, p.members.map((m) => h('li', {},
       m.jst.teryt.length === 7
         ? h('button', { type: 'button', class: 'link', onclick: () => actions.selectGmina(m.jst.teryt) }, m.jst.name)
         : h('span', {}, m.jst.name),
-      h('span', { class: 'muted' }, ` ${kindName(m.jst.kindLabel, t)}${m.role !== 'MEMBER' ? `, ${t.role[m.role] ?? m.role}` : ''}`)))),
+      h('span', { class: 'muted' }, ` ${kindName(m.jst.kindLabel, t)}${m.role !== 'MEMBER' ? `, ${t.role[m.role] ?? m.role}` : ''}`), inferredMark(m, t)))),
     p.unmatchedMembers.length
       ? [h('h3', {}, t.unmatched), h('ul', {}, p.unmatchedMembers.map((u) => h('li', {}, u.sourceName, ' — ', h('span', { class: 'muted', lang: 'en' }, u.reason))))]
       : null,

@@ -11,6 +11,8 @@ export interface LegendOptions {
   mode: MapMode;
   /** The most shown partnerships any gmina in view belongs to (decides which hatch entries show). */
   maxCount: number;
+  /** Whether a gmina in view is an inferred member of a shown partnership (the dashed outline is then explained). */
+  inferred?: boolean;
   onPick(slug: string): void;
   onMode(mode: MapMode): void;
 }
@@ -55,6 +57,7 @@ export function renderLegend(el: HTMLElement, entries: LegendEntry[], t: Strings
     h('ul', { class: 'legend-list' },
       identity ? identityItems(entries, opts.maxCount, t, opts.onPick) : countItems(t),
       h('li', {}, swatch('', 'swatch outline'), t.legendOutline),
+      opts.inferred ? h('li', { class: 'legend-inferred' }, swatch('', 'swatch inferred'), t.legendInferred) : null,
     ),
   );
   if (focused) el.querySelector<HTMLInputElement>(`input[name="map-mode"][value="${focused}"]`)?.focus();
