@@ -112,6 +112,22 @@ export async function openSeededDatabase(
   return db;
 }
 
+/**
+ * Writes the run's seeded database into the new embedded data directory `dataDir`, for processes
+ * that open it themselves (test/process). Only in a jest run (it has the image to copy).
+ */
+export async function writeSeededDataDir(dataDir: string): Promise<void> {
+  const memory: DatabaseConfig = { kind: 'pglite', dataDir: 'memory://' };
+  const loadDataDir = await pgliteImage('seeded', () => openSeededDatabase(memory, { fresh: true }));
+  if (!loadDataDir) throw new Error('writeSeededDataDir: not in a jest run (no ATLAS_TEST_RUN_DIR)');
+  const orm = await openOrm({ kind: 'pglite', dataDir }, { loadDataDir });
+  try {
+    await renewDatasetState(orm);
+  } finally {
+    await orm.close();
+  }
+}
+
 /** A private copy of the run's `stage` database on `backend` (seeded-copy.ts), or undefined outside a jest run. */
 async function openCopy(backend: DatabaseConfig, stage: Stage, opts: { onQuery?: (sql: string) => void }): Promise<TestDatabase | undefined> {
   const build = () => (stage === 'seeded' ? openSeededDatabase(backend, { fresh: true }) : openEmptyDatabase(backend, { fresh: true }));

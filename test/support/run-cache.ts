@@ -7,15 +7,18 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
+/** ATLAS_TEST_SHARED=off: nothing is shared, every file builds its own (to compare, or to rule the cache out). */
+const sharing = () => process.env.ATLAS_TEST_SHARED !== 'off';
+
 /** The run's shared folder, or undefined outside a jest run (then every caller builds for itself). */
 export function runDir(): string | undefined {
   const dir = process.env.ATLAS_TEST_RUN_DIR;
-  return dir && existsSync(dir) ? dir : undefined;
+  return sharing() && dir && existsSync(dir) ? dir : undefined;
 }
 
 /** The run's id (hex, also in the folder's name), for names outside the folder such as server databases. */
 export function runId(): string | undefined {
-  return process.env.ATLAS_TEST_RUN_ID;
+  return sharing() ? process.env.ATLAS_TEST_RUN_ID : undefined;
 }
 
 /** Whether the process that wrote `pidFile` has gone (then its lock is stale). */
