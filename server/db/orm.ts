@@ -27,6 +27,11 @@ export interface OpenOptions {
    * the script's name, with advice to stop the other process.
    */
   owner?: Pick<LockOptions, 'command' | 'hint'>;
+  /**
+   * Embedded only: start from this data directory image (a tar from PGlite's `dumpDataDir`) instead
+   * of an empty cluster. The tests copy one seeded database this way rather than seeding each file.
+   */
+  loadDataDir?: Blob;
 }
 
 /** Advice for a refused process when its caller gave none. */
@@ -73,7 +78,9 @@ function openPglite(dataDir: string, opts: OpenOptions): Promise<Orm> {
     ...baseOptions(opts),
     driver: PgliteDriver,
     dbName: dataDir,
-    driverOptions: { extensions: { postgis } },
+    // MikroORM deep-copies object driverOptions, which leaves a Blob without its internals; what a
+    // callback returns reaches PGlite as it is.
+    driverOptions: opts.loadDataDir ? () => ({ extensions: { postgis }, loadDataDir: opts.loadDataDir }) : { extensions: { postgis } },
   } as Options);
 }
 

@@ -1,10 +1,11 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../../server/config.js';
 import { SHARED_GEODATA } from '../../geodata/locate-source.js';
+import { writeSeededDataDir } from '../support/database.js';
+import { runCachedFile, runDir } from '../support/run-cache.js';
 
 /**
  * Real processes for the process tests: the built server (`node dist/server/main.js`) and the
@@ -13,9 +14,16 @@ import { SHARED_GEODATA } from '../../geodata/locate-source.js';
 
 const GEODATA = process.env.GEODATA_SOURCE ?? SHARED_GEODATA;
 
-/** Compiles the server and CLIs to dist/ (what `npm start` and `npm run token` run), once per test file. */
+/**
+ * Compiles the server and CLIs to dist/ (what `npm start` and `npm run token` run): once per jest
+ * run (the run's folder remembers it; see test/support/run-cache.ts), else once per test file.
+ */
 export function buildDist(): void {
+  const dir = runDir();
+  const built = dir && path.join(dir, 'dist.built');
+  if (built && existsSync(built) && existsSync(path.join(repoRoot, 'dist/server/main.js'))) return;
   execFileSync(process.execPath, [path.join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: repoRoot, stdio: 'inherit' });
+  if (built) writeFileSync(built, '');
 }
 
 /**
@@ -107,38 +115,26 @@ export function runCli(script: string, args: string[], dataDir: string, extra: R
 /** A fresh temporary folder; the data directory inside it is `<folder>/pglite`. */
 export const tempDataDir = () => path.join(mkdtempSync(path.join(tmpdir(), 'atlas-process-')), 'pglite');
 
-/** What decides the content of a seeded database: the migrations and the seed data. */
-function seedKey(): string {
-  const hash = createHash('sha256');
-  for (const dir of ['server/db/migrations', 'server/seed/data']) {
-    for (const name of readdirSync(path.join(repoRoot, dir)).sort()) hash.update(name).update(readFileSync(path.join(repoRoot, dir, name)));
-  }
-  return hash.digest('hex').slice(0, 16);
-}
-
 /**
- * A data directory as after a first `npm start` (boundaries and seed loaded), made once per
- * machine and content (a first start takes half a minute) and copied for each test.
+ * A data directory as after a first `npm start` (boundaries and seed loaded), copied for each test
+ * from one made once per jest run out of the run's seeded database (test/support/seeded-copy.ts);
+ * outside a jest run, made by a first start of the built server.
  */
 export async function seededDataDir(): Promise<string> {
-  const template = path.join(tmpdir(), `atlas-process-seeded-${seedKey()}`);
-  if (!existsSync(template)) {
-    const fresh = tempDataDir();
-    const server = await startServer(fresh);
-    if (!server.url) throw new Error(`the server did not start:\n${server.output()}`);
-    const { code } = await stopServer(server);
-    if (code !== 0) throw new Error(`the server exited with ${code}:\n${server.output()}`);
-    try {
-      renameSync(fresh, template);
-    } catch (error) {
-      // Another test file made it meanwhile: use theirs.
-      if (!existsSync(template)) throw error;
-      rmSync(fresh, { recursive: true, force: true });
-    }
-  }
+  const template = (await runCachedFile('pglite-seeded-dir', writeSeededDataDir)) ?? (await firstStartDataDir());
   const copy = tempDataDir();
   cpSync(template, copy, { recursive: true });
   return copy;
+}
+
+/** A data directory made by a first start of the built server. */
+async function firstStartDataDir(): Promise<string> {
+  const dataDir = tempDataDir();
+  const server = await startServer(dataDir);
+  if (!server.url) throw new Error(`the server did not start:\n${server.output()}`);
+  const { code } = await stopServer(server);
+  if (code !== 0) throw new Error(`the server exited with ${code}:\n${server.output()}`);
+  return dataDir;
 }
 
 /** Posts a GraphQL operation and returns the status and parsed body. */
