@@ -6,7 +6,7 @@ import { JstLevel } from '../jst/jst-kind.js';
 import { today } from '../time/as-of.js';
 import { memberAreaSql } from '../time/scope.js';
 import type { TileLayerName } from './tile-layers.js';
-import { tileMemberSql, tilePartnershipSql, todayTile, type TileTime } from './tile-time.js';
+import { tileAreaMemberSql, tileAreaPartnershipSql, tileMemberSql, tilePartnershipSql, todayTile, type TileTime } from './tile-time.js';
 
 /**
  * Reads what the tiles are cut from: every feature of a layer, as GeoJSON in EPSG:4326 (lng,lat
@@ -33,16 +33,19 @@ interface PartnershipInfo {
 /** True for today's state, whose areas are the stored ones (kept up to date by every write). */
 const isToday = (time: TileTime) => time.period === null && time.day === today();
 
-/** SQL (and parameters) of partnership `p`'s area, member count or area in the tile's time. */
-function areaOf(time: TileTime, what: 'geom' | 'members'): { sql: string; params: unknown[] } {
+/**
+ * SQL (and parameters) of partnership `p`'s area, member count or area in the tile's time; `all`: every
+ * partnership, as the areas and labels layers draw them (tileAreaMemberSql).
+ */
+function areaOf(time: TileTime, what: 'geom' | 'members', all = false): { sql: string; params: unknown[] } {
   if (isToday(time)) return { sql: what === 'geom' ? 'p.area' : 'p.member_count', params: [] };
-  const member = tileMemberSql('am', time);
+  const member = all ? tileAreaMemberSql('am', time) : tileMemberSql('am', time);
   return { sql: memberAreaSql('p', member.sql, what), params: member.params };
 }
 
 /** Partnerships drawn in the tile's time, with their programme codes and statuses as sorted lists. */
-async function readPartnerships(em: Em, time: TileTime): Promise<Map<number, PartnershipInfo>> {
-  const [members, drawn] = [areaOf(time, 'members'), tilePartnershipSql('p', time)];
+async function readPartnerships(em: Em, time: TileTime, all = false): Promise<Map<number, PartnershipInfo>> {
+  const [members, drawn] = [areaOf(time, 'members', all), all ? tileAreaPartnershipSql('p', time) : tilePartnershipSql('p', time)];
   const rows = await query<{ id: number; slug: string; name: string; short_name: string | null; member_count: number; programmes: string | null; statuses: string | null }>(
     em,
     `select p.id, p.slug, p.name, p.short_name, ${members.sql} as member_count,
@@ -142,7 +145,7 @@ async function readAreas(em: Em, time: TileTime, expr: (geom: string) => string)
     );
   }
   // Another day or a period: a union per partnership, read at once (a few hundred partnerships), kept with the tiles of that time.
-  const [geom, drawn] = [areaOf(time, 'geom'), tilePartnershipSql('p', time)];
+  const [geom, drawn] = [areaOf(time, 'geom', true), tileAreaPartnershipSql('p', time)];
   return query<{ id: number; geom: string }>(
     em,
     `select id, ${expr('g')} as geom from (select p.id, ${geom.sql} as g from partnership p where ${drawn.sql}) t where g is not null and not ST_IsEmpty(g) order by id`,
@@ -151,7 +154,7 @@ async function readAreas(em: Em, time: TileTime, expr: (geom: string) => string)
 }
 
 async function areaFeatures(em: Em, time: TileTime): Promise<Feature[]> {
-  const partnerships = await readPartnerships(em, time);
+  const partnerships = await readPartnerships(em, time, true);
   const rows = await readAreas(em, time, (g) => `ST_AsGeoJSON(${g}, ${DIGITS})`);
   return rows.flatMap((r) => {
     const p = partnerships.get(r.id);
@@ -169,7 +172,7 @@ async function labelFeatures(em: Em, time: TileTime): Promise<Feature[]> {
     (after) => `select teryt as key, name, level, ST_AsGeoJSON(ST_PointOnSurface(boundary), ${DIGITS}) as geom from jst where teryt > ${after} order by teryt limit ${BATCH}`,
     '',
   );
-  const partnerships = await readPartnerships(em, time);
+  const partnerships = await readPartnerships(em, time, true);
   const areas = await readAreas(em, time, (g) => `ST_AsGeoJSON(ST_PointOnSurface(${g}), ${DIGITS})`);
   const point = (kind: string, name: string, teryt: string, slug: string, geom: string): Feature => ({
     type: 'Feature',

@@ -55,3 +55,32 @@ export function tileMemberSql(m: string, { day, period }: TileTime): SqlConditio
 export function tilePartnershipSql(p: string, { day, period }: TileTime): SqlCondition {
   return both(day === null ? null : partnershipActiveSql(p, day), period === null ? null : inPeriod(`${p}.id`, period, null));
 }
+
+/** SQL: partnership `pid` takes part in the period's programme (and phase), whatever the dates. */
+function takesPart(pid: string, period: NonNullable<TileTime['period']>): SqlCondition {
+  return {
+    sql: `exists (select 1 from participation xpa join programme xpr on xpr.id = xpa.programme_id where xpa.partnership_id = ${pid} and xpr.code = ?${period.phase === null ? '' : ' and xpa.phase = ?'})`,
+    params: period.phase === null ? [period.programme] : [period.programme, period.phase],
+  };
+}
+
+/**
+ * The `areas` and `labels` layers draw every partnership, not only the programme's: the map picks the
+ * areas it shows by slug, and a partnership selected outside the programme filter must keep its
+ * outline. With a period, a partnership outside the programme is drawn as on the day (today
+ * without `asOf`); one in it with the members of its period, as tileMemberSql counts them.
+ */
+export function tileAreaMemberSql(m: string, time: TileTime): SqlCondition {
+  const own = tileMemberSql(m, time);
+  if (time.period === null) return own;
+  const part = takesPart(`${m}.partnership_id`, time.period);
+  return { sql: `(${own.sql} or (not ${part.sql} and ${membershipCountsSql(m, time.day ?? today())}))`, params: [...own.params, ...part.params] };
+}
+
+/** The partnerships of the `areas` and `labels` layers (see tileAreaMemberSql). */
+export function tileAreaPartnershipSql(p: string, time: TileTime): SqlCondition {
+  const own = tilePartnershipSql(p, time);
+  if (time.period === null) return own;
+  const part = takesPart(`${p}.id`, time.period);
+  return { sql: `(${own.sql} or (not ${part.sql} and ${partnershipActiveSql(p, time.day ?? today())}))`, params: [...own.params, ...part.params] };
+}
