@@ -21,7 +21,7 @@ let browser: Browser;
 /** The interface's own text: everything but data (partnership, programme and województwo names), with titles, labels and placeholders. */
 const chromeText = (page: Page): Promise<string> => page.evaluate(() => {
   const doc = (globalThis as any).document;
-  const data = '#f-programme option:not([value=""]), #f-woj option:not([value=""]), #legend button.link, #coverage div.bars:nth-of-type(2) .bar-label, #coverage .figures li, #sr-list li, #unplaced li';
+  const data = '#f-programme option:not([value=""]), #f-woj option:not([value=""]), #legend button.link, #coverage .by-voivodeship .bar-label, #coverage .figures li, #sr-list li, #unplaced li';
   const skip = new Set<unknown>(doc.querySelectorAll(data));
   const parts: string[] = [doc.title];
   const walk = (el: any) => {

@@ -55,7 +55,7 @@ export function renderCoverage(el: HTMLElement, view: CoverageView, programme: P
     h('div', { class: 'bars', role: 'list', 'aria-label': t.coverage },
       bar(t.gminyShare, cov.gminyShare, lang), bar(t.areaShare, cov.areaShare, lang)),
     h('h3', {}, t.byVoivodeship),
-    h('div', { class: 'bars', role: 'list', 'aria-label': t.byVoivodeship }, rows.map((r) => bar(r.voivodeship.name.toLocaleLowerCase('pl'), r.gminyShare, lang))),
+    h('div', { class: 'bars by-voivodeship', role: 'list', 'aria-label': t.byVoivodeship }, rows.map((r) => bar(r.voivodeship.name.toLocaleLowerCase('pl'), r.gminyShare, lang))),
     programme ? figures(programme, t, lang) : null,
   );
 }
