@@ -7,7 +7,7 @@ import type { Page, PageRequest } from '../input/paging.js';
 import { GeoJsonText } from '../shared/geojson-text.js';
 import { requireExisting } from '../shared/exists.js';
 import { countsForParticipationSql } from '../programme/programme-period.js';
-import { dayLiteral, dayOf, membershipCountsSql, type Day } from '../time/as-of.js';
+import { dayOf, membershipCountsSql, type Day } from '../time/as-of.js';
 import { JstLevel } from './jst-kind.js';
 import { Jst } from './jst.entity.js';
 
@@ -27,13 +27,6 @@ export function jstFromRow(r: JstRow): Jst {
 
 const JST_LIST: ListSource = { from: 'jst j', columns: JST_COLUMNS, key: 'j.teryt', searchColumn: 'j.search_name' };
 
-/**
- * SQL condition: membership `m` counts today, as `membershipCountsSql` says (the member and its
- * partnership both running, the partnership not archived), with today taken by the database when the
- * statement runs, so a constant stays right past midnight. For server/ogc and server/tiles until they
- * spell the day themselves; new code calls `membershipCountsSql(m, day)`.
- */
-export const CURRENT_MEMBERSHIP = membershipCountsSql('m', '0000-00-00').replaceAll(dayLiteral('0000-00-00'), `to_char(current_date, 'YYYY-MM-DD')`);
 
 /** Reads JSTs: by code, by filter, by point; geometry shaped for the client. */
 export class JstService {

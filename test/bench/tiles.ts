@@ -1,5 +1,5 @@
 import { openOrm, type Em } from '../../server/db/orm.js';
-import { CURRENT_MEMBERSHIP } from '../../server/jst/jst.service.js';
+import { membershipCountsSql, today } from '../../server/time/as-of.js';
 import { fmt, timed } from './measure.js';
 
 /**
@@ -47,7 +47,7 @@ const RAW_MVT = `
   with b as (select ST_TileEnvelope(?, ?, ?) as env, ST_TileEnvelope(?, ?, ?, margin => 64.0 / 4096) as wide),
   g as (select j.teryt, j.name, j.kind, j.parent_teryt, j.boundary from jst j, b where j.level = 'MUNICIPALITY' and j.boundary && ST_Transform(b.wide, 4326)),
   m as (select m.jst_teryt as teryt, p.slug, pr.code, pa.status from membership m join partnership p on p.id = m.partnership_id
-        left join participation pa on pa.partnership_id = p.id left join programme pr on pr.id = pa.programme_id where ${CURRENT_MEMBERSHIP}),
+        left join participation pa on pa.partnership_id = p.id left join programme pr on pr.id = pa.programme_id where ${membershipCountsSql('m', today())}),
   props as (select g.teryt, coalesce(string_agg(distinct m.slug, ',' order by m.slug), '') as partnerships, count(distinct m.slug)::int as count,
               coalesce(string_agg(distinct m.code, ',' order by m.code), '') as programmes, coalesce(string_agg(distinct m.status, ',' order by m.status), '') as statuses
             from g left join m on m.teryt in (g.teryt, g.parent_teryt) group by g.teryt)
