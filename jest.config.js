@@ -21,4 +21,8 @@ export default {
   globalTeardown: '<rootDir>/test/support/global-teardown.js',
   testTimeout: 180_000,
   maxWorkers: 2,
+  // One jest process for all ~125 files grew past Node's heap limit in CI (ESM vm modules and each
+  // file's embedded databases are not all reclaimed). Files run in a worker that is replaced once it
+  // holds more than this after a file, so memory stays bounded however many files there are.
+  workerIdleMemoryLimit: '1536MB',
 };
