@@ -16,10 +16,20 @@ function wantedSources(row: ImportRow, had: MemberRecord | undefined): SourceDat
 
 /**
  * Compares one partnership's rows with its current members: every row becomes a created or changed
- * membership (or nothing, when equal), every member the file leaves out a removal. Fills the diff
- * and the writes (`partnershipId` is 0 in a dry run for a partnership not yet created).
+ * membership (or nothing, when equal), every member the file leaves out a removal, except the
+ * memberships in `outsideDay` (not running on the day a dated file describes: an export `?asOf=`
+ * lists only that day's members, and importing it must not remove those who joined later). Fills
+ * the diff and the writes (`partnershipId` is 0 in a dry run for a partnership not yet created).
  */
-export function planMembers(slug: string, partnershipId: number, rows: ImportRow[], existing: MemberRecord[], changes: ImportChange[], writes: MemberWrites): void {
+export function planMembers(
+  slug: string,
+  partnershipId: number,
+  rows: ImportRow[],
+  existing: MemberRecord[],
+  changes: ImportChange[],
+  writes: MemberWrites,
+  outsideDay: ReadonlySet<number> = new Set(),
+): void {
   const current = new Map(existing.map((m) => [m.teryt, m]));
   const key = (teryt: string) => `${slug}/${teryt}`;
   for (const r of rows) {
@@ -43,6 +53,7 @@ export function planMembers(slug: string, partnershipId: number, rows: ImportRow
     writes.audit.push({ action: 'UPDATE_MEMBER', entity: 'membership', entityKey: key(r.teryt), partnershipId, before, after });
   }
   for (const gone of current.values()) {
+    if (outsideDay.has(gone.id)) continue;
     const before = memberSnapshot(gone);
     changes.push({ kind: 'removed', entity: 'membership', key: key(gone.teryt), lines: [], before, after: null });
     writes.removals.push(gone.id);

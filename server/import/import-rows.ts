@@ -1,3 +1,4 @@
+import { parseAsOf } from '../input/as-of.js';
 import { parsePartialDate } from '../input/partial-date.js';
 import { parseProgrammeCode } from '../input/programme-code.js';
 import { parseSourceRef } from '../input/source.js';
@@ -21,6 +22,7 @@ const COLUMNS: Record<string, string[]> = {
   source: ['source', 'źródło', 'zrodlo', 'sources', 'źródła'],
   version: ['version', 'wersja'],
   basis: ['basis', 'podstawa'],
+  asOf: ['as_of', 'as of', 'asof', 'stan na', 'stan na dzień', 'na dzień'],
   inferenceRule: ['inference_rule', 'inference rule', 'inferencerule', 'rule', 'reguła', 'reguła wnioskowania'],
 };
 const REQUIRED = ['partnership', 'teryt', 'source'];
@@ -49,6 +51,11 @@ export interface ImportRow {
   version: number | null;
   /** Basis and rule; null when the file has neither column (each member keeps its own). */
   basis: ParsedBasis | null;
+  /**
+   * The day the file describes (its `as_of` column, written by every export): members that were not
+   * members on that day are outside what the file can say, so the import never removes them.
+   */
+  asOf: string | null;
 }
 
 /** How the export joins several sources in one cell, and the import splits them. */
@@ -109,8 +116,9 @@ export function checkRow(row: CsvRow, columns: Record<string, string>): ImportRo
   const version = versionText === '' ? null : Number(versionText);
   if (version !== null && !(Number.isInteger(version) && version >= 1)) fail('version', `"${versionText}" is not a version (a whole number from the export)`);
   const basis = columns.basis || columns.inferenceRule ? basisOf(get('basis'), get('inferenceRule'), fail) : null;
+  const asOf = get('asOf') ? (parse('as_of', parseAsOf, get('asOf')) ?? null) : null;
   if (errors.length) return errors;
-  return { line: row.line, partnership, teryt, role: role!, joined: dates.joined ?? null, left: dates.left ?? null, programme, status, sources, version, basis };
+  return { line: row.line, partnership, teryt, role: role!, joined: dates.joined ?? null, left: dates.left ?? null, programme, status, sources, version, basis, asOf };
 }
 
 /** The basis cells of a row (empty cells: STATED, no rule), through the input layer's parser; a bad pair is a row error. */

@@ -15,6 +15,7 @@ import { participationSnapshot, partnershipSnapshot } from '../partnership/snaps
 import { Programme } from '../programme/programme.entity.js';
 import { ConflictError, InputError } from '../shared/errors.js';
 import { searchKey, searchName } from '../shared/search-name.js';
+import { membershipActiveSql } from '../time/as-of.js';
 import { parseCsv } from './csv.js';
 import { decodeCsv } from './decode.js';
 import { planMembers } from './import-plan.js';
@@ -48,6 +49,8 @@ interface Group {
   rows: ImportRow[];
   /** The version the file says it was exported at (null: the file does not say). */
   version: number | null;
+  /** The day the file describes (its `as_of` column; null: the file does not say). */
+  asOf: string | null;
 }
 
 interface Plan {
@@ -176,13 +179,14 @@ export class PartnershipImportService {
       if (!slug) fail(r, 'partnership', 'the name gives no usable slug');
       else if (!existing && bySlug.has(slug)) fail(r, 'partnership', `"${r.partnership}" is a new name whose slug "${slug}" belongs to "${bySlug.get(slug)!.name}"; use that name or its slug`);
       if (!slug || (!existing && bySlug.has(slug))) continue;
-      const group = groups.get(slug) ?? { key: slug, existing, slug, name: existing?.name ?? r.partnership, rows: [], version: r.version };
+      const group = groups.get(slug) ?? { key: slug, existing, slug, name: existing?.name ?? r.partnership, rows: [], version: r.version, asOf: r.asOf };
       groups.set(slug, group);
       const twice = group.rows.find((x) => x.teryt === r.teryt);
       // Every other write path refuses a member outside the partnership's województwa (checkMembersWithin); so does the import.
       const outside = existing && !unknownTeryt.has(r.line) ? outsideVoivodeships(existing.voivodeships, r.teryt) : null;
       if (twice) fail(r, 'teryt', `${r.teryt} is listed for "${group.name}" already on line ${twice.line}`);
       else if (r.version !== group.version) fail(r, 'version', `${r.version ?? 'empty'} differs from ${group.version ?? 'empty'} on line ${group.rows[0]!.line}: one version per partnership`);
+      else if (r.asOf !== group.asOf) fail(r, 'as_of', `${r.asOf ?? 'empty'} differs from ${group.asOf ?? 'empty'} on line ${group.rows[0]!.line}: one day per partnership`);
       else if (outside) fail(r, 'teryt', outside);
       else group.rows.push(r);
     }
@@ -203,7 +207,7 @@ export class PartnershipImportService {
     }
     const before = g.existing ? partnershipSnapshot(partnership) : null;
     const count = changes.length;
-    planMembers(g.slug, partnership.id, g.rows, existing, changes, writes);
+    planMembers(g.slug, partnership.id, g.rows, existing, changes, writes, await outsideDay(tx, g, existing));
     await this.planParticipations(tx, actor, g, partnership, changes, dryRun);
     if (dryRun || !before || changes.length === count) return;
     partnership.version += 1;
@@ -238,4 +242,12 @@ export class PartnershipImportService {
       }
     }
   }
+}
+
+/** The memberships not running on the day a dated file describes (what that day means is atlas_active_on's to say). */
+async function outsideDay(tx: Em, g: Group, existing: MemberRecord[]): Promise<Set<number>> {
+  if (!g.asOf || !existing.length) return new Set();
+  const ids = intArray(existing.map((m) => m.id));
+  const rows = await query<{ id: number }>(tx, `select m.id from membership m where m.id = any(?::int[]) and not ${membershipActiveSql('m', g.asOf)}`, [ids]);
+  return new Set(rows.map((r) => r.id));
 }

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { startApp, type RunningApp } from '../../server/app.js';
+import { Role } from '../../server/auth/role.js';
+import { TokenService } from '../../server/auth/token.service.js';
 import { query } from '../../server/db/sql.js';
 import { rawRequest } from '../http/raw-request.js';
 import { decodeLayer } from '../tiles/tile-support.js';
@@ -77,6 +79,21 @@ describe.each(testBackends())('asOf and datetime over HTTP on $name', ({ databas
       expect((await csv('/export/jsts.csv?filter=%7B%22voivodeship%22%3A%2224%22%7D')).some((r) => r.includes('kzk-gop'))).toBe(false);
       const [a, b] = [await get('/export/jsts.csv?asOf=2015-06-01'), await get('/export/jsts.csv?asOf=2015-06-02')];
       expect(a.headers.etag).not.toBe(b.headers.etag);
+    });
+
+    it('a dated CSV imported back removes no one who joined after its day; a file mixing days is refused row by row', async () => {
+      const token = (await new TokenService(db.em()).create('timemap-import', Role.EDITOR, null)).secret;
+      const file = (await get(`/export/partnerships.csv?asOf=2020-06-01&filter=${encodeURIComponent(JSON.stringify({ search: 'Wałbrzyska' }))}`)).body.toString();
+      const dryRun = async (body: string) => {
+        const response = await fetch(`${app.url}/import/partnerships?dryRun=true`, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` }, body });
+        expect(response.status).toBe(200);
+        return (await response.json()) as { changes: { kind: string; key: string }[]; errors: { line: number; field: string }[] };
+      };
+      // The file has AW's 22 members of 2020; the six who joined in 2021 are outside its day, not left out of it.
+      expect(await dryRun(file)).toMatchObject({ errors: [], changes: [] });
+      const lines = file.replace(/^\uFEFF/, '').trim().split('\r\n');
+      const mixed = [lines[0], lines[1], lines[2]!.replace(/,2020-06-01$/, ',2021-06-01')].join('\r\n');
+      expect((await dryRun(mixed)).errors).toEqual([expect.objectContaining({ line: 3, field: 'as_of' })]);
     });
 
     it('refuses a bad asOf with the one error body', async () => {
