@@ -37,8 +37,8 @@ export async function queuedAreas(em: Em, partnershipIds: readonly number[]): Pr
 /**
  * Recomputes the areas of the given partnerships, `batchSize` per transaction, yielding to the
  * event loop between batches so reads waiting for the embedded database's one connection get it.
- * Each batch first deletes its queue entries (waiting for a concurrent import that is queueing
- * the same partnership to commit), then recomputes from the members as they are now.
+ * Each batch locks its partnerships and deletes their queue entries (waiting for a concurrent
+ * import that is writing the same partnership to commit), then recomputes from the members as they are now.
  */
 export async function refreshAreas(em: Em, partnershipIds: readonly number[], options: AreaRefreshOptions = {}): Promise<void> {
   const size = options.batchSize ?? AREA_REFRESH_BATCH;
@@ -49,6 +49,10 @@ export async function refreshAreas(em: Em, partnershipIds: readonly number[], op
     }
     const batch = intArray(partnershipIds.slice(start, start + size));
     await em.fork().transactional(async (tx) => {
+      // Partnerships first, in slug order, as an import locks them (an import's FOR UPDATE, then its triggers'
+      // queue entries): taking the queue rows first and the partnership rows second deadlocked with an import
+      // writing members into a partnership this refresh was recomputing.
+      await query(tx as Em, `select id from partnership where id in (select unnest(?::int[])) order by slug for update`, [batch]);
       await query(tx as Em, `delete from area_refresh where partnership_id in (select unnest(?::int[]))`, [batch]);
       await query(tx as Em, `select refresh_partnership_area(id) from unnest(?::int[]) id`, [batch]);
     });

@@ -1,6 +1,10 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { Role } from '../../server/auth/role.js';
 import { TokenService } from '../../server/auth/token.service.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Em } from '../../server/db/orm.js';
+import { query } from '../../server/db/sql.js';
+import { refreshAreas } from '../../server/partnership/area-refresh.js';
 import { databaseChecksum } from '../support/checksum.js';
 import { testBackends } from '../support/database.js';
 import { useSeededApi } from '../support/seeded-api.js';
@@ -65,6 +69,21 @@ describeServer('an import racing setMembers on $name', ({ database }) => {
       const final = partnership.members.map((m: { jst: { teryt: string } }) => m.jst.teryt).sort();
       expect([listA.join(), listB.join()]).toContain(final.join());
     }
+  });
+
+  it('an area refresh waits for a writer holding the partnership instead of deadlocking with it', async () => {
+    const [{ id }] = await query<{ id: number }>(seeded.db.em(), `select id from partnership where slug = ?`, [SLUG]);
+    await query(seeded.db.em(), `insert into area_refresh (partnership_id) values (?) on conflict do nothing`, [id]);
+    let refresh: Promise<void> | undefined;
+    // The order an import takes its locks in: the partnership (FOR UPDATE), then, through its members' triggers, the queue row.
+    await seeded.db.em().transactional(async (tx) => {
+      await query(tx as Em, `select id from partnership where id = ? for update`, [id]);
+      refresh = refreshAreas(seeded.db.em(), [id]);
+      await sleep(500); // the refresh is now waiting on a lock (before the fix: holding the queue row it had deleted)
+      await query(tx as Em, `insert into area_refresh (partnership_id) values (?) on conflict (partnership_id) do update set queued_at = excluded.queued_at`, [id]);
+    });
+    await refresh;
+    expect(await query(seeded.db.em(), `select 1 from area_refresh where partnership_id = ?`, [id])).toEqual([]);
   });
 
   it('refuses an import whose version column is stale with CONFLICT and the current version, writing nothing', async () => {
