@@ -2,7 +2,8 @@
  * The map's time controls in Chromium against the real server: the date control ("Stan na dzień")
  * shows KZK GOP as of 2015-06-01 and not today, the period switch of ZIT shows the members of
  * 2014–2020 (Aglomeracja Wałbrzyska 22, not 28), and the changes view lists Błażowa and Hyżne
- * joining in 2021–2022 and outlines them on the map; bad time values in the URL go to the notice.
+ * joining in 2021–2022 and outlines them on the map; the table view follows the day; bad time values in the URL
+ * go to the notice.
  * One server and one browser for the file. Needs `npm run web:build`. Screenshots:
  * test-output/screenshots/timemap-*.png.
  */
@@ -21,6 +22,7 @@ const FIXTURE = [
   `update programme set start_date = coalesce(start_date, '2014'), end_date = coalesce(end_date, '2020') where code = 'ZIT-2014-2020'`,
 ];
 const AW = 'aglomeracja-walbrzyska';
+const ROF = 'rzeszowski-obszar-funkcjonalny';
 
 async function shot(page: Page, state: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
@@ -59,6 +61,18 @@ describe('timemap: the date control, the period switch and the changes view (bro
     await settle(page, (s) => !s.asOf);
     await page.waitForFunction(() => !(globalThis as any).__atlas.renderedGminy().some((g: { shown: string[] }) => g.shown.includes('kzk-gop')), null, { timeout: 60_000 });
     expect(new URL(page.url()).searchParams.has('asOf')).toBe(false);
+    await page.close();
+  });
+
+  it('the table view follows the day: ROF has two members more on 2021-11-18 than on 2021-11-16 (Błażowa and Hyżne)', async () => {
+    // The same partnerships run on both days, so only the figures tell the table that the day moved.
+    const page = await open('/?view=table&lang=en&asOf=2021-11-16');
+    const members = `#table-view tr[data-slug="${ROF}"] td.num:nth-of-type(3)`;
+    await page.waitForSelector(members);
+    const before = Number(await page.innerText(members));
+    await page.fill('#f-asof', '2021-11-18');
+    await settle(page, (s) => s.asOf === '2021-11-18');
+    await page.waitForFunction(([selector, want]) => document.querySelector(selector as string)?.textContent === want, [members, String(before + 2)], { timeout: 60_000 });
     await page.close();
   });
 

@@ -17,7 +17,8 @@ export function wireAccess(ctx: AppContext, open: (slug: string) => void): () =>
   const render = (): void => {
     const s = store.get();
     // Redrawn only when what it shows changed: the map's idle events come often.
-    const key = JSON.stringify([s.lang, s.table, ctx.paint.shown.map((p) => p.slug)]);
+    // The figures count too: another day (asOf) may show the same partnerships with other members and areas.
+    const key = JSON.stringify([s.lang, s.table, ctx.paint.shown.map((p) => [p.slug, p.functionalArea.memberCount, p.functionalArea.areaKm2])]);
     if (key === drawn) return;
     drawn = key;
     const t = ctx.t();
