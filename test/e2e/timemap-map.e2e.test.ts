@@ -2,7 +2,7 @@
  * The map's time controls in Chromium against the real server: the date control ("Stan na dzień")
  * shows KZK GOP as of 2015-06-01 and not today, the period switch of ZIT shows the members of
  * 2014–2020 (Aglomeracja Wałbrzyska 22, not 28), and the changes view lists Błażowa and Hyżne
- * joining in 2021–2022 and outlines them on the map; the table view follows the day; bad time values in the URL
+ * joining in 2021–2022 and outlines them on the map; the table view and an embed's details follow the day; bad time values in the URL
  * go to the notice.
  * One server and one browser for the file. Needs `npm run web:build`. Screenshots:
  * test-output/screenshots/timemap-*.png.
@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { query } from '../../server/db/sql.js';
 import type { Em } from '../../server/db/orm.js';
-import { idle, openMap } from './map-page.js';
+import { idle, openMap, postQuery } from './map-page.js';
 import { hookState, SHOTS, useMapBrowser } from './flow-page.js';
 
 /** Dates the assertions rest on, from the sources (issue 12): KZK GOP ended on 1.01.2019; ZIT 2014–2020 ran 2014–2020. */
@@ -73,6 +73,21 @@ describe('timemap: the date control, the period switch and the changes view (bro
     await page.fill('#f-asof', '2021-11-18');
     await settle(page, (s) => s.asOf === '2021-11-18');
     await page.waitForFunction(([selector, want]) => document.querySelector(selector as string)?.textContent === want, [members, String(before + 2)], { timeout: 60_000 });
+    await page.close();
+  });
+
+  it('an embed of a past day details that day: a KZK GOP gmina clicked in a 2015 embed lists KZK GOP', async () => {
+    const { partnership } = await postQuery<{ partnership: { name: string; members: { jst: { teryt: string; name: string; labelPoint: [number, number] } }[] } }>(
+      setup.app.url,
+      `{ partnership(slug: "kzk-gop", asOf: "2015-06-01") { name members { jst { teryt name labelPoint } } } }`,
+    );
+    const gmina = (partnership.members.find((m) => m.jst.name === 'Katowice') ?? partnership.members[0]!).jst;
+    const { page } = await openMap(setup.browser, `${setup.app.url}/embed?p=kzk-gop&asOf=2015-06-01&lang=en`, { width: 800, height: 500 });
+    const canvas = (await page.locator('#map canvas').boundingBox())!;
+    const pt = await page.evaluate((ll) => (globalThis as any).__atlas.map.project(ll), gmina.labelPoint);
+    await page.mouse.click(canvas.x + pt.x, canvas.y + pt.y);
+    await page.waitForFunction((name) => document.querySelector('.embed-details #details-title')?.textContent === name, gmina.name);
+    await page.waitForFunction((name) => document.querySelector('.embed-details')?.textContent?.includes(name), partnership.name, { timeout: 10_000 });
     await page.close();
   });
 

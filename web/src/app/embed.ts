@@ -18,7 +18,7 @@ export interface EmbedParts {
 /** Builds the embed's chrome and details panel; before the map is created (the chrome moves its container). */
 export function mountEmbed(ui: Layout, store: Store): EmbedParts {
   const chrome = enhanceEmbedLayout(ui);
-  const details = createEmbedDetails(chrome.stage, () => ({ t: strings(store.get().lang), lang: store.get().lang }));
+  const details = createEmbedDetails(chrome.stage, () => ({ t: strings(store.get().lang), lang: store.get().lang, asOf: store.get().asOf ?? null }));
   return { chrome, details };
 }
 

@@ -16,8 +16,11 @@ export interface EmbedDetails {
   readonly element: HTMLElement;
 }
 
-/** `parent` gets the panel (hidden until something is shown); `context` reads the language at each use. */
-export function createEmbedDetails(parent: HTMLElement, context: () => { t: Strings; lang: Lang }): EmbedDetails {
+/**
+ * `parent` gets the panel (hidden until something is shown); `context` reads the language and the
+ * day the embed shows (`asOf`, null: today) at each use, so a past-day embed details that day.
+ */
+export function createEmbedDetails(parent: HTMLElement, context: () => { t: Strings; lang: Lang; asOf: string | null }): EmbedDetails {
   const body = h('div', { class: 'embed-details-body' });
   const back = h('button', { type: 'button', class: 'embed-back' });
   const panel = h('section', { class: 'embed-details details', role: 'dialog', hidden: true }, body, back);
@@ -34,8 +37,8 @@ export function createEmbedDetails(parent: HTMLElement, context: () => { t: Stri
     if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
   };
   const actions: DetailActions = {
-    selectPartnership: (slug) => void show(() => fetchPartnership(slug), renderPartnership),
-    selectGmina: (teryt) => void show(() => fetchJst(teryt), renderGmina),
+    selectPartnership: (slug) => void show(() => fetchPartnership(slug, context().asOf), renderPartnership),
+    selectGmina: (teryt) => void show(() => fetchJst(teryt, context().asOf), renderGmina),
     close,
   };
   async function show<T>(load: () => Promise<T | null>, render: (el: HTMLElement, item: T, t: Strings, lang: Lang, a: DetailActions) => void) {
