@@ -2,7 +2,8 @@
  * People on the map, in Chromium against the real server: Augustowsko-Biebrzański's inferred members
  * are outlined dashed with a legend line and marked "wywnioskowane" (the rule on hover and focus) in
  * the details; population (GUS BDL, with its source line) in the partnership's and a gmina's details
- * and in the coverage panel, equal to the API's figures. Needs `npm run web:build`.
+ * and in the coverage panel, equal to the API's figures; a former TERYT code in a link marks the gmina by its
+ * current one. Needs `npm run web:build`.
  */
 import { describe, expect, it } from '@jest/globals';
 import { mkdirSync } from 'node:fs';
@@ -74,6 +75,13 @@ describe('people: population and inferred members (browser)', () => {
     expect(digits(line)).toContain(`${cov.populationCovered}${cov.populationTotal}`);
     expect(await page.locator('#coverage .population-source').textContent()).toBe(SOURCE_EN);
     await shot(page, 'gmina-population-en');
+    await page.close();
+  });
+
+  it('a link with a former TERYT code (Piekoszów 2604142) opens the gmina and marks it on the map by its current code', async () => {
+    const { page } = await openMap(setup.browser, `${setup.app.url}/?g=2604142&lang=en`);
+    await waitForTitle(page, 'Piekoszów');
+    await page.waitForFunction(() => JSON.stringify((globalThis as any).__atlas.map.getFilter('gminy-selected')) === JSON.stringify(['==', ['get', 'teryt'], '2604143']));
     await page.close();
   });
 

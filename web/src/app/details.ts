@@ -52,6 +52,8 @@ export function createDetails(ctx: AppContext, camera: Camera): DetailsControlle
       } else if (s.gmina) {
         const j = await fetchJst(s.gmina, s.asOf ?? null);
         if (mine !== seq) return;
+        // A former code (a link from before a TERYT change) finds the gmina; the tiles know it by its current code.
+        if (j && j.teryt !== s.gmina) ctx.view.select(j.teryt, null);
         if (j) renderGmina(el, j, t, s.lang, actions);
         else notFound();
       }
