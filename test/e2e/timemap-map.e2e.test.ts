@@ -72,7 +72,7 @@ describe('timemap: the date control, the period switch and the changes view (bro
     const before = Number(await page.innerText(members));
     await page.fill('#f-asof', '2021-11-18');
     await settle(page, (s) => s.asOf === '2021-11-18');
-    await page.waitForFunction(([selector, want]) => document.querySelector(selector as string)?.textContent === want, [members, String(before + 2)], { timeout: 60_000 });
+    await page.waitForFunction(([selector, want]) => (globalThis as any).document.querySelector(selector as string)?.textContent === want, [members, String(before + 2)], { timeout: 60_000 });
     await page.close();
   });
 
@@ -86,8 +86,8 @@ describe('timemap: the date control, the period switch and the changes view (bro
     const canvas = (await page.locator('#map canvas').boundingBox())!;
     const pt = await page.evaluate((ll) => (globalThis as any).__atlas.map.project(ll), gmina.labelPoint);
     await page.mouse.click(canvas.x + pt.x, canvas.y + pt.y);
-    await page.waitForFunction((name) => document.querySelector('.embed-details #details-title')?.textContent === name, gmina.name);
-    await page.waitForFunction((name) => document.querySelector('.embed-details')?.textContent?.includes(name), partnership.name, { timeout: 10_000 });
+    await page.waitForFunction((name) => (globalThis as any).document.querySelector('.embed-details #details-title')?.textContent === name, gmina.name);
+    await page.waitForFunction((name) => (globalThis as any).document.querySelector('.embed-details')?.textContent?.includes(name), partnership.name, { timeout: 10_000 });
     await page.close();
   });
 

@@ -10,6 +10,7 @@ import { Migration20261127060000_dataset_version } from './Migration202611270600
 import { Migration20261128000000_time } from './Migration20261128000000_time.js';
 import { Migration20261128010000_people } from './Migration20261128010000_people.js';
 import { Migration20261128090000_versions } from './Migration20261128090000_versions.js';
+import { Migration20261128100000_area_memo } from './Migration20261128100000_area_memo.js';
 
 /** Committed migrations, in order. Listed explicitly so compiled and test runs find the same set. */
 export const migrations: Constructor<Migration>[] = [
@@ -18,4 +19,5 @@ export const migrations: Constructor<Migration>[] = [
   Migration20261128000000_time,
   Migration20261128010000_people,
   Migration20261128090000_versions,
+  Migration20261128100000_area_memo,
 ];
