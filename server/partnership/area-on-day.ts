@@ -15,15 +15,17 @@ import type { FunctionalAreaFigures } from './partnership.service.js';
  * or caller with those members reads it back; a boundary change empties it, see
  * Migration20261128100000_area_memo). For anonymous reads the answer is also kept in the read cache
  * per (dataset version, day, partnership), so a write moves it with the data.
+ *
+ * `membersOnDay` is the FROM and WHERE of those members (partnership `?`), which the union and the memo key share.
  */
-const unionOnDay = (day: Day) => `select ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_Union(j.boundary)), 3)) as geom, count(*)::int as n
-  from membership m join jst j on j.teryt = m.jst_teryt join partnership p on p.id = m.partnership_id
+const membersOnDay = (day: Day) => `from membership m join jst j on j.teryt = m.jst_teryt join partnership p on p.id = m.partnership_id
   where m.partnership_id = ? and ${membershipActiveSql('m', day)} and atlas_active_on(p.started, p.ended, ${dayLiteral(day)}) and j.level <> 'VOIVODESHIP'`;
 
-/** The members of partnership `?` on `day` whose boundaries make its area (TERYT codes as `teryt`). */
-const membersOnDay = (day: Day) => `select m.jst_teryt as teryt
-  from membership m join jst j on j.teryt = m.jst_teryt join partnership p on p.id = m.partnership_id
-  where m.partnership_id = ? and ${membershipActiveSql('m', day)} and atlas_active_on(p.started, p.ended, ${dayLiteral(day)}) and j.level <> 'VOIVODESHIP'`;
+/** The union of the members' boundaries on `day` (`geom`) and how many they are (`n`). */
+const unionOnDay = (day: Day) => `select ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_Union(j.boundary)), 3)) as geom, count(*)::int as n ${membersOnDay(day)}`;
+
+/** The key of the member set on `day` in `area_memo`: the md5 of their sorted TERYT codes (null: no members). */
+const memberKeyOnDay = (day: Day) => `select md5(string_agg(m.jst_teryt, ',' order by m.jst_teryt)) as key ${membersOnDay(day)}`;
 
 /** The figures of the area on a day, and its geometry as GeoJSON text per asked option (`simplify|precision`); null when empty. */
 export interface AreaOnDay {
@@ -52,13 +54,14 @@ export class AreaOnDayService {
   }
 
   private async compute(id: number, day: Day, options: readonly GeometryOptions[]): Promise<AreaOnDay> {
-    const [members] = await query<{ key: string | null }>(this.em, `select md5(string_agg(u.teryt, ',' order by u.teryt)) as key from (${membersOnDay(day)}) u`, [id]);
-    const key = members?.key ?? null;
-    let r = key === null ? undefined : await this.readMemo(key, options);
-    if (key !== null && !r) {
+    // One statement when the member set is kept: its key, and the kept area if there is one.
+    const kept = `(select k.key, a.geom, a.member_count as n, a.area_km2 from (${memberKeyOnDay(day)}) k left join area_memo a on a.members = k.key)`;
+    let [r] = await this.shapes(kept, 'u.area_km2', [id], options, 'u.key, ');
+    const key = r?.key ?? null;
+    if (key !== null && r!.w === null) {
       // A pinned read runs in a read-only transaction: it computes the union and leaves the memo to the next plain read.
       const [tx] = await query<{ ro: boolean }>(this.em, `select current_setting('transaction_read_only') = 'on' as ro`);
-      if (tx!.ro) r = (await this.shapes(`(${unionOnDay(day)})`, 'ST_Area(u.geom::geography) / 1e6', [id], options))[0];
+      if (tx!.ro) [r] = await this.shapes(`(${unionOnDay(day)})`, 'ST_Area(u.geom::geography) / 1e6', [id], options);
       else {
         await query(
           this.em,
@@ -66,23 +69,21 @@ export class AreaOnDayService {
            select ?, x.geom, x.n, ST_Area(x.geom::geography) / 1e6 from (${unionOnDay(day)}) x where x.geom is not null on conflict (members) do nothing`,
           [key, id],
         );
-        r = await this.readMemo(key, options);
+        [r] = await this.shapes(`(select geom, member_count as n, area_km2 from area_memo where members = ?)`, 'u.area_km2', [key], options);
       }
     }
-    if (!r || r.w === null) return { figures: { partnershipId: id, areaKm2: 0, memberCount: 0, bbox: null }, geometries: Object.fromEntries(options.map((o) => [optionsKey(o), null])) };
+    if (key === null || !r || r.w === null) return { figures: { partnershipId: id, areaKm2: 0, memberCount: 0, bbox: null }, geometries: Object.fromEntries(options.map((o) => [optionsKey(o), null])) };
     const figures: FunctionalAreaFigures = { partnershipId: id, areaKm2: Number(r.km2), memberCount: Number(r.n), bbox: [Number(r.w), Number(r.s), Number(r.e), Number(r.nn)] };
-    const geometries = Object.fromEntries(options.map((o, i) => [optionsKey(o), r[`g${i}`] as string | null]));
+    const geometries = Object.fromEntries(options.map((o, i) => [optionsKey(o), r![`g${i}`] as string | null]));
     return { figures, geometries };
   }
 
-  /** The kept area of the member set `key`, in the figures and shapes asked (undefined: not kept yet). */
-  private async readMemo(key: string, options: readonly GeometryOptions[]): Promise<Record<string, number | string | null> | undefined> {
-    return (await this.shapes(`(select geom, member_count as n, area_km2 from area_memo where members = ?)`, 'u.area_km2', [key], options))[0];
-  }
-
-  /** Figures (`km2` SQL for km², members, bbox) and each asked shape of the area rows of `source` (columns geom and n). */
-  private shapes(source: string, km2: string, params: unknown[], options: readonly GeometryOptions[]): Promise<Record<string, number | string | null>[]> {
+  /**
+   * Figures (`km2` SQL for km², members, bbox) and each asked shape of the area rows of `source`
+   * (columns geom and n), after the columns `extra` names (SQL ending in a comma).
+   */
+  private shapes(source: string, km2: string, params: unknown[], options: readonly GeometryOptions[], extra = ''): Promise<Record<string, number | string | null>[]> {
     const shapes = options.map((o, i) => `, ST_AsGeoJSON(${simplified('u.geom', o)}, ${Number(o.precision)}) as g${i}`).join('');
-    return query(this.em, `select ${km2} as km2, u.n, ST_XMin(u.geom) as w, ST_YMin(u.geom) as s, ST_XMax(u.geom) as e, ST_YMax(u.geom) as nn${shapes} from ${source} u`, params);
+    return query(this.em, `select ${extra}${km2} as km2, u.n, ST_XMin(u.geom) as w, ST_YMin(u.geom) as s, ST_XMax(u.geom) as e, ST_YMax(u.geom) as nn${shapes} from ${source} u`, params);
   }
 }
