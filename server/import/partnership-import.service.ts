@@ -59,6 +59,8 @@ interface Plan {
   /** Ids of the partnerships a real run created, by slug (none in a dry run: planned with id 0). */
   createdIds: Map<string, number>;
   dryRun: boolean;
+  /** Memberships not running on the day their partnership's rows describe: never removed (see outsideTheirDay). */
+  outsideDay: ReadonlySet<number>;
 }
 
 /** The columns of a partnership the file creates: unreviewed, with the file's sources. */
@@ -125,7 +127,8 @@ export class PartnershipImportService {
     const changes: ImportChange[] = [];
     const writes: MemberWrites = { inserts: [], updates: [], removals: [], audit: [] };
     const createdIds = dryRun ? new Map<string, number>() : await insertPartnerships(tx, groups.filter((g) => !g.existing).map(draftOf));
-    for (const g of groups) await this.planGroup(tx, actor, g, members.get(g.existing?.id ?? 0) ?? [], { changes, writes, createdIds, dryRun });
+    const outsideDay = await outsideTheirDay(tx, groups);
+    for (const g of groups) await this.planGroup(tx, actor, g, members.get(g.existing?.id ?? 0) ?? [], { changes, writes, createdIds, dryRun, outsideDay });
     if (dryRun) return { answer: { ...result, changes }, queued: [] };
     await deferAreaRefresh(tx);
     await writeMembers(tx, actor.name, writes);
@@ -207,7 +210,7 @@ export class PartnershipImportService {
     }
     const before = g.existing ? partnershipSnapshot(partnership) : null;
     const count = changes.length;
-    planMembers(g.slug, partnership.id, g.rows, existing, changes, writes, await outsideDay(tx, g, existing));
+    planMembers(g.slug, partnership.id, g.rows, existing, changes, writes, plan.outsideDay);
     await this.planParticipations(tx, actor, g, partnership, changes, dryRun);
     if (dryRun || !before || changes.length === count) return;
     partnership.version += 1;
@@ -244,10 +247,18 @@ export class PartnershipImportService {
   }
 }
 
-/** The memberships not running on the day a dated file describes (what that day means is atlas_active_on's to say). */
-async function outsideDay(tx: Em, g: Group, existing: MemberRecord[]): Promise<Set<number>> {
-  if (!g.asOf || !existing.length) return new Set();
-  const ids = intArray(existing.map((m) => m.id));
-  const rows = await query<{ id: number }>(tx, `select m.id from membership m where m.id = any(?::int[]) and not ${membershipActiveSql('m', g.asOf)}`, [ids]);
-  return new Set(rows.map((r) => r.id));
+/**
+ * The memberships of the existing partnerships whose rows name a day (`as_of`) that were not running
+ * on that day (what that means is atlas_active_on's to say): one statement per distinct day, and a
+ * file has one day as a rule.
+ */
+async function outsideTheirDay(tx: Em, groups: Group[]): Promise<Set<number>> {
+  const byDay = new Map<string, number[]>();
+  for (const g of groups) if (g.asOf && g.existing) byDay.set(g.asOf, [...(byDay.get(g.asOf) ?? []), g.existing.id]);
+  const ids = new Set<number>();
+  for (const [day, partnerships] of byDay) {
+    const rows = await query<{ id: number }>(tx, `select m.id from membership m where m.partnership_id = any(?::int[]) and not ${membershipActiveSql('m', day)}`, [intArray(partnerships)]);
+    for (const r of rows) ids.add(r.id);
+  }
+  return ids;
 }
